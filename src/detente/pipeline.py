@@ -1,0 +1,238 @@
+"""Article -> ExtractedArticle. The only place that orders the stages.
+
+clean -> parse (one spaCy parse per article) -> actors -> quotes -> events ->
+grounding (dates, places, historical status) -> spans mapped back to the input text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator, Sequence
+
+from .clean import CleanText, OffsetMap, clean
+from .errors import DetenteError
+from .nlp import load_nlp
+from .records import (
+    Actor,
+    ActorAnalysis,
+    Article,
+    ArticleError,
+    Event,
+    ExtractedArticle,
+    Place,
+    Quote,
+    TimeValue,
+)
+from .settings import Settings, load_settings
+
+log = logging.getLogger(__name__)
+
+#: How many sentences back an undated event may borrow the date of the event it continues.
+CONTINUATION_WINDOW = 2
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Heavy, read-only resources, built once and shared by every article."""
+
+    nlp: Any
+    actors: Any  # detente.actors.ActorResolver
+    events: Any  # detente.events.EventCoder
+    gazetteer: Any  # detente.grounding.places.Gazetteer
+
+    @classmethod
+    def build(cls, settings: Settings, *, nlp: Any = None, memory: Any = None) -> "Resources":
+        from .actors import ActorResolver
+        from .events import EventCoder
+        from .grounding.places import Gazetteer
+
+        return cls(
+            nlp=nlp if nlp is not None else load_nlp(settings),
+            actors=ActorResolver.build(settings, memory=memory),
+            events=EventCoder(),
+            gazetteer=Gazetteer.load(settings.min_population),
+        )
+
+
+class Extractor:
+    """Extracts events from articles; loads the model and knowledge once.
+
+    >>> ex = Extractor()                                     # doctest: +SKIP
+    >>> ex.extract("Russia and China signed a deal.", published="2019-06-05")  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        resources: Resources | None = None,
+        memory: Any = None,
+    ) -> None:
+        self.settings = settings or load_settings()
+        self.resources = resources or Resources.build(self.settings, memory=memory)
+
+    def extract(
+        self,
+        article: Article | str,
+        published: str | dt.date | None = None,
+        title: str | None = None,
+    ) -> ExtractedArticle:
+        """Extract one article; raises DetenteError if it cannot be processed."""
+        art = _as_article(article, published, title)
+        result = next(iter(self.extract_many([art])))
+        if isinstance(result, ArticleError):
+            raise DetenteError(f"article {result.article_id!r} failed in {result.stage}: {result.message}")
+        return result
+
+    def extract_many(self, articles: Iterable[Article | str]) -> Iterator[ExtractedArticle | ArticleError]:
+        """Extract articles in input order, parsing in batches. A failing article yields an
+        :class:`ArticleError` in its place; the batch goes on."""
+        batch: list[tuple[Article, CleanText]] = []
+        for item in articles:
+            art = _as_article(item, None, None)
+            batch.append((art, self._clean(art)))
+            if len(batch) >= self.settings.batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _clean(self, art: Article) -> CleanText:
+        text = art.text
+        if len(text) > self.settings.max_chars:
+            log.warning("article %s: %d characters, cut to %d", art.id, len(text), self.settings.max_chars)
+            text = text[: self.settings.max_chars]
+        return clean(text)
+
+    def _run_batch(self, batch: list[tuple[Article, CleanText]]) -> Iterator[ExtractedArticle | ArticleError]:
+        docs = self.resources.nlp.pipe([c.text for _, c in batch], batch_size=self.settings.batch_size)
+        for (art, cleaned), doc in zip(batch, docs):
+            try:
+                yield self.process(art, cleaned, doc)
+            except Exception as exc:  # noqa: BLE001 - one bad article must not end the batch
+                log.exception("article %s failed", art.id)
+                yield ArticleError(art.id, getattr(exc, "stage", "extract"), f"{type(exc).__name__}: {exc}")
+
+    def process(self, art: Article, cleaned: CleanText, doc: Any) -> ExtractedArticle:
+        """Run the stages on one parsed article."""
+        res = self.resources
+        actors: ActorAnalysis = _staged("actors", res.actors.analyse, doc, art.published)
+        quotes: Sequence[Quote] = _staged("quotes", _find_quotes, doc, actors)
+        events: Sequence[Event] = _staged("events", res.events.code, doc, actors, quotes, art.published)
+        countries = _article_countries(actors.actors)
+        events = _staged("grounding", self._ground, doc, events, art.published, countries)
+        quotes = _staged("grounding", _date_quotes, doc, quotes, art.published)
+        result = ExtractedArticle(article=art, actors=actors.actors, events=tuple(events), quotes=tuple(quotes))
+        return result if cleaned.offsets.identity else _map_spans(result, cleaned.offsets)
+
+    def _ground(
+        self, doc: Any, events: Sequence[Event], published: dt.date | None, countries: Sequence[str]
+    ) -> list[Event]:
+        from .grounding.places import locate_event
+        from .grounding.time import date_event, fallback_date, is_historical
+
+        grounded: list[Event] = []
+        previous: tuple[int, TimeValue] | None = None
+        for event in events:
+            trigger = doc[event.trigger_token]
+            prefer = "future" if event.status == "future" else "past"
+            tv = date_event(trigger.sent, trigger, published, prefer=prefer)
+            if tv is None:
+                near = previous if previous and event.sentence_index - previous[0] <= CONTINUATION_WINDOW else None
+                tv = near[1] if near else fallback_date(None, published)
+            elif tv.precision != "published":
+                previous = (event.sentence_index, tv)
+            status = event.status
+            if status == "asserted" and tv.precision != "published" and is_historical(tv, published):
+                status = "historical"
+            place: Place | None = locate_event(trigger.sent, trigger, self.resources.gazetteer, countries)
+            grounded.append(
+                dataclasses.replace(
+                    event,
+                    date=tv.value,
+                    date_precision=tv.precision,
+                    date_text=tv.text if tv.precision != "published" else None,
+                    location=place,
+                    status=status,
+                )
+            )
+        return grounded
+
+
+class _StageError(DetenteError):
+    def __init__(self, stage: str, exc: Exception) -> None:
+        self.stage = stage
+        super().__init__(f"{type(exc).__name__}: {exc}")
+
+
+def _staged(stage: str, fn: Any, *args: Any) -> Any:
+    """Run one stage; a failure is reported with the stage's name."""
+    try:
+        return fn(*args)
+    except _StageError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - re-raised with the stage attached
+        raise _StageError(stage, exc) from exc
+
+
+def _find_quotes(doc: Any, actors: ActorAnalysis) -> Sequence[Quote]:
+    from .quotes import find_quotes
+
+    return find_quotes(doc, actors)
+
+
+def _date_quotes(doc: Any, quotes: Sequence[Quote], published: dt.date | None) -> list[Quote]:
+    from .grounding.time import date_event, fallback_date
+
+    dated = []
+    for quote in quotes:
+        tv = None
+        if quote.cue_span is not None:
+            cue = doc.char_span(*quote.cue_span, alignment_mode="expand")
+            if cue is not None and len(cue):
+                tv = date_event(cue[0].sent, cue[0], published, prefer="past")
+        tv = tv or fallback_date(None, published)
+        dated.append(dataclasses.replace(quote, date=tv.value if tv else None))
+    return dated
+
+
+def _article_countries(actors: Sequence[Actor]) -> list[str]:
+    """Countries of the article's actors, most mentioned first (for place disambiguation)."""
+    weight: dict[str, int] = {}
+    for actor in actors:
+        if actor.country and len(actor.country) == 3 and actor.country.isalpha():
+            weight[actor.country] = weight.get(actor.country, 0) + max(1, len(actor.mentions))
+    return sorted(weight, key=lambda c: -weight[c])
+
+
+def _map_spans(result: ExtractedArticle, offsets: OffsetMap) -> ExtractedArticle:
+    """Rewrite every span from cleaned-text offsets to input offsets."""
+    m = offsets.span_to_input
+    actors = tuple(dataclasses.replace(a, mentions=tuple(m(s) for s in a.mentions)) for a in result.actors)
+    events = tuple(
+        dataclasses.replace(
+            e,
+            span=m(e.span),
+            trigger_span=m(e.trigger_span),
+            location=dataclasses.replace(e.location, span=m(e.location.span)) if e.location else None,
+        )
+        for e in result.events
+    )
+    quotes = tuple(
+        dataclasses.replace(q, span=m(q.span), cue_span=m(q.cue_span) if q.cue_span else None)
+        for q in result.quotes
+    )
+    return dataclasses.replace(result, actors=actors, events=events, quotes=quotes)
+
+
+def _as_article(item: Article | str, published: str | dt.date | None, title: str | None) -> Article:
+    from .sources import parse_published
+
+    if isinstance(item, Article):
+        return item
+    if not isinstance(item, str):
+        raise TypeError(f"expected an Article or a str, got {type(item).__name__}")
+    return Article(text=item, published=parse_published(published), title=title)

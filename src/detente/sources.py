@@ -1,0 +1,202 @@
+"""Readers: turn files, folders, globs and stdin into :class:`Article` records.
+
+Nothing else happens here (no cleaning, no parsing). A reader never raises for one bad
+line: it yields an :class:`InputProblem` naming the input and the fix, and goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import gzip
+import io
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+from .errors import InputError
+from .records import Article
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz", ".json")
+
+
+@dataclass(frozen=True, slots=True)
+class InputProblem:
+    """One input (a file or a line of it) that could not be read."""
+
+    source: str
+    message: str
+
+
+def parse_published(value: str | dt.date | None, source: str = "--published") -> dt.date | None:
+    """Parse a YYYY-MM-DD publication date (a longer ISO timestamp is cut to its date)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        raise InputError(
+            source, f"publication date {text!r} is not a date", "Give it as YYYY-MM-DD, e.g. 2009-03-07"
+        ) from None
+
+
+def expand_inputs(inputs: Iterable[str]) -> Iterator[str | InputProblem]:
+    """Files as given; folders walked for readable suffixes; globs expanded; '-' kept."""
+    for item in inputs:
+        if item == "-":
+            yield item
+            continue
+        path = Path(item)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and _readable(p))
+            if not found:
+                yield InputProblem(item, f"folder has no {', '.join(SUFFIXES)} files; point at a folder of articles")
+            yield from (str(p) for p in found)
+        elif not path.exists() and any(ch in item for ch in "*?["):
+            matches = sorted(glob.glob(item, recursive=True))
+            if not matches:
+                yield InputProblem(item, "pattern matches no file; check the pattern")
+            yield from matches
+        else:
+            yield item
+
+
+def _readable(path: Path) -> bool:
+    name = path.name.lower()
+    return any(name.endswith(s) for s in SUFFIXES)
+
+
+def read_inputs(
+    inputs: Iterable[str],
+    *,
+    published: dt.date | None = None,
+    title: str | None = None,
+    stdin: IO[bytes] | None = None,
+) -> Iterator[Article | InputProblem]:
+    """Read every input in order; problems are yielded in place, never raised."""
+    for item in expand_inputs(inputs):
+        if isinstance(item, InputProblem):
+            yield item
+            continue
+        try:
+            yield from read_one(item, published=published, title=title, stdin=stdin)
+        except InputError as exc:
+            yield InputProblem(exc.source, f"{exc.problem}. {exc.fix}")
+
+
+def read_one(
+    item: str,
+    *,
+    published: dt.date | None = None,
+    title: str | None = None,
+    stdin: IO[bytes] | None = None,
+) -> Iterator[Article | InputProblem]:
+    """Read one file (or '-' for stdin); raises InputError when the whole input is unusable."""
+    if item == "-":
+        raw = (stdin.read() if stdin is not None else b"")
+        text = _decode(raw, "<stdin>")
+        if text.lstrip().startswith("{"):
+            yield from _read_jsonl_text(text, "<stdin>", published)
+        else:
+            yield _plain_article(text, "stdin", "<stdin>", published, title)
+        return
+    path = Path(item)
+    if not path.exists():
+        raise InputError(item, "no such file", "Check the path (relative paths start from the current folder)")
+    if path.is_dir():
+        raise InputError(item, "is a folder", "Give the files in it, or use `detente ingest FOLDER`")
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        try:
+            with gzip.open(path, "rb") as fh:
+                raw = fh.read()
+        except (OSError, EOFError) as exc:
+            raise InputError(item, f"is not a readable gzip file ({exc})", "Re-compress it with gzip or give it uncompressed") from None
+    else:
+        raw = path.read_bytes()
+    text = _decode(raw, item)
+    stem = path.name.split(".")[0]
+    if name.endswith((".jsonl", ".jsonl.gz", ".json")):
+        yield from _read_jsonl_text(text, item, published)
+    elif name.endswith((".html", ".htm")):
+        yield _html_article(text, stem, item, published, title)
+    else:
+        yield _plain_article(text, stem, item, published, title)
+
+
+def _decode(raw: bytes, source: str) -> str:
+    if not raw.strip():
+        raise InputError(source, "is empty", "Give a file that contains article text")
+    if b"\x00" in raw[:8192]:
+        raise InputError(source, "looks like a binary file, not text", "Give .txt, .html or .jsonl articles")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            source,
+            f"is not valid UTF-8 (byte {exc.start})",
+            "Convert it, e.g. `iconv -f latin1 -t utf-8 FILE > FILE.utf8`",
+        ) from None
+
+
+def _plain_article(text: str, stem: str, source: str, published: dt.date | None, title: str | None) -> Article:
+    return Article(text=text, id=stem, published=published, title=title, source=source)
+
+
+def _html_article(html: str, stem: str, source: str, published: dt.date | None, title: str | None) -> Article:
+    import trafilatura  # heavy import, only when HTML is read
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        raise InputError(source, "has no article text that could be extracted", "Give the article page itself, or its text as .txt")
+    meta_date = parse_published(getattr(doc, "date", None), source) if getattr(doc, "date", None) else None
+    return Article(
+        text=text,
+        id=stem,
+        published=published or meta_date,
+        title=title or getattr(doc, "title", None),
+        source=source,
+        url=getattr(doc, "url", None),
+    )
+
+
+def _read_jsonl_text(text: str, source: str, published: dt.date | None) -> Iterator[Article | InputProblem]:
+    stem = Path(source).name.split(".")[0] if source != "<stdin>" else "stdin"
+    for lineno, line in enumerate(io.StringIO(text), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{lineno}"
+        try:
+            yield _article_from_json(line, where, f"{stem}-{lineno}", published)
+        except InputError as exc:
+            yield InputProblem(where, f"{exc.problem}. {exc.fix}")
+
+
+def _article_from_json(line: str, where: str, default_id: str, published: dt.date | None) -> Article:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(where, f"is not valid JSON ({exc.msg})", "Write one JSON object per line") from None
+    if not isinstance(obj, dict):
+        raise InputError(where, "is not a JSON object", 'Write objects like {"id": "a1", "text": "..."}')
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(where, 'has no "text" string', 'Add a "text" field with the article text')
+    pub = parse_published(obj.get("published") or obj.get("date"), where) or published
+    raw_id = obj.get("id")
+    return Article(
+        text=text,
+        id=str(raw_id) if raw_id is not None else default_id,
+        published=pub,
+        title=obj.get("title") if isinstance(obj.get("title"), str) else None,
+        source=obj.get("source") if isinstance(obj.get("source"), str) else None,
+        url=obj.get("url") if isinstance(obj.get("url"), str) else None,
+    )
