@@ -1,0 +1,140 @@
+"""`detente eval`: readers and scorers for the annotated gold sets in ../shared/eval.
+
+Nothing in the pipeline reads these files; they are only scored against.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from .report import EvalReport, sha256_file
+
+__all__ = ["DATASETS", "EvalReport", "Dataset", "shared_dir", "dataset_path", "run_dataset", "check_baseline", "sha256_file"]
+
+
+def shared_dir() -> Path | None:
+    """The shared data folder: $DETENTE_SHARED, else the `shared` folder beside the
+    repository (or beside the current folder); None where it is absent (a user's machine)."""
+    env = os.environ.get("DETENTE_SHARED")
+    candidates = [Path(env)] if env else []
+    repo = Path(__file__).resolve().parents[3]
+    candidates += [repo.parent / "shared", Path.cwd().parent / "shared", Path.cwd() / "shared"]
+    for candidate in candidates:
+        if (candidate / "eval").is_dir():
+            return candidate
+    return None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    folder: str
+    needs: str  # "extractor" | "time" | "location"
+    scorer: str  # "module:function"
+    description: str
+
+
+DATASETS: dict[str, Dataset] = {
+    d.name: d
+    for d in (
+        Dataset("plover-gsr", "plover_gsr_cameo", "extractor", "plover:evaluate_plover_gsr",
+                "PLOVER gold records: event type and ordered country dyad"),
+        Dataset("petrarch", "petrarch_validation", "extractor", "petrarch:evaluate_petrarch",
+                "PETRARCH2 validation (AFP): CAMEO root + ordered dyad"),
+        Dataset("tempeval3", "tempeval3_platinum", "time", "tempeval:evaluate_tempeval",
+                "TempEval-3 platinum: DATE values from text and document date"),
+        Dataset("event-location", "event_location_halterman", "location", "location:evaluate_event_location",
+                "Halterman event location (RELABEL): where the event happened"),
+        Dataset("polnear", "polnear", "extractor", "polnear:evaluate_polnear",
+                "PolNeAR dev: direct quotes and their speakers"),
+        Dataset("india-police", "india_police_events", "extractor", "india:evaluate_india_police",
+                "IndiaPoliceEvents: police ASSAULT/COERCE at sentence level"),
+    )
+}
+
+
+def dataset_path(name: str, root: Path | None = None) -> Path | None:
+    """Folder of a dataset under ``root`` (default: shared_dir()/eval), or None if absent."""
+    dataset = DATASETS[name]
+    base = root if root is not None else (shared_dir() / "eval" if shared_dir() else None)
+    if base is None:
+        return None
+    folder = base / dataset.folder if (base / dataset.folder).exists() else base
+    return folder if folder.exists() else None
+
+
+def _scorer(dataset: Dataset) -> Callable[..., EvalReport]:
+    import importlib
+
+    module, func = dataset.scorer.split(":")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), func)
+
+
+def run_dataset(name: str, path: Path, *, limit: int | None = None, extractor: Any = None) -> EvalReport:
+    """Score one dataset found in folder ``path``; the extractor is built if not given."""
+    dataset = DATASETS[name]
+    scorer = _scorer(dataset)
+    if dataset.needs == "time":
+        return scorer(path, limit=limit)
+    if extractor is None:
+        from ..pipeline import Extractor
+
+        extractor = Extractor()
+    if dataset.needs == "location":
+        return scorer(path, extractor.resources.gazetteer, extractor.resources.nlp, limit=limit)
+    return scorer(extractor, path, limit=limit)
+
+
+#: A figure may fall this far below its floor before the gate fails (noise allowance).
+TOLERANCE = 0.01
+
+
+def load_baseline(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def check_baseline(report: EvalReport, baseline: dict[str, Any]) -> list[str]:
+    """Failures of ``report`` against the pinned floors and gold hashes of its dataset."""
+    entry = baseline.get(report.dataset)
+    if not entry:
+        return [f"{report.dataset}: no pinned baseline; run `detente eval {report.dataset} --update-baseline`"]
+    failures = []
+    for metric, floor in entry.get("metrics", {}).items():
+        value = report.metrics.get(metric)
+        if value is None:
+            failures.append(f"{report.dataset}: metric {metric} missing from the report")
+        elif value < floor - TOLERANCE:
+            failures.append(f"{report.dataset}: {metric} = {value:.3f} fell below its floor {floor:.3f}")
+    pinned = entry.get("gold_files", {})
+    current = {Path(k).name: v for k, v in report.gold_files.items()}
+    for fname, sha in pinned.items():
+        if fname in current and current[fname] != sha:
+            failures.append(f"{report.dataset}: gold file {fname} changed (sha256 {current[fname][:12]} != pinned {sha[:12]})")
+    return failures
+
+
+def updated_baseline(
+    report: EvalReport, baseline: dict[str, Any], *, limit: int | None, allow_regression: bool, why: str | None
+) -> tuple[dict[str, Any], list[str]]:
+    """New baseline with this report's figures as floors. Floors only move up unless
+    ``allow_regression`` (with a reason, recorded in the file)."""
+    entry = dict(baseline.get(report.dataset, {}))
+    old = entry.get("metrics", {})
+    refused = []
+    metrics = {}
+    for metric, value in report.metrics.items():
+        floor = round(value, 4)
+        if metric in old and floor < old[metric] and not allow_regression:
+            refused.append(f"{metric}: {floor:.4f} < pinned {old[metric]:.4f}")
+            floor = old[metric]
+        metrics[metric] = floor
+    entry.update(metrics=metrics, limit=limit, gold_files={Path(k).name: v for k, v in report.gold_files.items()})
+    if allow_regression and why:
+        entry.setdefault("regressions", []).append(why)
+    new = dict(baseline)
+    new[report.dataset] = entry
+    return new, refused

@@ -1,0 +1,48 @@
+"""The ``detente`` command line: a Typer app whose commands are thin wrappers.
+
+Each command lives in its own module ``detente.cli.<name>`` exposing
+``register(app)``; modules are discovered by name, so a command is added by adding its
+module (the same hook a plugin would use).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+import sys
+
+import typer
+
+COMMANDS = ("extract", "ingest", "events", "dyad", "export", "summary", "eval", "serve")
+
+
+def build_app() -> typer.Typer:
+    app = typer.Typer(
+        name="detente",
+        help="Political event data from your own news articles: who did what to whom, when and where.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+    # A callback keeps `detente <command>` a group even while one command is registered.
+    app.callback()(lambda: None)
+    for name in COMMANDS:
+        if importlib.util.find_spec(f"{__name__}.{name}") is None:
+            continue
+        importlib.import_module(f"{__name__}.{name}").register(app)
+    return app
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app = build_app()
+    try:
+        app()
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

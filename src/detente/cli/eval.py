@@ -1,0 +1,107 @@
+"""`detente eval`: score detente on the annotated gold sets and guard the pinned floors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .common import EXIT_OK, EXIT_SOME_FAILED, usage_error, warn
+
+BASELINE = Path("eval_baseline.json")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("eval")(eval_command)
+
+
+def eval_command(
+    dataset: str = typer.Argument(..., help="plover-gsr, petrarch, tempeval3, event-location, polnear, india-police, or all."),
+    path: Optional[Path] = typer.Option(None, help="Folder of the gold set (default: ../shared/eval/<set>)."),
+    limit: Optional[int] = typer.Option(None, help="Score only the first N items (documents for india-police)."),
+    show_errors: int = typer.Option(0, "--show-errors", help="Print N disagreements (text, gold, predicted)."),
+    report: Optional[Path] = typer.Option(None, "--report", help="Write the full report as JSON here."),
+    baseline: Path = typer.Option(BASELINE, help="Pinned floors file."),
+    check: bool = typer.Option(False, "--check", help="Exit 1 if a figure falls below its pinned floor."),
+    update_baseline: bool = typer.Option(False, "--update-baseline", help="Pin these figures as the new floors (only upwards)."),
+    allow_regression: bool = typer.Option(False, "--allow-regression", help="With --update-baseline: let a floor move down."),
+    why: Optional[str] = typer.Option(None, help="With --allow-regression: the reason, recorded in the baseline."),
+) -> None:
+    """Score detente on a gold set (see DESIGN.md, 'Evaluation data')."""
+    from ..evaluate import DATASETS, check_baseline, dataset_path, load_baseline, run_dataset, updated_baseline
+
+    names = list(DATASETS) if dataset == "all" else [dataset]
+    for name in names:
+        if name not in DATASETS:
+            usage_error(f"unknown dataset {name!r}; choose one of {', '.join(DATASETS)} or all")
+    if allow_regression and not why:
+        usage_error("--allow-regression needs --why 'the reason the floor moves down'")
+    pinned = load_baseline(baseline)
+    extractor = None
+    failures: list[str] = []
+    reports = []
+    for name in names:
+        folder = dataset_path(name, path)
+        if folder is None:
+            warn(f"{name}: gold folder not found (looked in {path or '../shared/eval'}); give --path or set DETENTE_SHARED")
+            failures.append(name)
+            continue
+        if extractor is None and DATASETS[name].needs != "time":
+            from ..pipeline import Extractor
+
+            extractor = Extractor()
+        result = run_dataset(name, folder, limit=limit, extractor=extractor)
+        reports.append(result)
+        _print_report(result, show_errors)
+        if check:
+            problems = check_baseline(result, pinned)
+            for problem in problems:
+                warn(problem)
+            failures += problems
+        if update_baseline:
+            pinned, refused = updated_baseline(result, pinned, limit=limit, allow_regression=allow_regression, why=why)
+            for line in refused:
+                warn(f"{name}: floor kept ({line}); use --allow-regression --why '...' to lower it")
+    if update_baseline:
+        baseline.write_text(json.dumps(pinned, indent=2, sort_keys=True) + "\n")
+    if report:
+        payload = [r.to_dict() for r in reports]
+        report.write_text(json.dumps(payload[0] if len(payload) == 1 else payload, indent=2, ensure_ascii=False))
+    raise typer.Exit(EXIT_SOME_FAILED if failures else EXIT_OK)
+
+
+def _print_report(report, show_errors: int) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    table = Table(title=f"{report.dataset}")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for key, value in report.metrics.items():
+        table.add_row(key, f"{value:.3f}")
+    for key, value in report.counts.items():
+        table.add_row(key, str(value))
+    console.print(table)
+    for name, rows in report.tables.items():
+        if not rows:
+            continue
+        sub = Table(title=f"{report.dataset}: {name}")
+        columns = list(rows[0].keys())
+        for col in columns:
+            sub.add_column(str(col))
+        for row in rows:
+            sub.add_row(*[_fmt(row.get(col)) for col in columns])
+        console.print(sub)
+    for note in report.notes:
+        console.print(f"[dim]{note}[/dim]")
+    for err in report.errors[:show_errors]:
+        console.print(f"[bold]text:[/bold] {err.get('text')}")
+        console.print(f"  [green]gold:[/green] {err.get('gold')}")
+        console.print(f"  [red]predicted:[/red] {err.get('predicted')}")
+
+
+def _fmt(value) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
