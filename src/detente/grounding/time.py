@@ -1,0 +1,333 @@
+"""Time resolution and event dating.
+
+- :func:`resolve_time` turns one time expression into a :class:`TimeValue` relative to the
+  publication date (the grammar lives in :mod:`detente.grounding.time_grammar`).
+- :func:`date_event` picks, in a parsed sentence, the time expression that governs an
+  event's trigger; :func:`fallback_date` supplies the date when none does.
+- :func:`is_historical` tells the events stage that an event lies well before publication.
+
+Values of ``resolve_time`` are ISO 8601 truncated to their precision (``day``, ``week``,
+``month``, ``year``). Following TimeML, "now"/"currently" resolve to ``PRESENT_REF``,
+"recently"/"in the past" to ``PAST_REF`` and "the future"/"soon" to ``FUTURE_REF``, with
+precision ``ref``; these are not dates, and :func:`date_event` never returns them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from typing import TYPE_CHECKING, Iterable
+
+from detente.grounding.time_grammar import (
+    NUMBER_WORDS,
+    Resolved,
+    normalise,
+    numeric_parts,
+    resolve_value,
+)
+from detente.records import TimeValue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = [
+    "REF_VALUES",
+    "date_event",
+    "event_prefer",
+    "fallback_date",
+    "find_time_expressions",
+    "is_event_date",
+    "is_historical",
+    "period_end",
+    "resolve_time",
+]
+
+log = logging.getLogger(__name__)
+
+REF_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+_PREFERS = ("past", "future")
+_DATED_PRECISIONS = frozenset({"day", "week", "month", "year"})
+
+_CAP_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)"
+)
+_CAP_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_REL_WORD = r"(?:[Ll]ast|[Nn]ext|[Tt]his)"
+_COUNT_ALT = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+# Forms the statistical NER often misses or cuts short ("last August", "Friday night").
+_SCAN = re.compile(
+    rf"(?<!\w)(?:(?:[Ee]arly|[Ll]ate|[Mm]id-?)\s*)?(?:{_REL_WORD}\s+)?{_CAP_MONTH}"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?(?!\w)"
+    rf"|\b(?:{_REL_WORD}\s+)?{_CAP_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"
+    r"|\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ast night"
+    r"|[Tt]his (?:morning|afternoon|evening))\b"
+    rf"|\b(?:{_REL_WORD}|[Tt]he past)\s+(?:week|month|year|weekend)\b"
+    r"|\b(?:[Tt]he|[Tt]his) weekend\b"
+    rf"|\b(?:\d+|{_COUNT_ALT})\s+(?:day|week|month|year)s?\s+ago\b"
+)
+# A bare "May" is a date only after a word that introduces one ("in May", "last May").
+_MAY_INTRO = re.compile(
+    r"(?:\b(?:in|since|until|till|by|of|during|from|through|last|next|this|early|late|mid|"
+    r"before|after)\s+|mid-)$",
+    re.IGNORECASE,
+)
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gon"})
+_FUTURE_GOVERNORS = frozenset({
+    "plan", "intend", "expect", "schedule", "due", "set", "prepare", "aim", "hope",
+    "promise", "vow", "pledge", "threaten", "going",
+})
+_SUPPORT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+_CLAUSE_DEPS = frozenset({"xcomp", "conj"})
+
+
+def _as_date(published: dt.date | dt.datetime | str | None) -> dt.date | None:
+    if published is None or published == "":
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    try:
+        return dt.date.fromisoformat(str(published).strip()[:10])
+    except ValueError as exc:
+        raise ValueError(
+            f"published date {published!r} is not ISO 8601: give it as YYYY-MM-DD"
+        ) from exc
+
+
+def _check_prefer(prefer: str) -> bool:
+    if prefer not in _PREFERS:
+        raise ValueError(f"prefer={prefer!r} is not one of {_PREFERS}: pass the event's tense")
+    return prefer == "future"
+
+
+def resolve_time(
+    expression: str,
+    published: dt.date | str | None,
+    *,
+    prefer: str = "past",
+) -> TimeValue | None:
+    """Resolve ``expression`` against the publication date.
+
+    ``prefer`` ("past" or "future", the tense of the event) decides ambiguous relative
+    forms: with "past", "Friday"/"in May"/"March 3" resolve to the latest such day or
+    month not after publication. Returns None for expressions that name no date
+    (durations, sets, decades, anaphora such as "the day before"); "now"-like and
+    "recently"-like expressions give a ``*_REF`` value with precision ``ref``.
+    """
+    future = _check_prefer(prefer)
+    if not expression or not expression.strip():
+        return None
+    dct = _as_date(published)
+    found = resolve_value(expression, dct, future) or _absolute_fallback(expression, dct, future)
+    if found is None:
+        return None
+    return TimeValue(value=found[0], precision=found[1], text=expression)
+
+
+def _absolute_fallback(expression: str, dct: dt.date | None, future: bool) -> Resolved | None:
+    """dateparser for absolute forms the grammar lacks ('03/04/2014', '3rd of March, 2014').
+
+    Precision comes from the parts the text states, never from what dateparser fills in.
+    """
+    s = normalise(expression)
+    precision = numeric_parts(s)
+    if precision is None or (dct is None and not re.search(r"\b\d{4}\b", s)):
+        return None
+    import dateparser  # deferred: only rare absolute forms reach this point
+
+    settings: dict[str, object] = {
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    if dct is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(dct.year, dct.month, dct.day)
+    parsed = dateparser.parse(s, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    if precision == "day":
+        return parsed.date().isoformat(), "day"
+    return f"{parsed.year:04d}-{parsed.month:02d}", "month"
+
+
+def is_event_date(value: TimeValue | None) -> bool:
+    """True when ``value`` names a calendar period (not a ``*_REF``, not a fallback)."""
+    return value is not None and value.precision in _DATED_PRECISIONS
+
+
+def period_end(value: TimeValue) -> dt.date:
+    """Last day of the period ``value`` names (day, week, month or year)."""
+    if not is_event_date(value):
+        raise ValueError(f"{value.value!r} names no calendar period; check is_event_date first")
+    start = value.start
+    if value.precision == "day":
+        return start
+    if value.precision == "week":
+        return start + dt.timedelta(days=6)
+    if value.precision == "month":
+        nxt = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return dt.date(start.year, 12, 31)
+
+
+def is_historical(
+    value: TimeValue | None, published: dt.date | str | None, *, margin_days: int = 30
+) -> bool:
+    """True when the period ``value`` names ended more than ``margin_days`` before publication."""
+    dct = _as_date(published)
+    if dct is None or not is_event_date(value):
+        return False
+    assert value is not None  # narrowed by is_event_date
+    return (dct - period_end(value)).days > margin_days
+
+
+def fallback_date(
+    previous: TimeValue | None, published: dt.date | str | None
+) -> TimeValue | None:
+    """Date of an event no expression dates: the previous dated event's, else publication.
+
+    Returns ``previous`` unchanged when it is a date, a value with precision ``published``
+    otherwise, and None when neither is known.
+    """
+    if is_event_date(previous):
+        return previous
+    dct = _as_date(published)
+    if dct is None:
+        return None
+    return TimeValue(value=dct.isoformat(), precision="published")
+
+
+def find_time_expressions(text: str) -> list[tuple[int, int]]:
+    """Character spans of time expressions our own patterns find in ``text``."""
+    spans = []
+    for m in _SCAN.finditer(text):
+        if m.group(0) == "May" and not _MAY_INTRO.search(text[: m.start()]):
+            continue
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+# --- event dating (spaCy objects) -----------------------------------------------------
+
+def _candidate_spans(sent: Span) -> Iterable[Span]:
+    for ent in sent.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            yield ent
+    for start, end in find_time_expressions(sent.text):
+        span = sent.doc.char_span(
+            sent.start_char + start, sent.start_char + end, alignment_mode="expand"
+        )
+        if span is not None:
+            yield span
+
+
+def _resolved_candidates(
+    sent: Span, published: dt.date | None, prefer: str
+) -> list[tuple[Span, TimeValue]]:
+    """Dated, non-overlapping expressions of the sentence, longest first on overlap."""
+    resolved = []
+    for span in _candidate_spans(sent):
+        value = resolve_time(span.text, published, prefer=prefer)
+        if is_event_date(value):
+            assert value is not None
+            resolved.append((span, value))
+    resolved.sort(key=lambda sv: -len(sv[0].text))
+    kept: list[tuple[Span, TimeValue]] = []
+    for span, value in resolved:
+        if all(span.end <= k.start or span.start >= k.end for k, _ in kept):
+            kept.append((span, value))
+    return kept
+
+
+def _clause_chain(trigger: Token) -> list[Token]:
+    """The trigger and the words whose time expressions also date it.
+
+    A nominal trigger shares its support verb's time ("held talks on Friday"); a verb
+    shares the time of the verb it is coordinated with or is the complement of
+    ("met on Friday and agreed", "agreed on Friday to work").
+    """
+    chain = [trigger]
+    tok = trigger
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in _SUPPORT_DEPS:
+        if tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
+            tok = tok.head
+            chain.append(tok)
+    while tok.dep_ in _CLAUSE_DEPS and tok.head.i != tok.i:
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def _governor(span: Span, trigger: Token) -> Token | None:
+    """First verb (or the trigger itself) above the expression in the dependency tree."""
+    for anc in span.root.ancestors:
+        if anc.i == trigger.i or anc.pos_ in ("VERB", "AUX"):
+            return anc
+    return None
+
+
+def _attachment_rank(span: Span, trigger: Token, chain: list[Token]) -> int | None:
+    """0: attached to the trigger; 1: to its clause chain; 2: to no verb; None: elsewhere."""
+    if span.start <= trigger.i < span.end:
+        return None
+    gov = _governor(span, trigger)
+    if gov is None:
+        return 2
+    if gov.i == trigger.i:
+        return 0
+    if any(gov.i == tok.i for tok in chain):
+        return 1
+    return None
+
+
+def date_event(
+    sent: Span,
+    trigger: Token,
+    published: dt.date | str | None,
+    *,
+    prefer: str = "past",
+) -> TimeValue | None:
+    """The time expression of ``sent`` that dates the event of ``trigger``, resolved.
+
+    Candidates are spaCy DATE/TIME entities plus our own pattern hits; one attached to
+    the trigger's clause wins over one attached to another verb, which is never used.
+    With ``prefer="past"`` a date after publication is never returned. ``prefer="auto"``
+    reads the tense from the parse (:func:`event_prefer`). Returns None when nothing
+    governs the trigger; use :func:`fallback_date` then.
+    """
+    if prefer == "auto":
+        prefer = event_prefer(trigger)
+    _check_prefer(prefer)
+    dct = _as_date(published)
+    chain = _clause_chain(trigger)
+    best: tuple[tuple[int, int], TimeValue] | None = None
+    for span, value in _resolved_candidates(sent, dct, prefer):
+        rank = _attachment_rank(span, trigger, chain)
+        if rank is None:
+            continue
+        if prefer == "past" and dct is not None and value.start > dct:
+            continue
+        distance = min(abs(tok.i - trigger.i) for tok in span)
+        key = (rank, distance)
+        if best is None or key < best[0]:
+            dated = TimeValue(value.value, value.precision, span.text, (span.start_char, span.end_char))
+            best = (key, dated)
+    if best is not None:
+        log.debug("dated %r by %r", trigger.text, best[1].text)
+    return best[1] if best else None
+
+
+def event_prefer(trigger: Token) -> str:
+    """'future' when the trigger's clause is future ('will meet', 'plans to visit')."""
+    for tok in _clause_chain(trigger):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in tok.children):
+            return "future"
+        if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in tok.children if c.dep_ == "aux"):
+            return "past"
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _FUTURE_GOVERNORS:
+            if any(c.lower_ == "to" for c in tok.children):
+                return "future"
+    return "past"
