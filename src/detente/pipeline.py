@@ -143,18 +143,19 @@ class Extractor:
             if tv is None:
                 near = previous if previous and event.sentence_index - previous[0] <= CONTINUATION_WINDOW else None
                 tv = near[1] if near else fallback_date(None, published)
-            elif tv.precision != "published":
+            else:
                 previous = (event.sentence_index, tv)
             status = event.status
-            if status == "asserted" and tv.precision != "published" and is_historical(tv, published):
+            dated = tv is not None and tv.precision != "published"
+            if status == "asserted" and dated and is_historical(tv, published):
                 status = "historical"
             place: Place | None = locate_event(trigger.sent, trigger, self.resources.gazetteer, countries)
             grounded.append(
                 dataclasses.replace(
                     event,
-                    date=tv.value,
-                    date_precision=tv.precision,
-                    date_text=tv.text if tv.precision != "published" else None,
+                    date=tv.value if tv else None,
+                    date_precision=tv.precision if tv else None,
+                    date_text=tv.text if dated else None,
                     location=place,
                     status=status,
                 )

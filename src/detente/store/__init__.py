@@ -1,0 +1,147 @@
+"""The DuckDB store: one file holding articles, actors, events, quotes and their dedup.
+
+>>> store = open_store("detente.duckdb")          # doctest: +SKIP
+>>> store.write([result])                          # doctest: +SKIP
+>>> store.counts()["events"]                       # doctest: +SKIP
+
+Schema and field meanings: docs/store.md. Query helpers returning plain dicts live in
+:mod:`detente.store.queries`; they take ``store.con`` (or any DuckDB connection).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from pathlib import Path
+from typing import Any, Sequence
+
+from ..errors import StoreError
+from ..records import ArticleError, ExtractedArticle
+from . import schema, writer
+from .writer import Failure, Rows, content_hash
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Store", "open_store", "content_hash", "Failure"]
+
+
+class Store:
+    """A DuckDB connection with the detente schema; the single writer of its file."""
+
+    def __init__(self, con: Any, path: str, read_only: bool) -> None:
+        self.con = con
+        self.path = path
+        self.read_only = read_only
+
+    # -- life cycle ---------------------------------------------------------------------
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading ------------------------------------------------------------------------
+    def has(self, chash: str) -> bool:
+        """True when an article with this content hash was stored (or failed) already."""
+        return bool(writer.existing_hashes(self.con, [chash]))
+
+    def existing(self, hashes: Sequence[str]) -> set[str]:
+        return writer.existing_hashes(self.con, hashes)
+
+    def next_seq(self) -> int:
+        """The sequence number the next article gets (articles and failures share it)."""
+        row = self.con.execute(
+            "SELECT greatest((SELECT max(seq) FROM articles), (SELECT max(seq) FROM ingest_errors))"
+        ).fetchone()
+        return 0 if row is None or row[0] is None else int(row[0]) + 1
+
+    def counts(self) -> dict[str, int]:
+        """Row count of every content table."""
+        return {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in schema.CONTENT_TABLES}
+
+    # -- writing ------------------------------------------------------------------------
+    def write(
+        self,
+        results: Sequence[ExtractedArticle | ArticleError],
+        content_hashes: Sequence[str] | None = None,
+        *,
+        seqs: Sequence[int] | None = None,
+        failures: Sequence[Failure] = (),
+        run_id: str | None = None,
+        log_update: tuple[str, list[Any]] | None = None,
+    ) -> int:
+        """Write results (and failures) in one transaction; articles already stored are
+        skipped. An :class:`ArticleError` in ``results`` is recorded as a failure (its
+        content hash must be given). Returns the number of articles added."""
+        self._writable()
+        hashes = list(content_hashes) if content_hashes is not None else [
+            content_hash(r.article) if isinstance(r, ExtractedArticle) else None for r in results
+        ]
+        if len(hashes) != len(results):
+            raise StoreError(f"{self.path}: write() got {len(results)} results but {len(hashes)} content hashes")
+        known = self.existing([h for h in hashes if h])
+        seq0 = self.next_seq()
+        seqs = list(seqs) if seqs is not None else list(range(seq0, seq0 + len(results)))
+        run_id = run_id or new_run_id()
+        now = dt.datetime.now()
+        rows = Rows()
+        for result, chash, seq in zip(results, hashes, seqs):
+            if chash in known:
+                continue
+            if chash:
+                known.add(chash)  # the same article twice in one batch is written once
+            if isinstance(result, ArticleError):
+                writer.add_failure(rows, Failure.from_error(result, chash, None), seq, run_id, now)
+            else:
+                writer.add_article(rows, result, chash, seq, run_id, now)
+        for failure in failures:
+            writer.add_failure(rows, failure, None, run_id, now)
+        return writer.commit(self.con, rows, log_update)
+
+    def record_error(self, stage: str, message: str, *, source: str | None = None,
+                     article_id: str | None = None, chash: str | None = None) -> None:
+        """Record one failure on its own (outside a batch)."""
+        self.write([], [], failures=[Failure(stage, message, source, article_id, chash)])
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: store is open read-only; open it with read_only=False to write")
+
+
+def new_run_id() -> str:
+    return dt.datetime.now().strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:8]
+
+
+def open_store(path: str | Path = "detente.duckdb", read_only: bool = False) -> Store:
+    """Open (creating and migrating if needed) a DuckDB store.
+
+    ``path`` may be ':memory:' for a throw-away store. A file another process is
+    writing cannot be opened; the error says so.
+    """
+    import duckdb
+
+    where = str(path)
+    if read_only and where != ":memory:" and not Path(where).exists():
+        raise StoreError(f"{where}: no such store; run `detente ingest ARTICLES --db {where}` first")
+    try:
+        con = duckdb.connect(where, read_only=read_only)
+    except duckdb.IOException as exc:
+        raise StoreError(
+            f"{where}: cannot open the store ({exc}); another detente process may be writing it — "
+            "wait for it to finish or use another --db"
+        ) from None
+    if read_only:
+        version = schema.schema_version(con)
+        if version != schema.SCHEMA_VERSION:
+            con.close()
+            raise StoreError(
+                f"{where}: store schema version {version}, expected {schema.SCHEMA_VERSION}; "
+                "open it once for writing (e.g. `detente ingest`) to migrate it"
+            )
+    else:
+        schema.migrate(con, where)
+    return Store(con, where, read_only)
