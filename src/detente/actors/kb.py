@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from detente.errors import DataFileError
 
@@ -391,7 +391,7 @@ class KnowledgeBase:
     def __len__(self) -> int:
         return len(self._people)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Person]:
         return iter(self._people)
 
     def find(self, name: str) -> tuple[Person, ...]:
