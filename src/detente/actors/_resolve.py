@@ -1,0 +1,300 @@
+"""Resolution of candidate mentions into actors, in document order (one doc at a time)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ..records import Actor, ActorAnalysis, Mention
+from . import coref
+from .coref import Draft, surname_of
+from .descriptors import UNIQUE_OFFICES, KB_ORGS, Descriptor
+from .kb import normalize_name
+
+if TYPE_CHECKING:
+    from .countries import NameHit
+    from .resolver import ActorResolver, Item
+
+#: Dependencies of a country mention that make the country act (coded GOV).
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+_NONSTATE = frozenset({"IGO", "EUR", "NGO", "IMG", "ISM", "MNC", "UNO"})
+
+
+class State:
+    """Drafts and mentions of one doc; ``resolve`` takes items in document order."""
+
+    def __init__(self, res: "ActorResolver", doc: Any, day: date | None) -> None:
+        self.res, self.doc, self.day = res, doc, day
+        self.drafts: list[Draft] = []
+        self.by_key: dict[tuple[Any, ...], Draft] = {}
+        self.mentions: list[tuple[Draft, int, int, str, bool]] = []  # draft, start, end, how, in by_token
+        self.by_head: dict[int, Draft] = {}
+        self.sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+
+    # -- bookkeeping -------------------------------------------------------------------
+    def draft(self, key: tuple[Any, ...], **fields: Any) -> Draft:
+        found = self.by_key.get(key)
+        if found is None:
+            found = Draft(key=key, **fields)
+            self.by_key[key] = found
+            self.drafts.append(found)
+        return found
+
+    def mention(self, d: Draft, item: "Item", how: str, primary: bool = True) -> None:
+        self.mentions.append((d, item.start, item.end, how, primary))
+        d.last = max(d.last, item.head)
+        d.sentence = max(d.sentence, self.sent_of[item.head])
+        d.count += 1
+        self.by_head[item.head] = d
+
+    def resolve(self, item: "Item") -> None:
+        getattr(self, f"_{item.kind}")(item)
+
+    # -- codes -------------------------------------------------------------------------
+    def _code(self, hit: "NameHit | None") -> tuple[str | None, str | None]:
+        if hit is None:
+            return None, None
+        row = hit.entry.code_on(self.day)
+        return row.country or None, row.sector
+
+    def _descriptor_code(self, d: Descriptor, sector: str | None) -> tuple[str | None, str | None]:
+        """Country and sector from a descriptor; an organisation's own code wins for
+        non-state groups ("a Hamas spokesman" is Hamas), IGOs keep the title's sector."""
+        country, _ = self._code(d.country)
+        if d.org is not None:
+            org_country, org_sector = self._code(d.org)
+            if org_country in _NONSTATE:
+                return org_country, sector or org_sector
+            return org_country, org_sector or sector
+        if d.country is not None and d.country.entry.kind in ("metonym", "dict"):
+            return country, sector or self._code(d.country)[1]
+        return country, sector
+
+    # -- items -------------------------------------------------------------------------
+    def _person(self, item: "Item") -> None:
+        d = item.desc
+        assert d is not None and d.person is not None
+        name = self.doc[d.person[0] : d.person[1]].text
+        parent = self.by_head.get(self.doc[item.head].head.i) if self.doc[item.head].dep_ == "appos" else None
+        if parent is not None and not parent.named and parent.kind == "person":
+            parent.name, parent.named = name, True  # "the Russian foreign minister, Sergei Lavrov"
+            parent.surnames = (surname_of(name),)
+            self.mention(parent, item, "name")
+            return
+        found = self._person_draft(name, d, item)
+        how = "descriptor" if (d.title or d.country or d.org) else "name"
+        self.mention(found, item, how)
+
+    def _person_draft(self, name: str, d: Descriptor, item: "Item") -> Draft:
+        if len(name.split()) == 1:
+            earlier = coref.by_surname(self.drafts, name, item.start)
+            if earlier is not None:
+                return earlier
+        kb_hit = self.res.kb.resolve(name, self.day) if self.res.kb is not None else None
+        key = ("kb", kb_hit[0].id) if kb_hit else ("person", normalize_name(name))
+        if key in self.by_key:
+            return self.by_key[key]
+        found = self.draft(key, name=kb_hit[0].name if kb_hit else name, kind="person")
+        found.surnames = tuple({surname_of(name), surname_of(found.name)})
+        sector = "ELI" if d.former else d.title_sector
+        country, sector = self._descriptor_code(d, sector)
+        if country or sector:
+            found.country, found.sector, found.evidence = country, sector, "descriptor"
+            found.title = self.doc[d.title_span[0] : d.title_span[1]].text if d.title_span else None
+        if kb_hit:
+            person, role = kb_hit
+            found.kb_id, found.kb_titles = person.id, tuple(r.title for r in person.roles)
+            if found.evidence == "none":
+                found.country, found.sector, found.title, found.evidence = role.country, role.sector, role.title, "kb"
+            elif found.country is None:
+                found.country = role.country
+            return found
+        self._fallback(found, name)
+        return found
+
+    def _fallback(self, found: Draft, name: str) -> None:
+        """Dictionaries, then the store's memory, for a person the text did not code."""
+        if found.evidence != "none" and found.country:
+            return
+        for book in self.res.dictionaries:
+            hit = book.lookup(name, self.day)
+            if hit is not None and not hit.agent and (hit.country or hit.sector):
+                found.country = found.country or hit.country
+                found.sector = found.sector or hit.sector
+                found.evidence = "dictionary" if found.evidence == "none" else found.evidence
+                return
+        if self.res.memory is not None:
+            mem = self.res.memory.lookup(name, self.day)
+            if mem is not None:
+                found.country = found.country or mem.country
+                found.sector = found.sector or mem.sector
+                found.title = found.title or mem.title
+                found.evidence = "memory" if found.evidence == "none" else found.evidence
+
+    def _title(self, item: "Item") -> None:
+        d = item.desc
+        assert d is not None and d.title is not None
+        head = self.doc[item.head]
+        if head.dep_ == "appos" and head.head.i in self.by_head:
+            target = self.by_head[head.head.i]  # "Sergei Lavrov, the Russian foreign minister"
+            self._enrich(target, d)
+            self.mention(target, item, "descriptor")
+            return
+        sector = "ELI" if d.former else d.title_sector
+        country, sector = self._descriptor_code(d, sector)
+        if d.determiner not in ("a", "an") and not d.plural:
+            found = self._holder(d, country) if country else None
+            if found is None and country is None and d.org is None:
+                found = coref.by_title(self.drafts, d.title, item.start, d.former)
+                if found is not None:
+                    self.mention(found, item, "coref")
+                    return
+            if found is not None:
+                self.mention(found, item, "descriptor")
+                return
+        text = self._np_text(item)
+        found = self.draft(("title", country, sector, d.title), name=text, kind="person", named=False)
+        if found.evidence == "none" and (country or sector):
+            found.country, found.sector, found.evidence = country, sector, "descriptor"
+            found.title = self.doc[d.title_span[0] : d.title_span[1]].text if d.title_span else d.title
+        self.mention(found, item, "descriptor")
+
+    def _enrich(self, target: Draft, d: Descriptor) -> None:
+        sector = "ELI" if d.former else d.title_sector
+        country, sector = self._descriptor_code(d, sector)
+        if target.evidence in ("none", "dictionary", "memory", "kb") and (country or sector):
+            target.country = country or target.country
+            target.sector = sector or target.sector
+            target.title = d.title
+            target.evidence = "descriptor"
+
+    def _holder(self, d: Descriptor, country: str) -> Draft | None:
+        """The KB person who held the title on the date ("the Russian foreign minister")."""
+        kb = self.res.kb
+        if kb is None or d.title not in UNIQUE_OFFICES or d.former:
+            return None
+        org = KB_ORGS.get(d.org.entry.name) if d.org is not None else None
+        person = None
+        if country in ("IGO", "EUR"):
+            if org:
+                person = _org_holder(kb, org, d.title, self.day)
+        else:
+            person = kb.holder(country, d.title, self.day)
+        if person is None:
+            return None
+        found = self.draft(("kb", person.id), name=person.name, kind="person")
+        if found.evidence == "none":
+            role = person.role_on(self.day)
+            found.kb_id, found.kb_titles = person.id, tuple(r.title for r in person.roles)
+            found.surnames = (surname_of(person.name),)
+            found.country = role.country if role else country
+            found.sector = role.sector if role else None
+            found.title, found.evidence = d.title, "kb"
+        return found
+
+    def _group(self, item: "Item") -> None:
+        d = item.desc
+        assert d is not None
+        country, sector = self._descriptor_code(d, d.group_sector)
+        country = country or self.res.lexicon.group_countries.get(d.group or "")
+        if country is None and d.org is None:
+            earlier = next((g for g in coref.recent(self.drafts, item.start, ("group",)) if g.sector == sector), None)
+            if earlier is not None and d.determiner == "the":
+                self.mention(earlier, item, "coref")
+                return
+        found = self.draft(("group", country, sector), name=self._np_text(item), kind="group")
+        if found.evidence == "none":
+            found.country, found.sector = country, sector
+            found.evidence = "descriptor" if (country or sector) else "none"
+        self.mention(found, item, "group")
+
+    def _name(self, item: "Item") -> None:
+        hit = item.hit
+        assert hit is not None
+        entry, head = hit.entry, self.doc[item.head]
+        country, sector = self._code(hit)
+        evidence = "dictionary" if entry.kind.startswith("dict") else "alias"
+        if entry.kind in ("org", "dict"):
+            kind = "person" if head.ent_type_ == "PERSON" and entry.kind == "dict" else "organization"
+            found = self.draft(("org", entry.name), name=entry.name, kind=kind)
+        elif entry.kind == "metonym" and sector != "GOV":
+            found = self.draft(("group", country, sector), name=self._np_text(item), kind="organization")
+        else:
+            found = self.draft(("country", country), name=entry.name if entry.kind != "dictcountry" else hit.text, kind="country")
+            acting = entry.kind in ("capital", "metonym") or head.dep_ in _ACTING_DEPS
+            found.acting = found.acting or acting
+            sector = "GOV" if found.acting else None
+        if found.evidence in ("none", "alias", "dictionary"):
+            found.country, found.sector, found.evidence = country, sector, evidence
+        self.mention(found, item, "alias" if entry.kind != "org" else "name")
+
+    def _pronoun(self, item: "Item") -> None:
+        target = coref.pronoun_target(self.drafts, self.doc[item.head])
+        if target is not None:
+            self.mention(target, item, "pronoun")
+
+    def _pair(self, item: "Item") -> None:
+        people = coref.pair(self.drafts, item.start)
+        for n, person in enumerate(people):
+            self.mention(person, item, "coref", primary=(n == 0))
+
+    def _short(self, item: "Item") -> None:
+        head = self.doc[item.head]
+        target = coref.org_short(self.drafts, head.lower_, item.start, self.res.shorts)
+        target = target or coref.org_short(self.drafts, head.lemma_.lower(), item.start, self.res.shorts)
+        if target is not None:
+            self.mention(target, item, "coref")
+
+    def _np_text(self, item: "Item") -> str:
+        toks = [t for t in self.doc[item.start : item.end] if not (t.dep_ == "det" and t.i == item.start)]
+        return "".join(t.text_with_ws for t in toks).strip() or self.doc[item.head].text
+
+    # -- output ------------------------------------------------------------------------
+    def finish(self) -> ActorAnalysis:
+        first: dict[int, int] = {}
+        for d, start, _, _, _ in self.mentions:
+            first[id(d)] = min(first.get(id(d), start), start)
+        ordered = sorted((d for d in self.drafts if id(d) in first), key=lambda d: first[id(d)])
+        ids = {id(d): f"a{n}" for n, d in enumerate(ordered, start=1)}
+        sent_of = self.sent_of
+        mentions: list[Mention] = []
+        by_token: dict[int, str] = {}
+        spans: dict[int, list[tuple[int, int]]] = {id(d): [] for d in ordered}
+        for d, start, end, how, primary in sorted(self.mentions, key=lambda m: (m[1], m[2])):
+            span = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1]))
+            aid = ids[id(d)]
+            mentions.append(Mention(aid, start, end, span, sent_of.get(start, 0), self.doc[start:end].text, how))
+            if span not in spans[id(d)]:
+                spans[id(d)].append(span)
+            if primary:
+                for i in range(start, end):
+                    by_token.setdefault(i, aid)
+        actors = tuple(_actor(d, ids[id(d)], tuple(spans[id(d)])) for d in ordered)
+        return ActorAnalysis(actors=actors, mentions=tuple(mentions), by_token=by_token)
+
+
+def _actor(d: Draft, aid: str, spans: tuple[tuple[int, int], ...]) -> Actor:
+    sector = d.sector
+    if d.kind == "country":
+        sector = "GOV" if d.acting else None
+    return Actor(
+        id=aid, name=d.name, kind=d.kind, country=d.country, sector=sector, title=d.title,
+        mentions=spans, evidence=d.evidence if (d.country or sector) else "none", kb_id=d.kb_id,
+    )
+
+
+def _org_holder(kb: Any, org: str, title: str, day: date | None) -> Any:
+    """KnowledgeBase.holder() has no organisation filter: search the IGO roles here."""
+    from .kb import normalize_title
+
+    wanted = normalize_title(title)
+    best = None
+    for person in kb:
+        for role in person.roles:
+            if role.org != org or normalize_title(role.title) != wanted:
+                continue
+            if day is not None and not role.active_on(day):
+                continue
+            if best is None or (role.start or date.min) > best[0]:
+                best = (role.start or date.min, person)
+    return best[1] if best else None

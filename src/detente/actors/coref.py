@@ -1,0 +1,115 @@
+"""In-document coreference by rules (coreferee has no offline English model).
+
+Works on the drafts the resolver has built so far, in document order, so that every
+rule only looks back: surname-only names ("Clinton"), title-only references ("the
+secretary", "the former senator"), pairs ("the two men", "both"), pronoun subjects and
+objects (he/she/they) and organisation short forms ("the alliance" after NATO).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Sequence
+
+from .kb import normalize_name
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "themselves"})
+
+
+@dataclass
+class Draft:
+    """An actor being assembled while one doc is analysed (local to that analysis)."""
+
+    key: tuple[Any, ...]
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    evidence: str = "none"
+    kb_id: str | None = None
+    kb_titles: tuple[str, ...] = ()  # every title the KB knows for the person
+    named: bool = True  # False for "the Russian foreign minister" with no known name
+    acting: bool = False  # a country mention acted (subject, metonym): code it GOV
+    last: int = -1  # token index of the latest mention
+    sentence: int = -1  # sentence of the latest mention
+    count: int = 0  # mentions so far
+    surnames: tuple[str, ...] = field(default_factory=tuple)
+
+
+def surname_of(name: str) -> str:
+    words = normalize_name(name).split()
+    return words[-1] if words else ""
+
+
+def recent(drafts: Sequence[Draft], before: int, kinds: Sequence[str]) -> list[Draft]:
+    """Drafts of ``kinds`` mentioned before token ``before``, most recent first."""
+    cands = [d for d in drafts if d.kind in kinds and 0 <= d.last < before]
+    return sorted(cands, key=lambda d: -d.last)
+
+
+def by_surname(drafts: Sequence[Draft], surname: str, before: int) -> Draft | None:
+    """The most recent named person whose surname is ``surname`` ("Clinton")."""
+    key = normalize_name(surname)
+    for d in recent(drafts, before, ("person",)):
+        if d.named and key in d.surnames:
+            return d
+    return None
+
+
+def by_title(drafts: Sequence[Draft], title: str, before: int, former: bool) -> Draft | None:
+    """The most recent person whose title (as written or in the KB) ends like ``title``.
+
+    "the secretary" matches "Secretary of State"; "the former senator" matches a person
+    whose KB roles include "senator" (she may hold another office now).
+    """
+    word = title.split()[-1]
+    for d in recent(drafts, before, ("person",)):
+        titles = [t.lower() for t in ((d.title or ""), *d.kb_titles) if t]
+        if any(title == t or word in t.split() or t.startswith(word) for t in titles):
+            return d
+        if former and any(word in t for t in d.kb_titles):
+            return d
+    return None
+
+
+def pair(drafts: Sequence[Draft], before: int, window: int = 3) -> list[Draft]:
+    """Two people for "the two men", "the pair", "both": among the people of the last
+    ``window`` sentences, the two most mentioned (recency breaks ties), so that a person
+    named in passing does not displace the protagonists."""
+    people = [d for d in recent(drafts, before, ("person",)) if d.named and d.sentence >= 0]
+    if len(people) < 2:
+        return []
+    newest = max(d.sentence for d in people)
+    near = [d for d in people if d.sentence >= newest - window + 1] or people
+    if len(near) < 2:
+        near = people
+    chosen = sorted(near, key=lambda d: (-d.count, -d.last))[:2]
+    return sorted(chosen, key=lambda d: d.last)
+
+
+def pronoun_target(drafts: Sequence[Draft], token: Any, day: date | None = None) -> Draft | None:
+    """he/she -> the most recent person; they/them -> the most recent group-like actor.
+
+    A person mentioned in the pronoun's own clause as an object is skipped for subject
+    pronouns ("Clinton met Lavrov and he said ..." still picks the most recent, Lavrov:
+    without gender or salience data the nearest antecedent is the best simple guess).
+    """
+    low = token.lower_
+    if low in PERSON_PRONOUNS:
+        found = recent(drafts, token.i, ("person",))
+        return found[0] if found else None
+    if low in GROUP_PRONOUNS:
+        found = recent(drafts, token.i, ("group", "organization", "country"))
+        return found[0] if found else None
+    return None
+
+
+def org_short(drafts: Sequence[Draft], word: str, before: int, shorts: dict[str, tuple[str, ...]]) -> Draft | None:
+    """An organisation already named whose short forms include ``word`` ("alliance")."""
+    for d in recent(drafts, before, ("organization",)):
+        if word in shorts.get(d.name, ()):
+            return d
+    return None

@@ -1,0 +1,197 @@
+"""Names that point at countries and organisations: the project's alias tables.
+
+``data/actors/countries.tsv`` (extra names, demonyms, capitals), ``metonyms.tsv`` (seats
+of power: "the Kremlin"), ``organisations.tsv`` (UN, NATO, EU, Hamas, ... with dated
+codes) and the ISO names of pycountry are merged into one :class:`NameTable`, built once
+and passed in. Matching a doc is a longest-match scan over a phrase index (a dict lookup
+per candidate span, never a regex over the table).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from typing import Any, Iterable, Iterator
+
+from .dictionaries import phrase_key, _first_word
+
+log = logging.getLogger(__name__)
+
+#: Kinds of names, in the order their tables are loaded (first spelling wins).
+KINDS = ("org", "metonym", "country", "demonym", "capital")
+
+
+@dataclass(frozen=True, slots=True)
+class CodeRow:
+    """An organisation's code over a period (``end`` exclusive; None = open)."""
+
+    country: str
+    sector: str | None
+    start: date | None = None
+    end: date | None = None
+
+    def applies(self, day: date | None) -> bool:
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class NameEntry:
+    """What a name denotes: a country (by name, demonym or capital), a metonym or an org."""
+
+    kind: str  # one of KINDS
+    name: str  # canonical name ("Russia", "NATO")
+    rows: tuple[CodeRow, ...]
+    short: tuple[str, ...] = ()  # organisation short forms ("alliance")
+
+    def code_on(self, day: date | None) -> CodeRow:
+        for row in self.rows:
+            if row.applies(day):
+                return row
+        return self.rows[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    """A name found in a doc: tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    entry: NameEntry
+    text: str
+
+
+def _data_lines(filename: str) -> Iterator[list[str]]:
+    text = (resources.files("detente") / "data" / "actors" / filename).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield [f.strip() for f in line.split("\t")]
+
+
+def _split(field: str) -> list[str]:
+    return [p.strip() for p in field.split("|") if p.strip()]
+
+
+def _day(text: str) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _plurals(demonym: str) -> list[str]:
+    # "Israeli" -> "Israelis", "Russian" -> "Russians"; "-ese"/"-ish" forms stay as they are.
+    return [demonym + "s"] if demonym.endswith(("an", "i")) and " " not in demonym else []
+
+
+@functools.cache
+def _table_rows() -> tuple[tuple[str, str, str, tuple[CodeRow, ...], tuple[str, ...]], ...]:
+    """(kind, surface, canonical name, rows, short forms) from the packaged tables."""
+    out: list[tuple[str, str, str, tuple[CodeRow, ...], tuple[str, ...]]] = []
+    orgs: dict[str, list[list[str]]] = {}
+    for f in _data_lines("organisations.tsv"):
+        orgs.setdefault(f[0], []).append(f + [""] * (7 - len(f)))
+    for name, rows in orgs.items():
+        codes = tuple(CodeRow(r[2], r[3] or None, _day(r[5]), _day(r[6])) for r in rows)
+        short = tuple(_split(rows[0][4]))
+        for surface in [name, *_split(rows[0][1])]:
+            out.append(("org", surface, name, codes, short))
+    for f in _data_lines("metonyms.tsv"):
+        out.append(("metonym", f[0], f[0], (CodeRow(f[1], f[2] or None),), ()))
+    names, capitals = _country_names()
+    for iso, surfaces in names.items():
+        canonical = surfaces[0]
+        for surface in surfaces:
+            out.append(("country", surface, canonical, (CodeRow(iso, None),), ()))
+    for f in _data_lines("countries.tsv"):
+        f += [""] * (4 - len(f))
+        for demonym in _split(f[2]):
+            for surface in [demonym, *_plurals(demonym)]:
+                out.append(("demonym", surface, names[f[0]][0], (CodeRow(f[0], None),), ()))
+    for iso, caps in capitals.items():
+        for cap in caps:
+            out.append(("capital", cap, names[iso][0], (CodeRow(iso, "GOV"),), ()))
+    return tuple(out)
+
+
+def _country_names() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    import pycountry  # ISO names; imported here: only needed when the table is built
+
+    names: dict[str, list[str]] = {}
+    capitals: dict[str, list[str]] = {}
+    for f in _data_lines("countries.tsv"):
+        f += [""] * (4 - len(f))
+        names.setdefault(f[0], []).extend(_split(f[1]))
+        capitals.setdefault(f[0], []).extend(_split(f[3]))
+    extra = (resources.files("detente") / "data" / "country_names.tsv").read_text(encoding="utf-8")
+    for line in extra.splitlines():
+        parts = line.split("\t")
+        if len(parts) == 2 and not line.startswith("#"):
+            names.setdefault(parts[0].strip(), []).append(parts[1].strip())
+    for c in pycountry.countries:
+        for attr in ("common_name", "name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value:
+                names.setdefault(c.alpha_3, []).append(value)
+    return names, capitals
+
+
+def _case_ok(surface: str, text: str) -> bool:
+    """Acronyms must match exactly ("US" is not "us"); names must be capitalised."""
+    letters = [ch for ch in surface if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters) and len(letters) <= 5:
+        return text.replace(" ", "") == surface.replace(" ", "")
+    if surface[:1].isupper():
+        return text[:1].isupper()
+    return True
+
+
+class NameTable:
+    """Phrase index over countries, demonyms, capitals, metonyms and organisations."""
+
+    def __init__(self, rows: Iterable[tuple[str, str, str, tuple[CodeRow, ...], tuple[str, ...]]]) -> None:
+        self._index: dict[str, tuple[str, NameEntry]] = {}
+        self._reach: dict[str, int] = {}
+        entries: dict[tuple[str, str], NameEntry] = {}
+        for kind, surface, name, codes, short in rows:
+            entry = entries.setdefault((kind, name), NameEntry(kind, name, codes, short))
+            key = phrase_key(surface)
+            if key and key not in self._index:
+                self._index[key] = (surface, entry)
+                first = _first_word(key)
+                self._reach[first] = max(self._reach.get(first, 0), len(key))
+        self.orgs = tuple(e for (k, _), e in entries.items() if k == "org")
+
+    @classmethod
+    def load(cls) -> "NameTable":
+        table = cls(_table_rows())
+        log.info("name table: %d spellings", len(table._index))
+        return table
+
+    def lookup(self, text: str) -> NameEntry | None:
+        found = self._index.get(phrase_key(text))
+        return found[1] if found and _case_ok(found[0], text) else None
+
+    def scan(self, doc: Any) -> list[NameHit]:
+        """Longest non-overlapping names in a doc, left to right."""
+        hits: list[NameHit] = []
+        i, n = 0, len(doc)
+        while i < n:
+            best: NameHit | None = None
+            reach = self._reach.get(doc[i].lower_)
+            if reach:
+                start_char = doc[i].idx
+                for j in range(i + 1, n + 1):
+                    if doc[j - 1].idx + len(doc[j - 1]) - start_char > reach:
+                        break
+                    text = doc[i:j].text
+                    entry = self.lookup(text)
+                    if entry is not None:
+                        best = NameHit(i, j, entry, text)
+            if best is not None:
+                hits.append(best)
+                i = best.end
+            else:
+                i += 1
+        return hits

@@ -1,0 +1,188 @@
+"""Descriptors: what a noun phrase says about who someone is.
+
+"Russian Foreign Minister Sergei Lavrov" -> country RUS, title "foreign minister" (GOV),
+name "Sergei Lavrov"; "Syrian rebels" -> SYR, group REB; "a Hamas spokesman" -> Hamas's
+code. Titles and group nouns come from ``data/actors/titles.tsv`` and ``groups.tsv``
+(sectors chosen from the PLOVER sector definitions; see the tables' headers).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Mapping, Sequence
+
+from .countries import NameEntry, NameHit
+
+#: Offices with one holder per country on a date: the KB can say who "the president" is.
+UNIQUE_OFFICES = frozenset(
+    {
+        "president", "vice president", "vice-president", "prime minister", "premier",
+        "chancellor", "king", "queen", "emir", "supreme leader", "foreign minister",
+        "defence minister", "defense minister", "interior minister", "finance minister",
+        "secretary of state", "secretary of defense", "foreign secretary",
+        "defence secretary", "home secretary", "secretary-general", "secretary general",
+        "attorney general", "national security adviser",
+    }
+)
+#: Words that make a title a former office ("former senator", "ex-president").
+FORMER = frozenset({"former", "ex", "ex-", "then", "late", "ousted", "deposed", "exiled"})
+#: Heads that refer to two people at once ("the two men", "the pair", "both").
+PAIR_HEADS = frozenset({"pair", "duo", "both", "two"})
+PAIR_NOUNS = frozenset({"man", "men", "woman", "women", "leader", "minister", "president", "official"})
+#: KB organisation codes of the organisations table (for "the UN secretary-general").
+KB_ORGS: Mapping[str, str] = {
+    "United Nations": "UN", "European Union": "EU", "European Commission": "EU",
+    "European Council": "EU", "NATO": "NATO", "African Union": "AU", "Arab League": "ARAB_LEAGUE",
+    "International Atomic Energy Agency": "IAEA", "International Monetary Fund": "IMF",
+    "World Bank": "WORLD_BANK", "World Health Organization": "WHO", "World Trade Organization": "WTO",
+    "OPEC": "OPEC", "International Criminal Court": "ICC", "OSCE": "OSCE",
+    "Gulf Cooperation Council": "GCC", "ASEAN": "ASEAN", "Organization of American States": "OAS",
+}
+
+
+def _lines(filename: str) -> list[list[str]]:
+    text = (resources.files("detente") / "data" / "actors" / filename).read_text(encoding="utf-8")
+    return [
+        [f.strip() for f in line.split("\t")]
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+@functools.cache
+def _lexicon_data() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str, str], ...]]:
+    return (
+        tuple((f[0].lower(), f[1]) for f in _lines("titles.tsv")),
+        tuple((f[0].lower(), f[1], f[2] if len(f) > 2 else "") for f in _lines("groups.tsv")),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Descriptor:
+    """The reading of one noun phrase (token range ``[start, end)``, head ``head``)."""
+
+    start: int
+    end: int
+    head: int
+    country: NameHit | None = None  # country name, demonym, capital or metonym
+    org: NameHit | None = None
+    title: str | None = None  # lower-case title as found ("foreign minister")
+    title_sector: str | None = None
+    title_span: tuple[int, int] | None = None
+    person: tuple[int, int] | None = None  # tokens of the person's name
+    group: str | None = None  # group noun ("rebels" -> "rebel")
+    group_sector: str | None = None
+    former: bool = False
+    determiner: str | None = None
+    plural: bool = False
+    count: int | None = None  # "the two men" -> 2
+
+
+class Lexicon:
+    """Titles and group nouns with their sectors, indexed once."""
+
+    def __init__(
+        self, titles: Mapping[str, str], groups: Mapping[str, str], group_countries: Mapping[str, str] | None = None
+    ) -> None:
+        self.titles = dict(titles)
+        self.groups = dict(groups)
+        #: non-state "countries" of some group nouns ("rights group" -> NGO)
+        self.group_countries = dict(group_countries or {})
+        self._title_len = max((len(t.split()) for t in self.titles), default=1)
+
+    @classmethod
+    def load(cls) -> "Lexicon":
+        titles, groups = _lexicon_data()
+        return cls(dict(titles), {g[0]: g[1] for g in groups}, {g[0]: g[2] for g in groups if g[2]})
+
+    def find_title(self, tokens: Sequence[Any]) -> tuple[int, int, str] | None:
+        """Longest title among ``tokens`` (rightmost on ties): (start, end, title)."""
+        n = len(tokens)
+        for length in range(min(self._title_len, n), 0, -1):
+            for s in range(n - length, -1, -1):
+                words = [t.lower_ for t in tokens[s : s + length]]
+                for variant in (words, words[:-1] + [tokens[s + length - 1].lemma_.lower()]):
+                    key = " ".join(variant).replace(" - ", "-")
+                    if key in self.titles:
+                        return (tokens[s].i, tokens[s + length - 1].i + 1, key)
+        return None
+
+    def group_of(self, head: Any) -> tuple[str, str] | None:
+        """Group noun of an NP head: two-word compounds first ("security forces")."""
+        lemma = head.lemma_.lower()
+        for left in head.lefts:
+            if left.dep_ in ("compound", "amod") and left.i == head.i - 1:
+                for cand in (f"{left.lower_} {head.lower_}", f"{left.lower_} {lemma}"):
+                    if cand in self.groups:
+                        return cand, self.groups[cand]
+        for cand in (head.lower_, lemma):
+            if cand in self.groups:
+                return cand, self.groups[cand]
+        return None
+
+
+def describe(
+    doc: Any,
+    head: Any,
+    start: int,
+    names: Mapping[int, NameHit],
+    lexicon: Lexicon,
+) -> Descriptor:
+    """Read the noun phrase ``doc[start : head.i + 1]``."""
+    toks = [doc[i] for i in range(start, head.i + 1)]
+    country = org = None
+    for t in toks:
+        hit = names.get(t.i)
+        if hit is None or t.i != hit.start:
+            continue
+        if hit.entry.kind == "org" and org is None:
+            org = hit
+        elif hit.entry.kind != "org" and country is None:
+            country = hit
+    person = _person_name(doc, head, start)
+    if person and all(i in names for i in range(*person)):
+        person = None  # a country or organisation spaCy tagged PERSON ("Sri Lanka")
+    blocked = {i for h in (country, org) if h for i in range(h.start, h.end)}
+    if person:
+        blocked |= set(range(*person))
+    free = [t for t in toks if t.i not in blocked and not t.is_punct and t.pos_ != "DET"]
+    title = lexicon.find_title(free) if free else None
+    group = lexicon.group_of(head) if head.pos_ in ("NOUN", "PROPN") and head.i not in blocked else None
+    det = next((t.lower_ for t in toks if t.dep_ in ("det", "poss") and t.i < head.i), None)
+    count = next((_number(t) for t in head.lefts if t.dep_ == "nummod"), None)
+    return Descriptor(
+        start=start,
+        end=head.i + 1,
+        head=head.i,
+        country=country,
+        org=org,
+        title=title[2] if title else None,
+        title_sector=lexicon.titles[title[2]] if title else None,
+        title_span=(title[0], title[1]) if title else None,
+        person=person,
+        group=group[0] if group else None,
+        group_sector=group[1] if group else None,
+        former=any(t.lower_ in FORMER for t in toks),
+        determiner=det,
+        plural=head.tag_ in ("NNS", "NNPS"),
+        count=count,
+    )
+
+
+def _person_name(doc: Any, head: Any, start: int) -> tuple[int, int] | None:
+    """Tokens of a PERSON entity ending at the head ("Sergei Lavrov")."""
+    if head.ent_type_ != "PERSON":
+        return None
+    i = head.i
+    while i - 1 >= start and doc[i - 1].ent_type_ == "PERSON" and doc[i].ent_iob_ != "B":
+        i -= 1
+    return (i, head.i + 1)
+
+
+def _number(token: Any) -> int | None:
+    words = {"two": 2, "three": 3, "four": 4, "both": 2}
+    if token.lower_ in words:
+        return words[token.lower_]
+    return int(token.text) if token.text.isdigit() else None

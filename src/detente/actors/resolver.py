@@ -1,0 +1,199 @@
+"""The actors stage: mentions of people, organisations, countries and groups, coded on the
+article's date.
+
+Evidence, strongest first (``Actor.evidence``): descriptors in the text ("Russian Foreign
+Minister Sergei Lavrov"), the alias tables (countries, demonyms, capitals, metonyms,
+organisations), the knowledge base of office holders on the publication date, user
+CAMEO/PETRARCH dictionaries, then the store's memory; unknown people stay uncoded.
+
+Conventions (decided here, relied on by the events stage):
+- a country is one actor per article ("Russia", "Russian", "Moscow", "the Kremlin"); its
+  sector is GOV once it acts (subject, possessor, or named through a capital/seat of
+  power: PLOVER codes states acting as GOV), else None;
+- a demonym modifying a group noun makes a group actor ("Russian troops" RUS MIL);
+  groups are one actor per (country, sector);
+- ``by_token`` maps every token of every mention to one actor id. A plural reference
+  ("the two men", "both") gets one Mention per person (how="coref") on the same tokens;
+  ``by_token`` holds the first of them, the events stage reads ``mentions`` for the rest.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, Sequence
+
+from ..records import ActorAnalysis
+from .countries import CodeRow, NameEntry, NameHit, NameTable
+from .coref import GROUP_PRONOUNS, PERSON_PRONOUNS
+from .descriptors import PAIR_HEADS, PAIR_NOUNS, Descriptor, Lexicon, describe
+from .dictionaries import ActorDictionary
+from .memory import ActorMemory
+from . import _resolve
+
+if TYPE_CHECKING:
+    from ..settings import Settings
+    from .kb import KnowledgeBase
+
+log = logging.getLogger(__name__)
+
+_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "flat", "nmod", "nummod", "det", "case"})
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A candidate mention found in the doc, resolved later in document order."""
+
+    kind: str  # person | title | group | name | pronoun | pair | short
+    start: int
+    end: int
+    head: int
+    desc: Descriptor | None = None
+    hit: NameHit | None = None
+
+
+class ActorResolver:
+    """Finds and codes the actors of a parsed article. Build once, call per article."""
+
+    def __init__(
+        self,
+        kb: "KnowledgeBase | None",
+        dictionaries: Sequence[ActorDictionary] = (),
+        memory: ActorMemory | None = None,
+        *,
+        names: NameTable | None = None,
+        lexicon: Lexicon | None = None,
+    ) -> None:
+        self.kb = kb
+        self.dictionaries = tuple(dictionaries)
+        self.memory = memory
+        self.names = names if names is not None else NameTable.load()
+        self.lexicon = lexicon if lexicon is not None else Lexicon.load()
+        self.shorts = {e.name: e.short for e in self.names.orgs}
+
+    @classmethod
+    def build(cls, settings: "Settings", memory: ActorMemory | None = None) -> "ActorResolver":
+        """The packaged knowledge base plus the dictionaries named in the settings."""
+        from .kb import KnowledgeBase
+
+        books = [ActorDictionary.load(p) for p in settings.actor_dictionaries]
+        return cls(KnowledgeBase.load(), books, memory)
+
+    def analyse(self, doc: Any, published: date | None) -> ActorAnalysis:
+        """Actors, mentions and the token -> actor map of one parsed doc."""
+        hits = self._name_hits(doc, published)
+        items = _find_items(doc, hits, self)
+        state = _resolve.State(self, doc, published)
+        for item in sorted(items, key=lambda it: (it.start, -it.end)):
+            state.resolve(item)
+        return state.finish()
+
+    def _name_hits(self, doc: Any, day: date | None) -> dict[int, NameHit]:
+        """Table names first; user dictionaries fill the tokens the tables left."""
+        by_token: dict[int, NameHit] = {}
+        for hit in self.names.scan(doc):
+            if hit.entry.kind in ("country", "capital") and _inside_person(doc, hit):
+                continue  # "Jordan Peterson", "Georgia Smith"
+            for i in range(hit.start, hit.end):
+                by_token[i] = hit
+        for book in self.dictionaries:
+            for m in book.matches(doc, day):
+                if any(i in by_token for i in range(m.start, m.end)) or m.hit.agent:
+                    continue
+                kind = "dict" if m.hit.sector else "dictcountry"
+                entry = NameEntry(kind, m.hit.name.title(), (CodeRow(m.hit.country or "", m.hit.sector),))
+                hit = NameHit(m.start, m.end, entry, doc[m.start : m.end].text)
+                for i in range(m.start, m.end):
+                    by_token[i] = hit
+        return by_token
+
+    def agent_sector(self, text: str) -> str | None:
+        """Sector of a group noun from the user's agent dictionaries ("riot police")."""
+        for book in self.dictionaries:
+            hit = book.lookup(text, None)
+            if hit is not None and hit.agent and hit.sector:
+                return hit.sector
+        return None
+
+
+def _find_items(doc: Any, hits: dict[int, NameHit], res: ActorResolver) -> list[Item]:
+    """Noun phrases that name actors (largest first), then leftover names."""
+    consumed: set[int] = set()
+    items: list[Item] = []
+    for sent in doc.sents:
+        heads = [t for t in sent if t.pos_ in _HEAD_POS or t.lower_ in PAIR_HEADS]
+        heads = [t for t in heads if not (t.dep_ in _MODIFIER_DEPS and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i)]
+        for head in sorted(heads, key=lambda t: -(t.i - t.left_edge.i)):
+            if head.i in consumed:
+                continue
+            start = _np_start(head, consumed)
+            item = _classify(doc, head, start, hits, res)
+            if item is not None:
+                items.append(item)
+                consumed.update(range(item.start, item.end))
+    seen: set[int] = set()
+    for i, hit in sorted(hits.items()):
+        if i in consumed or id(hit) in seen:
+            continue
+        seen.add(id(hit))
+        if hit.entry.kind == "capital" and _locative(doc[hit.end - 1]):
+            continue
+        items.append(Item("name", hit.start, hit.end, hit.end - 1, hit=hit))
+    return items
+
+
+def _np_start(head: Any, consumed: set[int]) -> int:
+    start = head.left_edge.i
+    while start < head.i and (start in consumed or head.doc[start].is_punct):
+        start += 1
+    for i in range(head.i - 1, start - 1, -1):
+        if i in consumed or head.doc[i].lower_ in ("and", "or", ","):
+            return i + 1
+    return start
+
+
+def _classify(doc: Any, head: Any, start: int, hits: dict[int, NameHit], res: ActorResolver) -> Item | None:
+    low = head.lower_
+    if head.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in GROUP_PRONOUNS):
+        return Item("pronoun", head.i, head.i + 1, head.i)
+    d = describe(doc, head, start, hits, res.lexicon)
+    if d.person:
+        return Item("person", d.start, d.end, head.i, d)
+    if low in ("both", "pair", "duo") or (d.count == 2 and head.lemma_.lower() in PAIR_NOUNS):
+        if low != "both" or head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            return Item("pair", d.start, d.end, head.i, d)
+    if d.title and d.title_span and d.title_span[1] == head.i + 1 and not (d.plural and d.group):
+        return Item("title", d.start, d.end, head.i, d)
+    if d.group:
+        return Item("group", d.start, d.end, head.i, d)
+    hit = hits.get(head.i)
+    if hit is not None and hit.entry.kind == "capital" and _locative(head):
+        return None
+    if hit is not None:
+        return Item("name", min(d.start, hit.start), max(d.end, hit.end), head.i, d, hit)
+    if head.pos_ == "NOUN" and d.determiner == "the" and any(low in s or head.lemma_ in s for s in res.shorts.values()):
+        return Item("short", d.start, d.end, head.i, d)
+    sector = res.agent_sector(doc[start : head.i + 1].text) or res.agent_sector(head.lemma_)
+    if sector and head.pos_ == "NOUN":
+        d2 = Descriptor(**{**_fields(d), "group": head.lemma_.lower(), "group_sector": sector})
+        return Item("group", d.start, d.end, head.i, d2)
+    return None
+
+
+def _fields(d: Descriptor) -> dict[str, Any]:
+    return {name: getattr(d, name) for name in Descriptor.__slots__}
+
+
+def _inside_person(doc: Any, hit: NameHit) -> bool:
+    """The name is part of a longer PERSON entity (not one spaCy mis-tagged as a person)."""
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start <= hit.start and hit.end <= ent.end:
+            return (ent.end - ent.start) > (hit.end - hit.start)
+    return False
+
+
+def _locative(token: Any) -> bool:
+    """A capital named as a place ("met in Moscow") is not an actor."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "outside", "inside", "around")
