@@ -124,7 +124,8 @@ def _country_names() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
         f += [""] * (4 - len(f))
         names.setdefault(f[0], []).extend(_split(f[1]))
         capitals.setdefault(f[0], []).extend(_split(f[3]))
-    extra = (resources.files("detente") / "data" / "country_names.tsv").read_text(encoding="utf-8")
+    extra_file = resources.files("detente") / "data" / "country_names.tsv"
+    extra = extra_file.read_text(encoding="utf-8") if extra_file.is_file() else ""
     for line in extra.splitlines():
         parts = line.split("\t")
         if len(parts) == 2 and not line.startswith("#"):
