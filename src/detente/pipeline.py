@@ -31,7 +31,7 @@ from .settings import Settings, load_settings
 log = logging.getLogger(__name__)
 
 #: How many sentences back an undated event may borrow the date of the event it continues.
-CONTINUATION_WINDOW = 2
+CONTINUATION_WINDOW = 1
 
 
 @dataclass(frozen=True)
@@ -141,8 +141,11 @@ class Extractor:
             prefer = "future" if event.status == "future" else "past"
             tv = date_event(trigger.sent, trigger, published, prefer=prefer)
             if tv is None:
+                # Only a past event continues the story of the dated event just before it;
+                # a future or hypothetical one is not dated by what already happened.
                 near = previous if previous and event.sentence_index - previous[0] <= CONTINUATION_WINDOW else None
-                tv = near[1] if near else fallback_date(None, published)
+                borrow = near is not None and event.status in ("asserted", "negated")
+                tv = near[1] if borrow else fallback_date(None, published)
             else:
                 previous = (event.sentence_index, tv)
             status = event.status
