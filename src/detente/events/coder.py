@@ -1,0 +1,400 @@
+"""EventCoder: sentences -> PLOVER events, by dependency patterns over the lexicon.
+
+Per sentence: (1) find candidate triggers — verbs of the lexicon, nouns governed by a
+support verb ("held talks", "imposed sanctions"), nouns reported as happening ("clashes
+erupted"); (2) a trigger inside the complement of another ("threatened to attack",
+"urged Iran to release") is the content of its governor: it refines the governor's mode
+and code instead of becoming an event; (3) status from the clause; PLOVER's reductions
+(future cooperation -> AGREE, future retreat -> CONCEDE, announced future force -> THREATEN);
+(4) actor/recipient from :mod:`.patterns`; one event per (type, actor, recipient).
+
+Confidence is a documented heuristic score in 0..1, not a learned probability: 0.75 for
+a verb trigger (0.7 noun with support verb, 0.6 noun standing alone), -0.2 for words the
+lexicon marks ambiguous (``weak``), +0.1 when an actor is found, +0.05 with a recipient,
++0.05 when the trigger heads its sentence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+from ..records import ActorAnalysis, ActorRef, Event, Quote
+from . import ontology
+from .lexicon import Entry, Lexicon
+from .patterns import OCCURRENCE_VERBS, Arguments, actor_index, noun_arguments, verb_arguments
+from .status import SPEECH_VERBS, clause_status
+
+log = logging.getLogger(__name__)
+
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"})
+FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+#: CAMEO third digit for what is asked (02x appeal, 10x demand) or rejected (12x).
+_CONTENT_DIGIT = {
+    "020": {"COOPERATE": "1", "SUPPORT": "2", "AID": "3", "RETREAT": "5", "CONCEDE": "5", "CONSULT": "6"},
+    "100": {"COOPERATE": "1", "SUPPORT": "2", "AID": "3", "RETREAT": "6", "CONCEDE": "7", "CONSULT": "8"},
+    "120": {"COOPERATE": "1", "AID": "2", "RETREAT": "4", "CONCEDE": "4", "CONSULT": "5"},
+}
+_ASK_MODE = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist",
+             "COOPERATE": "assist", "SUPPORT": "assist", "AGREE": "meet"}
+#: "X said Y must ..." is a demand of the speaker on Y (CAMEO 10).
+OBLIGATION = frozenset({"must", "should"})
+_MUST = Entry("must", "V", "REQUEST", None, "100")
+_AGREE_CAMEO = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032", "AGREE": "030"}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A trigger before arguments and status are attached."""
+
+    token: Any  # the trigger token (noun for noun triggers)
+    anchor: Any  # the token the clause is read from (support verb of a noun trigger)
+    entry: Entry
+    kind: str  # verb | light | noun | intent
+    licensed: bool = True  # False: a noun that may only be the content of a governor
+
+    @property
+    def type(self) -> str:
+        return self.entry.type
+
+
+class EventCoder:
+    """Codes the events of a parsed document.
+
+    >>> coder = EventCoder()                       # doctest: +SKIP
+    >>> coder.code(doc, actors, quotes, published)  # doctest: +SKIP
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon if lexicon is not None else Lexicon.load()
+
+    def code(
+        self, doc: Any, actors: ActorAnalysis, quotes: Sequence[Quote], published: dt.date | None
+    ) -> tuple[Event, ...]:
+        index = actor_index(actors)
+        refs = {a.id: a.ref() for a in actors.actors}
+        events: list[Event] = []
+        for sent_i, sent in enumerate(doc.sents):
+            events.extend(self._code_sentence(doc, sent, sent_i, index, refs))
+        events.sort(key=lambda e: (e.trigger_span[0], e.type))
+        return tuple(dataclasses.replace(e, id=f"e{n}") for n, e in enumerate(events, 1))
+
+    # -- candidates -------------------------------------------------------------
+    def _code_sentence(
+        self, doc: Any, sent: Any, sent_i: int, index: Mapping[int, tuple[str, ...]], refs: Mapping[str, ActorRef]
+    ) -> list[Event]:
+        cands = self._candidates(sent)
+        by_anchor = {c.anchor.i: c for c in cands if c.kind != "noun" or c.licensed}
+        by_token = {c.token.i: c for c in cands}
+        governed: dict[int, list[Candidate]] = {}  # id(governor) -> its content triggers
+        inside: set[int] = set()
+        for cand in cands:
+            gov = self._governor(cand, by_anchor, by_token)
+            if gov is not None:
+                governed.setdefault(id(gov), []).append(cand)
+                inside.add(id(cand))
+        kept: dict[tuple[Any, ...], Event] = {}
+        words = [t.lower_ for t in sent]
+        for cand in cands:
+            if not cand.licensed or id(cand) in inside:
+                continue
+            event = self._event(doc, sent, sent_i, cand, governed.get(id(cand), []), index, refs, words)
+            if event is None:
+                continue
+            key = (event.type, tuple(a.id for a in event.actor), tuple(r.id for r in event.recipient))
+            if key not in kept or kept[key].confidence < event.confidence:
+                kept[key] = event
+        return list(kept.values())
+
+    def _candidates(self, sent: Any) -> list[Candidate]:
+        out: list[Candidate] = []
+        lights: set[int] = set()
+        for tok in sent:
+            if tok.dep_ == "amod":
+                continue  # participles used as adjectives ("the detained sailors")
+            if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ == "have"):
+                cand = self._verb_candidate(tok)
+                if cand is not None:
+                    out.append(cand)
+                    if cand.kind == "light":
+                        lights.add(cand.token.i)
+        for tok in sent:
+            if tok.tag_ == "MD" and tok.lower_ in OBLIGATION and tok.head.dep_ == "ccomp":
+                speech = tok.head.head
+                if speech.lemma_.lower() in SPEECH_VERBS:
+                    out.append(Candidate(tok.head, speech, _MUST, "must"))
+        for tok in sent:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in lights:
+                cand = self._noun_candidate(tok)
+                if cand is not None:
+                    out.append(cand)
+        return out
+
+    def _verb_candidate(self, verb: Any) -> Candidate | None:
+        lemma = verb.lemma_.lower()
+        particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "compound", "npadvmod")}
+        particles |= {verb.doc[j].lower_ for j in range(max(verb.i - 2, verb.sent.start), verb.i)}
+        is_light = self.lexicon.has_role(lemma, "-light") or any(
+            self.lexicon.has_role(f"{lemma}+{p}", "-light") for p in particles
+        )
+        obj = _object(verb)
+        if is_light and obj is None:
+            obj = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                        for g in c.children if g.dep_ == "pobj"), None)  # "engaged in", "took part in"
+        if is_light and obj is not None:
+            entry = self._noun_entry(obj, governor=verb)
+            if entry is not None:
+                return Candidate(obj, verb, entry, "light")
+        for entry in self.lexicon.rows(lemma, "V"):
+            if _verb_matches(verb, entry, particles, obj):
+                return Candidate(verb, verb, entry, "verb")
+        if self.lexicon.has_role(lemma, "-intent"):
+            entry = Entry(lemma, "V", "AGREE", None, "030", flags=frozenset({"weak"}))
+            return Candidate(verb, verb, entry, "intent")
+        return None
+
+    def _noun_entry(self, noun: Any, governor: Any | None) -> Entry | None:
+        mods = {c.lower_ for c in noun.children} | {c.lemma_.lower() for c in noun.children}
+        gov_lemma = governor.lemma_.lower() if governor is not None else None
+        for entry in self.lexicon.rows(noun.lemma_.lower(), "N") or self.lexicon.rows(noun.lower_, "N"):
+            if entry.objects and not (entry.objects & mods):
+                continue
+            if entry.marker and gov_lemma not in entry.marker:
+                continue
+            return entry
+        return None
+
+    def _noun_candidate(self, noun: Any) -> Candidate | None:
+        entry = self._noun_entry(noun, None)
+        if entry is None:
+            # only allowed with a support verb: still useful as content ("offered an apology")
+            rows = self.lexicon.rows(noun.lemma_.lower(), "N")
+            return Candidate(noun, noun, rows[0], "noun", licensed=False) if rows else None
+        head = noun.head
+        standalone = (
+            noun.dep_ in ("nsubj", "nsubjpass")
+            and head.lemma_.lower() in OCCURRENCE_VERBS
+            and not entry.weak
+            and not entry.marker
+        )
+        return Candidate(noun, noun, entry, "noun", licensed=standalone)
+
+    def _governor(
+        self, cand: Candidate, by_anchor: Mapping[int, Candidate], by_token: Mapping[int, Candidate]
+    ) -> Candidate | None:
+        """The trigger whose complement contains ``cand`` (through function verbs)."""
+        tok = cand.anchor
+        for _ in range(5):
+            if tok.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "prep", "advcl", "relcl") or tok.head is tok:
+                return None
+            if tok.dep_ in ("advcl", "relcl") and tok.head.pos_ != "NOUN" and not _purpose(tok):
+                return None  # adverbial clauses are separate events ("..., killing five")
+            tok = tok.head
+            gov = by_anchor.get(tok.i) or by_token.get(tok.i)
+            if gov is not None and gov is not cand:
+                if gov.kind == "noun" and not gov.licensed and gov.anchor is gov.token:
+                    return None
+                return gov
+            if tok.lemma_.lower() in SPEECH_VERBS:
+                return None
+        return None
+
+    # -- events -----------------------------------------------------------------
+    def _event(
+        self,
+        doc: Any,
+        sent: Any,
+        sent_i: int,
+        cand: Candidate,
+        content: list[Candidate],
+        index: Mapping[int, tuple[str, ...]],
+        refs: Mapping[str, ActorRef],
+        words: list[str],
+    ) -> Event | None:
+        etype, mode, cameo = _refine(cand, content)
+        if etype is None:
+            return None
+        if cand.kind == "must":
+            args = _must_arguments(cand, index)
+        elif cand.kind in ("verb", "intent"):
+            args = verb_arguments(cand.token, cand.entry, index)
+        else:
+            args = noun_arguments(cand.token, cand.entry, cand.anchor if cand.kind == "light" else None, index)
+        if content and not args.recipient:
+            args = _content_recipient(args, content[0], index)
+        status = clause_status(cand.anchor if cand.kind == "must" else cand.token, self.lexicon,
+                               cand.anchor if cand.kind == "light" else None)
+        etype, mode, cameo, status = _reduce(etype, mode, cameo, status, cand.anchor)
+        weak = cand.entry.weak and not content
+        if weak and not args.actor and not args.recipient:
+            return None  # an ambiguous word with nobody involved is too weak to report
+        confidence = _confidence(cand, weak, args)
+        first, last = (cand.anchor, cand.anchor) if cand.kind == "must" else (cand.token, cand.anchor)
+        start = min(first.idx, last.idx)
+        end = max(first.idx + len(first), last.idx + len(last))
+        ptype = ontology.PLOVER[etype]
+        return Event(
+            id="",
+            type=etype,
+            mode=mode,
+            contexts=ontology.contexts_for(words, etype),
+            cameo=cameo,
+            quad_class=ptype.quad_class,
+            intensity=ontology.intensity(etype, mode),
+            goldstein=ontology.goldstein(cameo),
+            actor=tuple(refs[a] for a in args.actor if a in refs),
+            recipient=tuple(refs[a] for a in args.recipient if a in refs),
+            symmetric=args.symmetric,
+            status=status,
+            sentence_index=sent_i,
+            span=(sent.start_char, sent.end_char),
+            trigger=doc.text[start:end],
+            trigger_span=(start, end),
+            text=sent.text,
+            confidence=confidence,
+            trigger_token=cand.anchor.i,
+        )
+
+
+def _must_arguments(cand: Candidate, index: Mapping[int, tuple[str, ...]]) -> Arguments:
+    from .patterns import np_actors, subject
+
+    speaker, _ = subject(cand.anchor)
+    target, _ = subject(cand.token)
+    actor = np_actors(speaker, index)
+    return Arguments(tuple(actor), tuple(a for a in np_actors(target, index) if a not in actor), False)
+
+
+def _content_recipient(args: Arguments, inner: Candidate, index: Mapping[int, tuple[str, ...]]) -> Arguments:
+    """A promise or demand with no recipient of its own takes the one of its content
+    ("offered to hand over the suspects to Britain")."""
+    if inner.kind == "verb":
+        sub = verb_arguments(inner.token, inner.entry, index)
+    else:
+        sub = noun_arguments(inner.token, inner.entry, inner.anchor if inner.kind == "light" else None, index)
+    recipient = tuple(a for a in sub.recipient if a not in args.actor)
+    return dataclasses.replace(args, recipient=recipient) if recipient else args
+
+
+def _purpose(tok: Any) -> bool:
+    """An infinitive of purpose ("staged rallies to demand reforms")."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _object(verb: Any) -> Any | None:
+    obj = None
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            return c
+        if c.dep_ == "nsubjpass":
+            obj = c
+    return obj
+
+
+def _object_words(obj: Any) -> set[str]:
+    """The object's lemma and its compound modifiers ("aid deliveries", "mediation efforts")."""
+    words = {obj.lemma_.lower(), obj.lower_}
+    words |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+    return words
+
+
+def _verb_matches(verb: Any, entry: Entry, particles: set[str], obj: Any | None) -> bool:
+    if entry.marker and not (entry.marker & particles):
+        return False
+    if entry.objects:
+        if obj is None or not (_object_words(obj) & entry.objects):
+            return False
+    if "obj" in entry.flags and obj is None and not any(c.dep_ in ("dobj", "nsubjpass", "dative") for c in verb.children):
+        return False
+    if "prep" in entry.flags and not any(c.dep_ == "prep" and c.lower_ in entry.preps for c in verb.children):
+        return False
+    return True
+
+
+def _refine(cand: Candidate, content: list[Candidate]) -> tuple[str | None, str | None, str]:
+    """Type, mode and CAMEO code of a trigger, given the triggers in its complement."""
+    entry = cand.entry
+    etype, mode, cameo = entry.type, entry.mode, entry.cameo
+    inner = content[0] if content else None
+    if inner is None:
+        return etype, mode, cameo
+    itype = inner.type
+    if cand.kind == "intent" or etype == "AGREE":
+        if itype in COOPERATIVE:
+            return "AGREE", None, _AGREE_CAMEO.get(itype, "030")
+        if itype in ("RETREAT", "CONCEDE"):
+            return "AGREE", None, "035"  # intent to yield (CAMEO 035, AGREE in CAMEO->PLOVER)
+        if itype in FORCEFUL | {"PROTEST"} and cand.kind == "intent":
+            return "THREATEN", _threat_mode(inner), _threat_cameo(inner)
+        return etype, mode, cameo
+    if etype in ("REQUEST", "REJECT"):
+        base = "120" if etype == "REJECT" else ("100" if cameo.startswith("10") else "020")
+        digit = _CONTENT_DIGIT[base].get(itype)
+        return etype, _ASK_MODE.get(itype, "change"), (base[:2] + digit if digit else cameo)
+    if etype == "THREATEN":
+        return etype, _threat_mode(inner), _threat_cameo(inner)
+    return etype, mode, cameo
+
+
+def _threat_mode(inner: Candidate) -> str:
+    if inner.type == "COERCE":
+        return "arrest" if inner.entry.mode == "arrest" else ("expel" if inner.entry.mode == "deport" else "restrict")
+    if inner.type == "SANCTION":
+        return "expel" if inner.entry.mode == "expel" else "relations"
+    if inner.type == "PROTEST":
+        return "restrict"
+    return "violence"
+
+
+def _threat_cameo(inner: Candidate) -> str:
+    return {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "137", "SANCTION": "132", "PROTEST": "133"}.get(
+        inner.type, "130"
+    )
+
+
+def _reduce(etype: str, mode: str | None, cameo: str, status: str, anchor: Any) -> tuple[str, str | None, str, str]:
+    """PLOVER's rules for future actions: cooperation becomes AGREE, a retreat CONCEDE,
+    and force announced under a speech verb ("said it would strike") a THREATEN."""
+    unless = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in anchor.children)
+    if status == "negated" and etype == "AGREE":
+        return "REJECT", None, "120", "asserted"  # not agreeing is a rejection
+    if unless and status != "negated" and etype not in COOPERATIVE:
+        return "THREATEN", "restrict" if etype == "PROTEST" else "violence", "130", "asserted"
+    if status != "future" and status != "hypothetical":
+        return etype, mode, cameo, status
+    if status == "future" and etype in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
+        return "AGREE", None, _AGREE_CAMEO[etype], status
+    if status == "future" and etype == "RETREAT":
+        return "AGREE", None, "035", status  # intent to yield (CAMEO 035)
+    if etype in FORCEFUL | {"PROTEST"} and (status == "future" or _reported(anchor)):
+        fake = Candidate(anchor, anchor, Entry("", "V", etype, mode, cameo), "verb")
+        return "THREATEN", _threat_mode(fake), _threat_cameo(fake), "asserted"
+    return etype, mode, cameo, status
+
+
+def _reported(tok: Any) -> bool:
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "conj":
+            cur = cur.head
+        elif cur.dep_ == "ccomp":
+            return cur.head.lemma_.lower() in SPEECH_VERBS
+        else:
+            return False
+    return False
+
+
+def _confidence(cand: Candidate, weak: bool, args: Arguments) -> float:
+    score = {"verb": 0.75, "must": 0.7, "intent": 0.65, "light": 0.7, "noun": 0.6}[cand.kind]
+    if weak:
+        score -= 0.2
+    if args.actor:
+        score += 0.1
+    if args.recipient:
+        score += 0.05
+    if cand.anchor.dep_ == "ROOT":
+        score += 0.05
+    return round(max(0.05, min(0.99, score)), 2)

@@ -1,0 +1,290 @@
+"""Dependency patterns: who is the actor and who the recipient of a trigger.
+
+Actor = the subject (passive: the "by" agent), recipient = the direct object, the passive
+subject, a prepositional object introduced by one of the trigger's prepositions, or the
+subject of a clausal complement ("demanded that Y withdraw"). Coordinated subjects give
+several actors; with a symmetric trigger ("X and Y agreed", "X met with Y") the first is
+the actor, the others the recipients, and the event is marked symmetric (DESIGN.md).
+Actor ids come from the actors stage (``ActorAnalysis.by_token`` and plural mentions).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+from ..records import ActorAnalysis
+from .lexicon import DEFAULT_PREPS, Entry
+
+#: Dependents that stay inside a noun phrase when collecting its actors.
+NP_DEPS = frozenset(
+    {"compound", "amod", "nmod", "poss", "npadvmod", "nummod", "quantmod", "conj", "cc", "appos",
+     "flat", "nn", "case", "det", "predet", "punct"}
+)
+#: Verbs that report that a noun event happened ("talks took place", "clashes erupted").
+OCCURRENCE_VERBS = frozenset(
+    {"take", "erupt", "break", "occur", "happen", "continue", "begin", "start", "resume", "spread", "rage",
+     "intensify", "escalate", "flare", "end", "conclude", "follow", "open", "get", "go", "be"}
+)
+SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    """Actor and recipient ids of one trigger, in text order."""
+
+    actor: tuple[str, ...]
+    recipient: tuple[str, ...]
+    symmetric: bool
+
+
+def actor_index(actors: ActorAnalysis) -> dict[int, tuple[str, ...]]:
+    """Token index -> actor ids; plural references carry several ids on the same tokens."""
+    index: dict[int, list[str]] = {}
+    for mention in actors.mentions:
+        for i in range(mention.start, mention.end):
+            ids = index.setdefault(i, [])
+            if mention.actor_id not in ids:
+                ids.append(mention.actor_id)
+    for i, actor_id in actors.by_token.items():
+        ids = index.setdefault(i, [])
+        if actor_id not in ids:
+            ids.insert(0, actor_id)
+    return {i: tuple(ids) for i, ids in index.items()}
+
+
+def np_tokens(head: Any, depth: int = 0) -> list[Any]:
+    """The tokens of the noun phrase headed by ``head`` (without relative clauses or
+    locative modifiers; "of"/"from" phrases stay: "leaders of France and Germany")."""
+    out = [head]
+    if depth > 6:
+        return out
+    for child in head.children:
+        if child.dep_ in NP_DEPS:
+            out.extend(np_tokens(child, depth + 1))
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    out.extend(np_tokens(grand, depth + 1))
+    return out
+
+
+def np_actors(head: Any | None, index: Mapping[int, tuple[str, ...]]) -> list[str]:
+    if head is None:
+        return []
+    ids: list[str] = []
+    for tok in sorted(np_tokens(head), key=lambda t: t.i):
+        for actor_id in index.get(tok.i, ()):
+            if actor_id not in ids:
+                ids.append(actor_id)
+    return ids
+
+
+def conjunct_groups(head: Any | None, index: Mapping[int, tuple[str, ...]]) -> list[list[str]]:
+    """Actors of each conjunct of a coordinated noun phrase ("X and Y" -> [[X], [Y]])."""
+    if head is None:
+        return []
+    heads = [head]
+    frontier = [head]
+    while frontier:
+        tok = frontier.pop()
+        for child in tok.children:
+            if child.dep_ == "conj":
+                heads.append(child)
+                frontier.append(child)
+    groups: list[list[str]] = []
+    for h in sorted(heads, key=lambda t: t.i):
+        toks = [t for t in np_tokens(h) if t.dep_ != "conj" or t is h]
+        ids = [a for t in sorted(toks, key=lambda t: t.i) for a in index.get(t.i, ())]
+        ids = list(dict.fromkeys(ids))
+        if ids:
+            groups.append(ids)
+    if len(groups) == 1 and len(groups[0]) > 1 and _is_plural_mention(head, index):
+        groups = [[a] for a in groups[0]]  # "the two ministers": one mention, several actors
+    return groups
+
+
+def _is_plural_mention(head: Any, index: Mapping[int, tuple[str, ...]]) -> bool:
+    return len(index.get(head.i, ())) > 1
+
+
+def child(tok: Any, *deps: str) -> Any | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def prep_objects(tok: Any, preps: Sequence[str]) -> list[Any]:
+    """Objects of prepositions among ``preps`` attached to ``tok``."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
+            obj = child(c, "pobj")
+            if obj is not None:
+                out.append(obj)
+    return out
+
+
+def subject(verb: Any) -> tuple[Any | None, bool]:
+    """(subject head, is_passive_subject) of a verb, following conjunction, control and
+    relative clauses."""
+    cur = verb
+    for _ in range(4):
+        subj = child(cur, *SUBJECT_DEPS)
+        if subj is not None:
+            return subj, False
+        subj = child(cur, "nsubjpass", "csubjpass")
+        if subj is not None:
+            return subj, True
+        if cur.dep_ in ("conj", "advcl", "acomp"):
+            cur = cur.head
+            continue
+        if cur.dep_ == "xcomp":
+            obj = child(cur.head, "dobj")
+            if obj is not None:  # object control: "urged Iran to stop"
+                return obj, False
+            cur = cur.head
+            continue
+        if cur.dep_ == "relcl":
+            return cur.head, False
+        if cur.dep_ == "acl":
+            return cur.head, cur.tag_ == "VBN"
+        break
+    return None, False
+
+
+def agent(verb: Any) -> Any | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return child(c, "pobj")
+    return None
+
+
+#: Dependents whose subtrees are not part of the trigger's own phrase.
+_OUTSIDE = frozenset({"nsubj", "nsubjpass", "csubj", "parataxis", "advcl", "punct", "mark", "cc", "conj", "agent"})
+_SPEECH = frozenset({"say", "tell", "announce", "state", "add", "claim", "report", "declare", "quote"})
+
+
+def speaker_of(tok: Any, index: Mapping[int, tuple[str, ...]]) -> list[str]:
+    """Actors of the speech verb that reports ``tok``'s clause ("X said it would ...")."""
+    cur = tok
+    for _ in range(5):
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in _SPEECH:
+            subj = child(cur.head, "nsubj")
+            return np_actors(subj, index)
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return []
+
+
+def following_actors(trigger: Any, exclude: Sequence[str], index: Mapping[int, tuple[str, ...]]) -> list[str]:
+    """First actor after the trigger inside its own phrase: the fallback recipient, as
+    CAMEO coders read the target from the verb phrase."""
+    stack = [c for c in trigger.children if c.dep_ not in _OUTSIDE and c.i > trigger.i]
+    toks: list[Any] = []
+    while stack:
+        tok = stack.pop()
+        toks.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in ("relcl", "parataxis", "advcl"))
+    for tok in sorted(toks, key=lambda t: t.i):
+        for actor_id in index.get(tok.i, ()):
+            if actor_id not in exclude:
+                return [actor_id]
+    return []
+
+
+def verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]]) -> Arguments:
+    """Actor and recipient of a verb trigger."""
+    args = _verb_arguments(verb, entry, index)
+    return complete(args, verb, verb, index)
+
+
+def complete(args: Arguments, trigger: Any, anchor: Any, index: Mapping[int, tuple[str, ...]]) -> Arguments:
+    """Fill a missing actor from the reporting speaker when the subject is an unresolved
+    pronoun, and a missing recipient from the trigger's phrase."""
+    actor, recipient = args.actor, args.recipient
+    if not actor:
+        subj, passive = subject(anchor)
+        if subj is not None and not passive and subj.pos_ == "PRON":
+            actor = tuple(speaker_of(anchor, index))
+    if not recipient:
+        found = following_actors(anchor, actor, index)
+        if not found and trigger is not anchor:
+            found = following_actors(trigger, actor, index)
+        recipient = tuple(found)
+    return Arguments(actor, recipient, args.symmetric)
+
+
+def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]]) -> Arguments:
+    subj, passive = subject(verb)
+    preps = entry.preps or DEFAULT_PREPS.get(entry.type, ())
+    if passive:
+        actor_heads = [agent(verb)]
+        rec_heads = [subj]
+    else:
+        actor_heads = [subj]
+        obj = child(verb, "dobj", "dative")
+        # an object the row constrains is the thing moved ("deployed troops", "cut aid"),
+        # not the recipient; the same for content objects ("demanded an apology")
+        thing = (bool(entry.objects) and entry.mode != "release") or "content" in entry.flags
+        rec_heads = [None if thing else obj]
+        if rec_heads[0] is None and entry.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT"):
+            comp = child(verb, "ccomp")
+            rec_heads = [child(comp, "nsubj", "nsubjpass") if comp is not None else None]
+    rec_heads.extend(prep_objects(verb, preps))
+    return _assemble(actor_heads, rec_heads, entry, index, with_partner=bool(prep_objects(verb, ("with",))))
+
+
+def noun_arguments(
+    noun: Any, entry: Entry, governor: Any | None, index: Mapping[int, tuple[str, ...]]
+) -> Arguments:
+    """Actor and recipient of a noun trigger, governed by a support verb or standing alone."""
+    args = _noun_arguments(noun, entry, governor, index)
+    return complete(args, noun, governor if governor is not None else noun, index)
+
+
+def _noun_arguments(
+    noun: Any, entry: Entry, governor: Any | None, index: Mapping[int, tuple[str, ...]]
+) -> Arguments:
+    preps = entry.preps or DEFAULT_PREPS.get(entry.type, ())
+    actor_heads: list[Any | None] = []
+    if governor is not None:
+        subj, passive = subject(governor)
+        actor_heads.append(agent(governor) if passive else subj)
+    modifiers = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    rec_heads = prep_objects(noun, preps)
+    if governor is not None:
+        rec_heads.extend(prep_objects(governor, preps))
+    between = prep_objects(noun, ("between",))
+    if not any(np_actors(h, index) for h in actor_heads):
+        actor_heads = modifiers + prep_objects(noun, ("by",))
+    if between and not any(np_actors(h, index) for h in actor_heads):
+        actor_heads = between  # "talks between X and Y": symmetric partners
+    return _assemble(actor_heads, rec_heads, entry, index, with_partner=bool(between))
+
+
+def _assemble(
+    actor_heads: Sequence[Any | None],
+    rec_heads: Sequence[Any | None],
+    entry: Entry,
+    index: Mapping[int, tuple[str, ...]],
+    with_partner: bool,
+) -> Arguments:
+    groups: list[list[str]] = []
+    for h in actor_heads:
+        groups.extend(conjunct_groups(h, index))
+    actor = list(dict.fromkeys(a for g in groups for a in g))
+    recipient = [a for h in rec_heads for a in np_actors(h, index) if a not in actor]
+    recipient = list(dict.fromkeys(recipient))
+    symmetric = False
+    if "sym" in entry.flags:
+        if not recipient and len(groups) > 1:
+            actor, recipient = list(groups[0]), [a for g in groups[1:] for a in g if a not in groups[0]]
+            symmetric = bool(recipient)
+        elif recipient and with_partner:
+            symmetric = True
+    if "swap" in entry.flags:
+        actor, recipient = recipient, actor
+    return Arguments(tuple(actor), tuple(recipient), symmetric)
