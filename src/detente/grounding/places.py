@@ -1,0 +1,456 @@
+"""Where an event happened: the locative of the trigger's clause, geocoded offline.
+
+:func:`locate_event` looks at the place names of one sentence (GPE/LOC/FAC entities,
+place names the entity recognizer missed, "the town of X") and keeps those that are
+*locatives of the event*: the object of a locative preposition (in, at, near, outside ...)
+attached to the trigger, to a verb of the trigger's clause chain (its heads, conjuncts,
+open complements), or to a noun on the way there ("the attack in Kabul", "killed in a
+blast at a market in Kabul"); a place object of verbs of movement and capture ("visited
+Moscow", "captured the town of X"); or a dateline ("KABUL, Afghanistan —"). Places that
+are topics ("talks over Iran", "the attack on Israel", "accused Russia over Georgia") or
+actors ("Russian troops", "Russia said") are not the place of the event.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+from spacy.tokens import Span, Token
+
+from detente.grounding.gazetteer import Gazetteer, GazetteerEntry, normalize
+from detente.records import Place
+
+log = logging.getLogger(__name__)
+
+#: Prepositions whose object is where something happens.
+LOCATIVE_PREPS = frozenset({
+    "in", "at", "near", "outside", "inside", "across", "throughout", "into", "within",
+    "around", "off", "along", "through", "nearby", "onto", "aboard", "beside", "amid",
+})
+#: Bare names after "on" that are places ("on Capitol Hill"), not targets ("on Israel").
+ON_NAME_ENDINGS = ("street", "road", "avenue", "highway", "square", "island", "islands",
+                   "hill", "peninsula", "boulevard", "bridge", "coast", "border", "front")
+#: Nouns whose "of" phrase names the place itself ("the city of X", "north of X",
+#: "half of Bosnia"): the phrase takes the noun's role.
+CONTAINER_NOUNS = frozenset({
+    "city", "town", "village", "hamlet", "district", "province", "region", "area",
+    "outskirts", "suburb", "suburbs", "capital", "heart", "centre", "center", "part",
+    "parts", "neighbourhood", "neighborhood", "county", "state", "governorate",
+    "municipality", "prefecture", "camp", "streets", "port", "island", "coast", "border",
+    "edge", "vicinity", "countryside", "environs", "zone", "enclave", "territory", "valley",
+    "desert", "mountains", "hills", "areas", "cities", "towns", "villages", "provinces",
+    "districts", "quarter", "settlement", "stronghold", "strait", "gulf", "sea", "waters",
+    "republic", "kingdom", "emirate", "oblast", "north", "south", "east", "west",
+    "northeast", "northwest", "southeast", "southwest", "rest", "outpost", "hometown",
+    "municipalities", "localities", "locality", "division", "tehsil", "taluk", "mandal",
+    "percent", "half", "third", "much", "most", "all", "swathes", "swaths", "portion",
+    "corner", "corridor", "periphery", "regions", "neighborhoods",
+})
+#: "X kilometres north of Y": Y is a reference point, a weaker cue than "in Y".
+DIRECTIONS = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "north-east", "north-west", "south-east", "south-west",
+})
+#: Verbs whose direct object is where the event takes place ("entered X", "visited X").
+MOVE_VERBS = frozenset({
+    "visit", "tour", "enter", "reach", "invade", "occupy", "overrun", "storm", "retake",
+    "recapture", "liberate", "besiege", "land", "infiltrate", "evacuate", "patrol", "raid",
+    "capture", "seize", "take", "control",
+})
+#: Of those, verbs that also take people as objects: the object must be a known place.
+PERSON_OBJECT_VERBS = frozenset({
+    "capture", "seize", "take", "control", "raid", "visit", "attack", "hit", "target",
+    "strike", "shoot", "surround", "assault",
+})
+#: Verbs of force whose object names the place hit (sub-national places only: a country
+#: object of "attacked" is the recipient actor, not a place).
+STRIKE_VERBS = frozenset({
+    "attack", "shell", "bomb", "strike", "hit", "target", "pound", "bombard", "rocket",
+    "destroy", "blockade", "surround", "encircle", "assault", "damage", "shoot",
+})
+#: Heads after which "over X" is airspace ("shot down over Colombia"), not a topic.
+AIR_WORDS = frozenset({
+    "raid", "raids", "airstrike", "airstrikes", "strike", "strikes", "shoot", "down",
+    "fly", "crash", "bomb", "bombing", "sortie", "sorties", "flight", "flights", "patrol",
+    "sky", "skies", "airspace", "zone", "zones",
+})
+#: Verbs about an event elsewhere: the place of their object is not theirs.
+COMMENT_VERBS = frozenset({
+    "condemn", "denounce", "criticize", "criticise", "accuse", "blame", "deny", "praise",
+    "welcome", "discuss", "investigate", "report", "say", "announce", "claim", "deplore",
+    "mourn", "reject", "support", "back", "hail", "question", "probe", "debate", "regret",
+    "protest", "oppose", "describe", "call", "urge", "demand", "warn", "threaten",
+})
+#: Nouns naming events: a locative on them places the clause's event too.
+EVENT_NOUNS = frozenset({
+    "attack", "attacks", "bombing", "bombings", "blast", "blasts", "explosion", "clash",
+    "clashes", "fighting", "battle", "protest", "protests", "rally", "demonstration",
+    "raid", "raids", "strike", "strikes", "airstrike", "airstrikes", "operation",
+    "operations", "offensive", "assault", "ambush", "shelling", "shooting", "violence",
+    "riot", "riots", "march", "meeting", "talks", "summit", "visit", "ceremony", "fire",
+    "bomb", "suicide", "incident", "killing", "killings", "massacre", "war", "conflict",
+})
+#: Words that are never a place when the recognizer is unsure ("in March").
+_NEVER_PLACES = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "police", "army", "president",
+})
+#: Facility words that make an organisation-labelled name a venue ("al-Yarmouk Hospital").
+_FACILITY_WORDS = frozenset({
+    "hospital", "university", "museum", "mosque", "church", "airport", "stadium", "hotel",
+    "market", "prison", "embassy", "consulate", "base", "camp", "square", "bridge",
+    "school", "college", "headquarters", "palace", "castle", "temple", "cathedral",
+    "station", "compound", "centre", "center", "airbase", "port", "mall", "hall",
+})
+#: Words of organisations, so that "in Congress" is not taken for a place.
+_BODY_WORDS = frozenset({
+    "party", "army", "council", "congress", "parliament", "ministry", "committee", "group",
+    "front", "forces", "brigade", "union", "court", "nations", "company", "bank", "league",
+    "movement", "organization", "organisation", "agency", "government", "senate", "house",
+    "assembly", "commission", "police", "network", "news", "times", "post", "corp", "inc",
+})
+_CLIMB_BLOCK = frozenset({"ccomp", "parataxis"})
+_DOWN_EDGES = frozenset({"conj", "xcomp", "advcl", "pcomp"})
+_MODIFIER_EDGES = frozenset({"compound", "amod", "nmod", "poss", "flat", "npadvmod"})
+_SAME_ROLE_EDGES = frozenset({"appos", "conj"})
+_LIST_PREPS = frozenset({"including", "like"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"})
+_KIND_OF_LABEL = {"GPE": "city", "LOC": "region", "FAC": "landmark"}
+#: The annotators' and readers' preference: the most specific place named.
+_SPECIFICITY = {"landmark": 0.0, None: 0.3, "city": 0.8, "region": 1.4, "country": 2.0,
+                "wide": 2.4}
+#: Last words of an unknown name that make it a province or district, not a town.
+_ADMIN_WORDS = frozenset({
+    "state", "province", "region", "governorate", "county", "district", "division",
+    "area", "countryside", "prefecture", "oblast",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A place name in the sentence: tokens [start, end) of the doc and its entry."""
+
+    start: int
+    end: int
+    root: Token
+    entry: GazetteerEntry | None
+    label: str
+
+
+def locate_event(sent: Span, trigger: Token, gazetteer: Gazetteer,
+                 context_countries: Sequence[str] = ()) -> Place | None:
+    """The place where the event of ``trigger`` happened, or None if the text doesn't say.
+
+    ``sent`` is the sentence of the trigger; ``context_countries`` the article's
+    countries (ISO alpha-3), used to choose between places of the same name. Among the
+    locatives of the event, the closest to the trigger wins, then the most specific.
+    """
+    best: tuple[float, int, _Candidate] | None = None
+    for cand in _candidates(sent, gazetteer, context_countries):
+        cost = _cost(cand, trigger)
+        if cost is None:
+            continue
+        cost += _specificity(cand)
+        if best is None or (cost, cand.start) < best[:2]:
+            best = (cost, cand.start, cand)
+    if best is not None:
+        return _to_place(best[2], sent)
+    dateline = _dateline(sent, gazetteer, context_countries)
+    return _to_place(dateline, sent) if dateline else None
+
+
+def _specificity(cand: _Candidate) -> float:
+    """Cost of a place's breadth: a landmark or small named place beats a country."""
+    entry = cand.entry
+    if entry is None:
+        last = cand.root.doc[cand.end - 1].lower_
+        return _SPECIFICITY["region"] if last in _ADMIN_WORDS else _SPECIFICITY[None]
+    if entry.kind == "region" and entry.country is None:
+        return _SPECIFICITY["wide"]  # seas, continents, disputed regions
+    return _SPECIFICITY[entry.kind]
+
+
+def _to_place(cand: _Candidate, sent: Span) -> Place:
+    doc = sent.doc
+    last = cand.end - 1
+    if last > cand.start and doc[last].tag_ == "POS":  # "San Francisco's"
+        last -= 1
+    start, end = doc[cand.start].idx, doc[last].idx + len(doc[last])
+    text = doc.text[start:end]
+    if cand.entry is not None:
+        return cand.entry.to_place(text, (start, end))
+    # Not in the gazetteer: the name as written, without coordinates.
+    return Place(text, None, None, None, None, text, (start, end),
+                 _KIND_OF_LABEL.get(cand.label, "city"))
+
+
+# --- candidates -----------------------------------------------------------------------
+
+
+def _candidates(sent: Span, gazetteer: Gazetteer, context: Sequence[str]
+                ) -> Iterator[_Candidate]:
+    """Place names of the sentence, from the entity recognizer and from the gazetteer."""
+    covered: set[int] = set()
+    for ent in sent.ents:
+        covered.update(range(ent.start, ent.end))
+        cand = _from_entity(ent, gazetteer, context)
+        if cand is not None:
+            yield cand
+    yield from _unmarked(sent, gazetteer, context, covered)
+
+
+def _from_entity(ent: Span, gazetteer: Gazetteer, context: Sequence[str]
+                 ) -> _Candidate | None:
+    """A place candidate from a recognized entity, or None if it is not a place.
+
+    GPE/LOC/FAC names are places even when unknown; names the recognizer labelled as
+    organisations or people only when the gazetteer knows them as a notable place, or
+    when they end in a facility word ("the al-Yarmouk Hospital").
+    """
+    start = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
+    span = ent.doc[start:ent.end]
+    name, label = span.text, ent.label_
+    if span.text.islower() or span[-1].lower_ in _NEVER_PLACES:
+        return _lower_case(span, gazetteer, context) if label in _PLACE_LABELS else None
+    if label in _PLACE_LABELS:
+        entry = gazetteer.lookup(name, context)
+        if entry is None and ent.root.pos_ == "ADJ":
+            return None  # an unknown adjective ("Russian") is a demonym, not a place
+        return _Candidate(start, ent.end, ent.root, entry, label)
+    if label in _NAME_LABELS | {"NORP"} and _names_container(ent.root):
+        # "the town of Kidal" is a place whatever the recognizer thought
+        return _Candidate(start, ent.end, ent.root, gazetteer.lookup(name, context), "GPE")
+    if label not in _NAME_LABELS:
+        return None
+    entry = gazetteer.lookup_primary(name, context)
+    if entry is not None and _notable(entry) and not (name.isupper() and len(name) <= 4):
+        return _Candidate(start, ent.end, ent.root, entry, "GPE")
+    if label == "ORG" and span[-1].lower_ in _FACILITY_WORDS:
+        return _Candidate(start, ent.end, ent.root, None, "FAC")
+    if _looks_like_place_in(span):
+        return _Candidate(start, ent.end, ent.root, entry, "GPE")
+    return None
+
+
+def _looks_like_place_in(span: Span) -> bool:
+    """'in Kobane' mislabelled as an organisation: a bare name after "in", not a body."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "in" or span.text.isupper():
+        return False
+    return not any(t.lower_ in _BODY_WORDS for t in span) and span[0].pos_ == "PROPN"
+
+
+def _notable(entry: GazetteerEntry) -> bool:
+    return entry.kind != "city" or entry.population >= 100_000
+
+
+def _lower_case(span: Span, gazetteer: Gazetteer, context: Sequence[str]
+                ) -> _Candidate | None:
+    """A lower-case word is a place only as a known city name ("in nagpur")."""
+    if len(span) != 1 or span[0].lower_ in _NEVER_PLACES:
+        return None
+    entry = gazetteer.lookup_primary(span.text, context)
+    if entry is None or entry.kind != "city" or entry.population < 100_000:
+        return None
+    return _Candidate(span.start, span.end, span[0], entry, "GPE")
+
+
+def _unmarked(sent: Span, gazetteer: Gazetteer, context: Sequence[str],
+              covered: set[int]) -> Iterator[_Candidate]:
+    """Place names the recognizer missed, in a locative phrase.
+
+    Proper nouns in "the town of X" / "X district" are places even when unknown; other
+    proper nouns only when the gazetteer knows them; lower-case words only as city names.
+    """
+    for tok in sent:
+        if tok.i in covered or tok.lower_ in _NEVER_PLACES:
+            continue
+        named = _names_container(tok)
+        if not (named or (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS)):
+            continue
+        start = _compound_start(tok)
+        if any(i in covered for i in range(start, tok.i + 1)):
+            continue
+        if tok.pos_ == "PROPN" and not tok.is_lower:
+            entry = gazetteer.lookup(sent.doc[start:tok.i + 1].text, context)
+            if entry is not None or named:
+                yield _Candidate(start, tok.i + 1, tok, entry, "GPE")
+        elif tok.is_lower and start == tok.i and tok.pos_ in ("PROPN", "NOUN"):
+            cand = _lower_case(sent.doc[tok.i:tok.i + 1], gazetteer, context)
+            if cand is not None and not (tok.i + 1 < sent.end
+                                         and sent.doc[tok.i + 1].pos_ == "NOUN"):
+                yield cand
+
+
+def _names_container(tok: Token) -> bool:
+    """'the town of X', 'X district', 'X town' (X a proper noun)."""
+    if tok.pos_ != "PROPN":
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        return tok.head.head.lower_ in CONTAINER_NOUNS
+    return tok.dep_ == "compound" and tok.head.lower_ in CONTAINER_NOUNS
+
+
+def _compound_start(tok: Token) -> int:
+    """First token of the proper-noun run ending at ``tok`` ("Jabal al-Zahiyah")."""
+    start = tok.i
+    while start > tok.sent.start:
+        prev = tok.doc[start - 1]
+        inside = start <= prev.head.i <= tok.i
+        if not inside or not (prev.pos_ == "PROPN" or prev.text in ("-", "al", "el")):
+            break
+        start -= 1
+    return start
+
+
+# --- attachment -----------------------------------------------------------------------
+
+
+def _cost(cand: _Candidate, trigger: Token) -> float | None:
+    """How far the place's locative phrase is from the trigger; None if not its place."""
+    found = _anchor(cand)
+    if found is None:
+        return None
+    anchor, cost, via = found
+    if via == "arg":
+        lemma = anchor.lemma_.lower()
+        known = cand.entry is not None
+        is_country = known and cand.entry.kind == "country"
+        if lemma in PERSON_OBJECT_VERBS and not (known or cand.root.dep_ == "pobj"):
+            return None  # "captured Bishara" is a person unless we know the place
+        if not (lemma in MOVE_VERBS or (lemma in STRIKE_VERBS and not is_country)):
+            return None
+        cost += 0.5
+    reach = _reach(anchor, trigger)
+    return None if reach is None else cost + reach
+
+
+def _anchor(cand: _Candidate) -> tuple[Token, float, str] | None:
+    """The word the place's locative phrase attaches to, with the cost of getting there.
+
+    Climbs from the place name through noun modifiers ("the Kabul office"), appositions
+    and lists ("Athens, Greece"), and "of" phrases ("the city of X", "north of X"), to a
+    locative preposition ("pp") or, for a bare name, a verb it is the object of ("arg").
+    """
+    tok, cost, bare = cand.root, 0.0, True
+    country = cand.entry is not None and cand.entry.kind == "country"
+    for _ in range(12):
+        dep, head = tok.dep_, tok.head
+        if dep in _MODIFIER_EDGES and head.ent_type_ in ("DATE", "TIME"):
+            tok = head  # "patrolled Harare Saturday": the date is no part of the place
+        elif dep in _MODIFIER_EDGES and head.i != tok.i:
+            if country and head.lower_ not in CONTAINER_NOUNS:
+                return None  # "a US airstrike", "Iran's programme": an actor, not a place
+            tok, cost, bare = head, cost + 0.5, False
+        elif dep in _SAME_ROLE_EDGES and head.i != tok.i:
+            # "Kabul and Herat": equals; "Liberia, Africa's oldest republic": the
+            # apposition describes the first name, which is the place meant.
+            tok, cost = head, cost + (1.0 if dep == "appos" else 0.3)
+        elif dep == "pobj":
+            found = _through_prep(cand, tok)
+            if found is None:
+                return None
+            if isinstance(found, tuple):
+                return found[0], cost + found[1], "pp"
+            tok, cost, bare = found, cost + (0.1 if found.lower_ in CONTAINER_NOUNS
+                                             else 0.4), False
+        elif tok.lower_ in DIRECTIONS and dep in ("advmod", "npadvmod", "dobj"):
+            return head, cost + 0.7, "pp"
+        elif dep in ("dobj", "nsubjpass") and (bare or tok.lower_ in CONTAINER_NOUNS):
+            return head, cost, "arg"
+        else:
+            return None
+    return None
+
+
+def _through_prep(cand: _Candidate, pobj: Token) -> tuple[Token, float] | Token | None:
+    """Follow the preposition above ``pobj``.
+
+    Returns (anchor, cost) for a locative preposition, the noun to keep climbing from
+    for "of" and "including" phrases, or None for a topical preposition.
+    """
+    prep = pobj.head
+    word = prep.lower_
+    while prep.dep_ == "conj" and prep.head.pos_ == "ADP":  # "in and around X"
+        prep = prep.head
+    anchor = prep.head
+    if word in _LIST_PREPS:
+        return anchor
+    if word == "of":
+        if anchor.lower_ in DIRECTIONS:
+            return anchor.head, 0.7
+        return anchor if anchor.pos_ not in ("VERB", "AUX", "ADP") else None
+    if word in LOCATIVE_PREPS:
+        return anchor, 0.0
+    if word == "on" and _on_is_locative(cand, pobj):
+        return anchor, 0.0
+    if word == "over" and anchor.lemma_.lower() in AIR_WORDS | {"shoot"}:
+        return anchor, 0.3
+    return None
+
+
+def _on_is_locative(cand: _Candidate, pobj: Token) -> bool:
+    """'on the doorstep of his Moscow home', 'on Capitol Hill'; not 'an attack on Israel'."""
+    if pobj.i != cand.root.i:
+        country = cand.entry is not None and cand.entry.kind == "country"
+        return pobj.lower_ in CONTAINER_NOUNS if country else True
+    return (cand.label == "FAC" or (cand.entry is not None and cand.entry.kind == "landmark")
+            or pobj.lower_.endswith(ON_NAME_ENDINGS))
+
+
+def _reach(anchor: Token, trigger: Token) -> float | None:
+    """Steps from the anchor of a locative up to the trigger's clause chain, or None.
+
+    The chain is the trigger and the words above it. Climbing from the anchor costs
+    little through nouns ("a blast at a market", "the attack in X") and more through
+    verbs and relative clauses ("killed ... while patrolling in X"); a reported-speech
+    edge is never crossed, and the object of a comment verb keeps its own place
+    ("condemned the attack in Kabul": Kabul is the attack's, not the condemnation's).
+    """
+    chain = _clause_chain(trigger)
+    steps, node = 0.0, anchor
+    for _ in range(16):
+        if node in chain:
+            return steps + chain.index(node)
+        dep, head = node.dep_, node.head
+        if head.i == node.i or dep in _CLIMB_BLOCK:
+            return None
+        if dep in ("dobj", "nsubj", "nsubjpass", "attr", "ccomp", "xcomp"):
+            if head == trigger and trigger.lemma_.lower() in COMMENT_VERBS:
+                return None
+        if dep == "nsubj" and node.lower_ not in EVENT_NOUNS:
+            steps += 1.0  # "Police in Tokyo patrolled": weaker than "patrolled in Tokyo"
+        elif dep in ("relcl", "acl") and node.pos_ in ("VERB", "AUX"):
+            steps += 1.0
+        steps += 1.0 if node.pos_ in ("VERB", "AUX") else 0.5
+        node = head
+    return None
+
+
+def _clause_chain(trigger: Token) -> list[Token]:
+    """The trigger and the words above it, stopping at a reported-speech edge."""
+    chain = [trigger]
+    node = trigger
+    while node.head.i != node.i and node.dep_ not in _CLIMB_BLOCK:
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def _dateline(sent: Span, gazetteer: Gazetteer, context: Sequence[str]) -> _Candidate | None:
+    """'KABUL, Afghanistan (AP) —' / 'KABUL —' at the start of the sentence."""
+    end = sent.start
+    while end < sent.end and sent.doc[end].is_upper and sent.doc[end].is_alpha:
+        end += 1
+    if end == sent.start or end >= sent.end:
+        return None
+    if sent.doc[end].text not in (",", "-", "\u2014", "\u2013", "--", "(", ":"):
+        return None
+    entry = gazetteer.lookup(sent.doc[sent.start:end].text, context)
+    if entry is None:
+        return None
+    return _Candidate(sent.start, end, sent.doc[end - 1], entry, "GPE")
