@@ -57,10 +57,18 @@ def gold_triples(record: dict[str, Any]) -> list[tuple[str, str, str]]:
     return out
 
 
+#: detente codes the EU as EUR (DESIGN.md); CAMEO files put it under IGO.
+_AS_CAMEO = {"EUR": "IGO"}
+
+
+def _cameo_code(country: str | None) -> str:
+    return _AS_CAMEO.get(country or "", country or MISSING)
+
+
 def event_triples(event: Event) -> set[tuple[str, str, str]]:
     root = event.cameo[:2]
-    sources = [a.country or MISSING for a in event.actor] or [MISSING]
-    targets = [r.country or MISSING for r in event.recipient] or [MISSING]
+    sources = [_cameo_code(a.country) for a in event.actor] or [MISSING]
+    targets = [_cameo_code(r.country) for r in event.recipient] or [MISSING]
     triples = {(root, s, t) for s in sources for t in targets}
     if event.symmetric:
         triples |= {(root, t, s) for s in sources for t in targets}

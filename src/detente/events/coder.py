@@ -26,7 +26,7 @@ from ..records import ActorAnalysis, ActorRef, Event, Quote
 from . import ontology
 from .lexicon import Entry, Lexicon
 from .patterns import OCCURRENCE_VERBS, Arguments, actor_index, noun_arguments, verb_arguments
-from .status import SPEECH_VERBS, clause_status
+from .status import SPEECH_VERBS, clause_status, modal
 
 log = logging.getLogger(__name__)
 
@@ -215,7 +215,7 @@ class EventCoder:
         words: list[str],
     ) -> Event | None:
         etype, mode, cameo = _refine(cand, content)
-        if etype is None:
+        if etype is None or _says_nothing(cand):
             return None
         if cand.kind == "must":
             args = _must_arguments(cand, index)
@@ -231,6 +231,8 @@ class EventCoder:
         weak = cand.entry.weak and not content
         if weak and not args.actor and not args.recipient:
             return None  # an ambiguous word with nobody involved is too weak to report
+        if not args.actor and cand.anchor.dep_ in ("relcl", "acl"):
+            return None  # background in a noun modifier ("the mayor, jailed last year")
         confidence = _confidence(cand, weak, args)
         first, last = (cand.anchor, cand.anchor) if cand.kind == "must" else (cand.token, cand.anchor)
         start = min(first.idx, last.idx)
@@ -279,18 +281,34 @@ def _content_recipient(args: Arguments, inner: Candidate, index: Mapping[int, tu
     return dataclasses.replace(args, recipient=recipient) if recipient else args
 
 
+#: "declined to comment": a refusal to speak is not a political rejection.
+_SPEECH_ONLY = frozenset({"comment", "elaborate", "say", "speculate", "confirm", "specify", "discuss", "give", "answer"})
+
+
+def _says_nothing(cand: Candidate) -> bool:
+    if cand.type != "REJECT" or cand.kind != "verb":
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in _SPEECH_ONLY for c in cand.token.children)
+
+
 def _purpose(tok: Any) -> bool:
     """An infinitive of purpose ("staged rallies to demand reforms")."""
     return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _object(verb: Any) -> Any | None:
+    """The direct object, or the patient of a passive (also one inherited by a conjunct)."""
+    from .patterns import subject
+
     obj = None
     for c in verb.children:
         if c.dep_ == "dobj":
             return c
         if c.dep_ == "nsubjpass":
             obj = c
+    if obj is None and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
+        subj, passive = subject(verb)
+        obj = subj if passive else None
     return obj
 
 
@@ -369,7 +387,7 @@ def _reduce(etype: str, mode: str | None, cameo: str, status: str, anchor: Any) 
         return "AGREE", None, _AGREE_CAMEO[etype], status
     if status == "future" and etype == "RETREAT":
         return "AGREE", None, "035", status  # intent to yield (CAMEO 035)
-    if etype in FORCEFUL | {"PROTEST"} and (status == "future" or _reported(anchor)):
+    if etype in FORCEFUL | {"PROTEST"} and (_reported(anchor) or modal(anchor) in ("will", "would", "shall")):
         fake = Candidate(anchor, anchor, Entry("", "V", etype, mode, cameo), "verb")
         return "THREATEN", _threat_mode(fake), _threat_cameo(fake), "asserted"
     return etype, mode, cameo, status

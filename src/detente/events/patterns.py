@@ -130,10 +130,12 @@ def subject(verb: Any) -> tuple[Any | None, bool]:
     """(subject head, is_passive_subject) of a verb, following conjunction, control and
     relative clauses."""
     cur = verb
+    # a passive conjunct inherits its subject as a patient ("X was arrested and released")
+    own_passive = child(verb, "auxpass") is not None
     for _ in range(4):
         subj = child(cur, *SUBJECT_DEPS)
         if subj is not None:
-            return subj, False
+            return subj, own_passive and cur is not verb
         subj = child(cur, "nsubjpass", "csubjpass")
         if subj is not None:
             return subj, True
@@ -149,7 +151,7 @@ def subject(verb: Any) -> tuple[Any | None, bool]:
         if cur.dep_ == "relcl":
             return cur.head, False
         if cur.dep_ == "acl":
-            return cur.head, cur.tag_ == "VBN"
+            return cur.head, cur.tag_ != "VBG"
         break
     return None, False
 

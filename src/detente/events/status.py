@@ -50,12 +50,12 @@ def clause_status(trigger: Any, lexicon: Lexicon, governor: Any | None = None) -
         return "hypothetical"
     if trigger.pos_ in ("NOUN", "PROPN") and any(c.lower_ in HYPO_MODS for c in trigger.children):
         return "hypothetical"
-    modal = _modal(head)
-    if modal in HYPO_AUX:
-        if modal == "would" and _under_speech(head):
+    aux = modal(head)
+    if aux in HYPO_AUX:
+        if aux == "would" and _under_speech(head):
             return "future"
         return "hypothetical"
-    if modal in FUTURE_AUX or _going_to(head):
+    if aux in FUTURE_AUX or _going_to(head):
         return "future"
     if any(lexicon.has_role(t.lemma_.lower(), "-plan") for t in chain[1:]):
         return "future"
@@ -100,7 +100,7 @@ def _conditional(chain: list[Any]) -> bool:
     return False
 
 
-def _modal(tok: Any) -> str | None:
+def modal(tok: Any) -> str | None:
     cur = tok
     for _ in range(3):
         for child in cur.children:
