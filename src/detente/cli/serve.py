@@ -1,0 +1,35 @@
+"""`detente serve`: the local web page over a store (graph, timelines, map, events)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ..errors import DetenteError
+from .common import EXIT_USAGE, fail, usage_error, warn
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve_command)
+
+
+def serve_command(
+    db: Path = typer.Option(Path("detente.duckdb"), "--db", help="DuckDB store written by `detente ingest`."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port to listen on."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; other than loopback exposes the store."),
+) -> None:
+    """Serve a local web page to explore the relationships in a store."""
+    from ..web.app import bind_check, is_loopback, serve
+
+    if not db.is_file():
+        usage_error(f"--db {db}: no such store; run `detente ingest ARTICLES --db {db}` first")
+    if not is_loopback(host):
+        warn(f"--host {host} is not a loopback address: anyone who can reach this machine can read the store")
+    problem = bind_check(host, port)
+    if problem:
+        usage_error(problem)
+    try:
+        serve(db, host, port)
+    except DetenteError as exc:
+        fail(str(exc), EXIT_USAGE)
