@@ -56,12 +56,12 @@ class Store:
         """The sequence number the next article gets (articles and failures share it)."""
         row = self.con.execute(
             "SELECT greatest((SELECT max(seq) FROM articles), (SELECT max(seq) FROM ingest_errors))"
-        ).fetchone()
-        return 0 if row is None or row[0] is None else int(row[0]) + 1
+        ).fetchall()[0]
+        return 0 if row[0] is None else int(row[0]) + 1
 
     def counts(self) -> dict[str, int]:
         """Row count of every content table."""
-        return {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in schema.CONTENT_TABLES}
+        return {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]) for t in schema.CONTENT_TABLES}
 
     # -- writing ------------------------------------------------------------------------
     def write(

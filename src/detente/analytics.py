@@ -1,0 +1,279 @@
+"""Relationship analytics: dyad time series, net cooperation and its trend; the dyad chart.
+
+Definitions (also in docs/store.md):
+
+- Counts are of *deduplicated* events that happened (status asserted or historical),
+  between the two parties in either direction, dated by the event's date (its start).
+- ``net_cooperation`` of a period = cooperative events (quad classes 1 and 2) minus
+  conflictual events (quad classes 3 and 4). ``net_ratio`` = net_cooperation / events,
+  in [-1, 1], so that a month with many stories weighs no more than a quiet one.
+- ``mean_goldstein`` is the mean Goldstein value (CAMEO scale, -10..10) of the events;
+  ``mean_intensity`` the mean PLOVER intensity.
+- The trend is the least-squares slope of ``net_ratio`` over the periods that have
+  events (x = period index, gaps kept). ``change`` = slope x (last index - first index):
+  the fitted change over the span. Warming when change >= +0.25, cooling when <= -0.25,
+  stable otherwise; fewer than 3 periods with events -> "insufficient data".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+from .store.queries import HAPPENED, Party, country_dyads, dyad_events, parse_party, person_dyads
+
+log = logging.getLogger(__name__)
+
+PERIODS = ("day", "week", "month", "year")
+#: |fitted change of net_ratio over the span| that counts as warming / cooling
+TREND_THRESHOLD = 0.25
+MIN_PERIODS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodStats:
+    period: str
+    start: dt.date
+    events: int
+    quad: tuple[int, int, int, int]  # counts of quad classes 1..4
+    mean_goldstein: float | None
+    mean_intensity: float | None
+    a_to_b: int
+    b_to_a: int
+
+    @property
+    def cooperative(self) -> int:
+        return self.quad[0] + self.quad[1]
+
+    @property
+    def conflictual(self) -> int:
+        return self.quad[2] + self.quad[3]
+
+    @property
+    def net_cooperation(self) -> int:
+        return self.cooperative - self.conflictual
+
+    @property
+    def net_ratio(self) -> float | None:
+        return self.net_cooperation / self.events if self.events else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "period": self.period, "start": self.start.isoformat(), "events": self.events,
+            "verbal_cooperation": self.quad[0], "material_cooperation": self.quad[1],
+            "verbal_conflict": self.quad[2], "material_conflict": self.quad[3],
+            "mean_goldstein": self.mean_goldstein, "mean_intensity": self.mean_intensity,
+            "net_cooperation": self.net_cooperation, "net_ratio": self.net_ratio,
+            "a_to_b": self.a_to_b, "b_to_a": self.b_to_a,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Trend:
+    label: str  # warming | cooling | stable | insufficient data
+    slope: float | None
+    change: float | None
+    periods: int
+
+
+@dataclass(frozen=True, slots=True)
+class DyadSeries:
+    a: Party
+    b: Party
+    by: str
+    periods: tuple[PeriodStats, ...]  # every period from first to last, empty ones included
+    undated: int
+    trend: Trend
+
+    @property
+    def events(self) -> int:
+        return sum(p.events for p in self.periods) + self.undated
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": self.a.label, "b": self.b.label, "by": self.by, "events": self.events,
+            "undated": self.undated,
+            "trend": {"label": self.trend.label, "slope": self.trend.slope, "change": self.trend.change,
+                      "periods": self.trend.periods},
+            "periods": [p.to_dict() for p in self.periods],
+        }
+
+
+def period_start(day: dt.date, by: str) -> dt.date:
+    if by == "day":
+        return day
+    if by == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if by == "month":
+        return day.replace(day=1)
+    if by == "year":
+        return day.replace(month=1, day=1)
+    raise ValueError(f"unknown period {by!r}; use one of {', '.join(PERIODS)}")
+
+
+def period_label(start: dt.date, by: str) -> str:
+    if by == "week":
+        year, week, _ = start.isocalendar()
+        return f"{year}-W{week:02d}"
+    return {"day": start.isoformat(), "month": start.isoformat()[:7], "year": start.isoformat()[:4]}[by]
+
+
+def _next(start: dt.date, by: str) -> dt.date:
+    if by == "day":
+        return start + dt.timedelta(days=1)
+    if by == "week":
+        return start + dt.timedelta(days=7)
+    if by == "month":
+        return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return start.replace(year=start.year + 1)
+
+
+def dyad_series(
+    con: Any, a: str | Party, b: str | Party, by: str = "month", statuses: Sequence[str] = HAPPENED
+) -> DyadSeries:
+    """The relationship between two parties per period (see the module docstring)."""
+    if by not in PERIODS:
+        raise ValueError(f"unknown period {by!r}; use one of {', '.join(PERIODS)}")
+    pa = a if isinstance(a, Party) else parse_party(a)
+    pb = b if isinstance(b, Party) else parse_party(b)
+    rows = dyad_events(con, pa, pb, statuses)
+    buckets: dict[dt.date, list[dict[str, Any]]] = {}
+    undated = 0
+    for row in rows:
+        if row["date_start"] is None:
+            undated += 1
+            continue
+        buckets.setdefault(period_start(row["date_start"], by), []).append(row)
+    periods: list[PeriodStats] = []
+    if buckets:
+        start, last = min(buckets), max(buckets)
+        while start <= last:
+            periods.append(_stats(start, by, buckets.get(start, [])))
+            start = _next(start, by)
+    return DyadSeries(pa, pb, by, tuple(periods), undated, trend_of(periods))
+
+
+def _stats(start: dt.date, by: str, rows: list[dict[str, Any]]) -> PeriodStats:
+    quad = [0, 0, 0, 0]
+    for r in rows:
+        if r["quad_class"] in (1, 2, 3, 4):
+            quad[r["quad_class"] - 1] += 1
+    gold = [r["goldstein"] for r in rows if r["goldstein"] is not None]
+    inten = [r["intensity"] for r in rows if r["intensity"] is not None]
+    return PeriodStats(
+        period=period_label(start, by), start=start, events=len(rows), quad=(quad[0], quad[1], quad[2], quad[3]),
+        mean_goldstein=round(sum(gold) / len(gold), 3) if gold else None,
+        mean_intensity=round(sum(inten) / len(inten), 3) if inten else None,
+        a_to_b=sum(r["direction"] in ("ab", "both") for r in rows),
+        b_to_a=sum(r["direction"] in ("ba", "both") for r in rows),
+    )
+
+
+def trend_of(periods: Sequence[PeriodStats]) -> Trend:
+    """Least-squares slope of net_ratio over the periods that have events."""
+    points = [(i, p.net_ratio) for i, p in enumerate(periods) if p.events and p.net_ratio is not None]
+    if len(points) < MIN_PERIODS:
+        return Trend("insufficient data", None, None, len(points))
+    n = len(points)
+    mx = sum(x for x, _ in points) / n
+    my = sum(y for _, y in points) / n
+    sxx = sum((x - mx) ** 2 for x, _ in points)
+    slope = sum((x - mx) * (y - my) for x, y in points) / sxx
+    change = slope * (points[-1][0] - points[0][0])
+    label = "warming" if change >= TREND_THRESHOLD else "cooling" if change <= -TREND_THRESHOLD else "stable"
+    return Trend(label, round(slope, 4), round(change, 3), n)
+
+
+@dataclass(frozen=True, slots=True)
+class DyadSummary:
+    a: str
+    b: str
+    kind: str  # country | person
+    events: int
+    cooperative: int
+    conflictual: int
+    net_cooperation: int
+    mean_goldstein: float | None
+    trend: Trend
+
+
+def top_dyads(con: Any, kind: str = "country", limit: int = 10, by: str = "month") -> list[DyadSummary]:
+    """The most active dyads with their counts and trend (``kind``: country or person)."""
+    rows = country_dyads(con, limit) if kind == "country" else person_dyads(con, limit)
+    out = []
+    for r in rows:
+        pa = Party("country", r["a"]) if kind == "country" else Party("person", name=r["a"])
+        pb = Party("country", r["b"]) if kind == "country" else Party("person", name=r["b"])
+        series = dyad_series(con, pa, pb, by)
+        out.append(DyadSummary(
+            r["a"], r["b"], kind, r["events"], r["cooperative"], r["conflictual"], r["net_cooperation"],
+            round(r["mean_goldstein"], 2) if r["mean_goldstein"] is not None else None, series.trend,
+        ))
+    return out
+
+
+def plot_dyad(series: DyadSeries, path: str | Path) -> Path:
+    """Write a PNG: stacked bars of events per quad class and the net cooperation ratio."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    path = Path(path)
+    x = [p.start for p in series.periods]
+    colors = ("#2b8cbe", "#045a8d", "#fc8d59", "#b30000")
+    names = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 6.5), sharex=True, gridspec_kw={"height_ratios": [3, 2]})
+    try:
+        width = _bar_width(series.by)
+        base_up = [0] * len(x)
+        base_down = [0] * len(x)
+        for q in range(4):
+            counts = [p.quad[q] for p in series.periods]
+            if q < 2:
+                top.bar(x, counts, width, bottom=base_up, color=colors[q], label=names[q])
+                base_up = [b + c for b, c in zip(base_up, counts)]
+            else:
+                neg = [-c for c in counts]
+                top.bar(x, neg, width, bottom=base_down, color=colors[q], label=names[q])
+                base_down = [b + c for b, c in zip(base_down, neg)]
+        top.axhline(0, color="black", linewidth=0.8)
+        top.margins(y=0.25)  # room for the legend above the tallest bar
+        top.set_ylabel("events (conflict below 0)")
+        top.legend(loc="upper left", fontsize=8, ncol=2, frameon=False)
+        t = series.trend
+        trend = t.label if t.change is None else f"{t.label} (change {t.change:+.2f})"
+        top.set_title(f"{series.a.label} \u2013 {series.b.label}: {series.events} events by {series.by}; trend: {trend}")
+        _plot_ratio(bottom, series, x)
+        fig.autofmt_xdate()
+        fig.tight_layout()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fig.savefig(path, dpi=110)
+    finally:
+        plt.close(fig)
+    return path
+
+
+def _plot_ratio(ax: Any, series: DyadSeries, x: list[dt.date]) -> None:
+    pts = [(d, p.net_ratio) for d, p in zip(x, series.periods) if p.net_ratio is not None]
+    if pts:
+        ax.plot([d for d, _ in pts], [r for _, r in pts], marker="o", color="#333333", label="net cooperation ratio")
+    t = series.trend
+    if t.slope is not None and pts:
+        idx = [i for i, p in enumerate(series.periods) if p.net_ratio is not None]
+        ys = [r for _, r in pts]
+        mx = sum(idx) / len(idx)
+        my = sum(ys) / len(ys)
+        ax.plot([x[idx[0]], x[idx[-1]]], [my + t.slope * (idx[0] - mx), my + t.slope * (idx[-1] - mx)],
+                linestyle="--", color="#7a0177", label=f"trend: {t.label}")
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_ylabel("(coop - conflict) / events")
+    ax.legend(loc="lower left", fontsize=8, frameon=False)
+
+
+def _bar_width(by: str) -> float:
+    return {"day": 0.8, "week": 5.0, "month": 20.0, "year": 250.0}[by]

@@ -1,0 +1,91 @@
+"""`detente ingest`: read articles into a DuckDB store (resumable, idempotent)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from ..errors import DetenteError
+from .common import EXIT_OK, EXIT_SOME_FAILED, settings_from, usage_error, warn
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest_command)
+
+
+def ingest_command(
+    inputs: List[str] = typer.Argument(..., help="Files (.txt, .html, .jsonl, .jsonl.gz), folders or globs."),
+    db: Path = typer.Option(Path("detente.duckdb"), "--db", help="DuckDB store to write (created if missing)."),
+    workers: int = typer.Option(1, "--workers", "-w", help="Worker processes (each loads the model once)."),
+    actors: List[Path] = typer.Option([], "--actors", help="CAMEO/PETRARCH actor dictionary (repeatable)."),
+    model: Optional[str] = typer.Option(None, help="spaCy pipeline name or path."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    chunk_size: int = typer.Option(16, "--chunk-size", help="Articles per transaction (and per worker task)."),
+) -> None:
+    """Extract articles into the store; already stored articles are skipped."""
+    if workers < 1:
+        usage_error(f"--workers {workers}: give 1 or more")
+    if chunk_size < 1:
+        usage_error(f"--chunk-size {chunk_size}: give 1 or more")
+    for path in actors:
+        if not path.is_file():
+            usage_error(f"--actors {path}: no such file; give a CAMEO/PETRARCH actor dictionary")
+    settings = settings_from(actors, model)
+    from ..ingest import ingest
+
+    try:
+        if quiet:
+            report = ingest(inputs, db, workers=workers, settings=settings, chunk_size=chunk_size)
+        elif sys.stdout.isatty():
+            report = _with_progress(inputs, db, workers, settings, chunk_size)
+        else:
+            report = ingest(inputs, db, workers=workers, settings=settings, progress=_plain, chunk_size=chunk_size)
+    except DetenteError as exc:
+        usage_error(str(exc))
+    _print_report(report)
+    raise typer.Exit(EXIT_SOME_FAILED if report.failed else EXIT_OK)
+
+
+def _plain(p: object) -> None:
+    """Progress as plain lines when stdout is not a terminal (logs, CI, pipes)."""
+    rate = (p.added + p.failed) / p.elapsed if p.elapsed > 0 else 0.0  # type: ignore[attr-defined]
+    total = "?" if p.total is None else p.total  # type: ignore[attr-defined]
+    print(f"ingest: {p.done}/{total} articles (added {p.added}, skipped {p.skipped}, "  # type: ignore[attr-defined]
+          f"failed {p.failed}) {rate:.2f} articles/s", flush=True)  # type: ignore[attr-defined]
+
+
+def _with_progress(inputs: List[str], db: Path, workers: int, settings: object, chunk_size: int) -> object:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    from ..ingest import ingest
+
+    columns = (
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} articles/s"), TextColumn("added {task.fields[added]}"),
+        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+    )
+    with Progress(*columns, transient=False) as bar:
+        task = bar.add_task("ingest", total=None, rate=0.0, added=0)
+
+        def update(p: object) -> None:
+            processed = p.added + p.failed  # type: ignore[attr-defined]
+            rate = processed / p.elapsed if p.elapsed > 0 else 0.0  # type: ignore[attr-defined]
+            bar.update(task, completed=p.done, total=p.total, rate=rate, added=p.added)  # type: ignore[attr-defined]
+
+        return ingest(inputs, db, workers=workers, settings=settings, progress=update,  # type: ignore[arg-type]
+                      chunk_size=chunk_size)
+
+
+def _print_report(report: object) -> None:
+    r = report
+    print(
+        f"{r.db}: {r.added} articles added, {r.skipped} already stored, {r.failed} failed, "  # type: ignore[attr-defined]
+        f"{r.events} events, {r.seconds:.1f} s ({r.rate:.2f} articles/s)"  # type: ignore[attr-defined]
+    )
+    for where, stage, message in r.failures:  # type: ignore[attr-defined]
+        warn(f"{where}: failed in {stage}: {message}")
+    if r.failed > len(r.failures):  # type: ignore[attr-defined]
+        warn(f"... {r.failed - len(r.failures)} more failures in the ingest_errors table of {r.db}")  # type: ignore[attr-defined]

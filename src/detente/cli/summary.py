@@ -1,0 +1,46 @@
+"""`detente summary`: what the store holds and its most active relationships."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ._store import open_read
+
+
+def register(app: typer.Typer) -> None:
+    app.command("summary")(summary_command)
+
+
+def summary_command(
+    db: Path = typer.Option(Path("detente.duckdb"), "--db", help="DuckDB store."),
+    top: int = typer.Option(10, "--top", help="How many dyads to show."),
+) -> None:
+    """Top dyads with counts, net cooperation and trend."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..analytics import top_dyads
+    from ..store.queries import store_overview
+
+    console = Console()
+    with open_read(db) as store:
+        o = store_overview(store.con)
+        tables = [(kind, top_dyads(store.con, kind, top)) for kind in ("country", "person")]
+    console.print(
+        f"[bold]{db}[/bold]: {o['articles']} articles ({o['first_published']} to {o['last_published']}), "
+        f"{o['events']} event mentions -> {o['dedup_events']} deduplicated events, {o['quotes']} quotes, "
+        f"{o['errors']} failed inputs"
+    )
+    for kind, dyads in tables:
+        table = Table(title=f"Top {kind} dyads")
+        for col in ("dyad", "events", "coop", "conflict", "net", "mean Goldstein", "trend"):
+            table.add_column(col, justify="left" if col in ("dyad", "trend") else "right")
+        for d in dyads:
+            table.add_row(f"{d.a} - {d.b}", str(d.events), str(d.cooperative), str(d.conflictual),
+                          f"{d.net_cooperation:+d}", "" if d.mean_goldstein is None else f"{d.mean_goldstein:+.2f}",
+                          d.trend.label)
+        console.print(table)
+    console.print(f"Explore: detente dyad A B --db {db} --plot dyad.png, or `detente serve --db {db}` "
+                  "for the graph, timelines and map.")

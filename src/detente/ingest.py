@@ -1,0 +1,396 @@
+"""Ingest: read articles, extract them in worker processes, write them to the store.
+
+Streaming and resumable by construction:
+
+- Articles are read lazily, hashed (:func:`detente.store.content_hash`), and skipped when
+  the store already holds them (or when they appeared earlier in the same run).
+- The remaining articles are numbered (``seq``, continuing the store's numbering) and cut
+  into chunks of ``chunk_size``. Each chunk is extracted by one worker (the model is
+  loaded once per worker; workers return plain records) and written by the parent in
+  one transaction, in input order. A kill at any point loses at most the chunks in flight;
+  the next run starts at the first article not written, on the same chunk boundaries.
+- What the store learned about people (``memory``) reaches the workers as a snapshot
+  attached to each chunk: the entries of articles with ``seq < first_seq - LAG`` where
+  ``LAG = (IN_FLIGHT - 1) * chunk_size``. The limit depends only on positions, never on
+  timing, so 1 or N workers, interrupted or not, give the same store.
+"""
+
+from __future__ import annotations
+
+import collections
+import concurrent.futures as cf
+import datetime as dt
+import gzip
+import json
+import logging
+import multiprocessing
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from .records import Article, ArticleError, ExtractedArticle
+from .settings import Settings, load_settings
+
+log = logging.getLogger(__name__)
+
+#: chunks submitted ahead of the writer (fixed, so results do not depend on --workers)
+IN_FLIGHT = 3
+#: articles per chunk (one chunk = one transaction)
+CHUNK_SIZE = 16
+#: failures kept in the report (all are in the ingest_errors table)
+REPORT_FAILURES = 50
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Sent to the progress callback after every committed chunk."""
+
+    done: int  # articles read so far (added + skipped + failed)
+    total: int | None
+    added: int
+    skipped: int
+    failed: int
+    elapsed: float
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    run_id: str
+    db: str
+    seen: int
+    added: int
+    skipped: int
+    failed: int
+    events: int
+    seconds: float
+    failures: tuple[tuple[str, str, str], ...] = ()  # (article or input, stage, message)
+
+    @property
+    def rate(self) -> float:
+        return (self.added + self.failed) / self.seconds if self.seconds > 0 else 0.0
+
+
+@dataclass
+class _Chunk:
+    articles: list[Article] = field(default_factory=list)
+    hashes: list[str] = field(default_factory=list)
+    seqs: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Tally:
+    seen: int = 0
+    added: int = 0
+    skipped: int = 0
+    failed: int = 0
+    events: int = 0
+    failures: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def note_failure(self, where: str, stage: str, message: str) -> None:
+        self.failed += 1
+        if len(self.failures) < REPORT_FAILURES:
+            self.failures.append((where, stage, message))
+
+
+def ingest(
+    paths: Sequence[str],
+    db: str | Path = "detente.duckdb",
+    workers: int = 1,
+    settings: Settings | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    *,
+    chunk_size: int = CHUNK_SIZE,
+    count_total: bool = True,
+) -> IngestReport:
+    """Ingest files, folders and globs of articles into the store at ``db``."""
+    from .store import open_store
+
+    settings = settings or load_settings()
+    workers = max(1, int(workers))
+    store = open_store(db)
+    try:
+        return _Run(store, paths, workers, settings, progress, chunk_size, count_total).run()
+    finally:
+        store.close()
+
+
+class _Run:
+    """One ingest run: reader -> chunker -> extractors -> single writer."""
+
+    def __init__(self, store: Any, paths: Sequence[str], workers: int, settings: Settings,
+                 progress: Callable[[Progress], None] | None, chunk_size: int, count_total: bool) -> None:
+        from .store import new_run_id
+
+        self.store, self.paths, self.workers, self.settings = store, list(paths), workers, settings
+        self.progress, self.chunk_size = progress, max(1, chunk_size)
+        self.total = count_articles(self.paths) if (progress and count_total) else None
+        self.run_id = new_run_id()
+        self.tally = _Tally()
+        self.problems: list[Any] = []  # InputProblems waiting for the next transaction
+        self.memory = _MemoryFeed(store.con)
+        self.started = time.monotonic()
+
+    def run(self) -> IngestReport:
+        self._log_start()
+        executor = _make_executor(self.workers, self.settings)
+        pending: collections.deque[tuple[_Chunk, Any]] = collections.deque()
+        try:
+            for chunk in self._chunks():
+                if len(pending) >= IN_FLIGHT - 1:
+                    self._commit(*pending.popleft())
+                hits = self.memory.hits_below(chunk.seqs[0] - (IN_FLIGHT - 1) * self.chunk_size)
+                pending.append((chunk, executor.submit(chunk.articles, hits)))
+            while pending:
+                self._commit(*pending.popleft())
+            self._commit_problems()
+        finally:
+            executor.shutdown()
+        self._log_end("done")
+        t = self.tally
+        return IngestReport(self.run_id, self.store.path, t.seen, t.added, t.skipped, t.failed, t.events,
+                            time.monotonic() - self.started, tuple(t.failures))
+
+    # -- reading ------------------------------------------------------------------------
+    def _chunks(self) -> Iterator[_Chunk]:
+        from .store import content_hash
+
+        seen_in_run: set[str] = set()
+        seq = self.store.next_seq()
+        chunk = _Chunk()
+        for window in _windows(self._articles(), 256):
+            hashes = [content_hash(a) for a in window]
+            stored = self.store.existing(hashes)
+            for art, chash in zip(window, hashes):
+                self.tally.seen += 1
+                if chash in stored or chash in seen_in_run:
+                    self.tally.skipped += 1
+                    continue
+                seen_in_run.add(chash)
+                chunk.articles.append(art)
+                chunk.hashes.append(chash)
+                chunk.seqs.append(seq)
+                seq += 1
+                if len(chunk.articles) >= self.chunk_size:
+                    yield chunk
+                    chunk = _Chunk()
+            self._report()
+        if chunk.articles:
+            yield chunk
+
+    def _articles(self) -> Iterator[Article]:
+        from .sources import InputProblem, read_inputs
+
+        for item in read_inputs(self.paths):
+            if isinstance(item, InputProblem):
+                self.tally.seen += 1
+                self.tally.note_failure(item.source, "read", item.message)
+                self.problems.append(item)
+            else:
+                yield item
+
+    # -- writing ------------------------------------------------------------------------
+    def _commit(self, chunk: _Chunk, future: Any) -> None:
+        from .store import Failure
+
+        results = future.result()
+        failures = [Failure("read", p.message, p.source) for p in self.problems]
+        self.problems = []
+        ok = 0
+        for art, result in zip(chunk.articles, results):
+            if isinstance(result, ArticleError):
+                self.tally.note_failure(art.id or art.source or "?", result.stage, result.message)
+            else:
+                ok += 1
+                self.tally.events += len(result.events)
+        self.tally.added += self.store.write(
+            results, chunk.hashes, seqs=chunk.seqs, failures=failures, run_id=self.run_id,
+            log_update=self._log_update(extra_added=ok),
+        )
+        self._report()
+
+    def _commit_problems(self) -> None:
+        from .store import Failure
+
+        if self.problems:
+            failures = [Failure("read", p.message, p.source) for p in self.problems]
+            self.problems = []
+            self.store.write([], [], failures=failures, run_id=self.run_id, log_update=self._log_update())
+
+    def _report(self) -> None:
+        if self.progress is not None:
+            t = self.tally
+            self.progress(Progress(t.added + t.skipped + t.failed, self.total, t.added, t.skipped, t.failed, time.monotonic() - self.started))
+
+    # -- ingest_log ---------------------------------------------------------------------
+    def _log_start(self) -> None:
+        self.store.con.execute(
+            "INSERT INTO ingest_log VALUES (?, ?, NULL, ?, ?, 0, 0, 0, 0, 'running')",
+            [self.run_id, dt.datetime.now(), json.dumps(self.paths), self.workers],
+        )
+
+    def _log_update(self, extra_added: int = 0) -> tuple[str, list[Any]]:
+        t = self.tally
+        return (
+            "UPDATE ingest_log SET finished_at = ?, articles_seen = ?, articles_added = ?, "
+            "articles_skipped = ?, errors = ? WHERE run_id = ?",
+            [dt.datetime.now(), t.seen, t.added + extra_added, t.skipped, t.failed, self.run_id],
+        )
+
+    def _log_end(self, status: str) -> None:
+        t = self.tally
+        self.store.con.execute(
+            "UPDATE ingest_log SET finished_at = ?, articles_seen = ?, articles_added = ?, "
+            "articles_skipped = ?, errors = ?, status = ? WHERE run_id = ?",
+            [dt.datetime.now(), t.seen, t.added, t.skipped, t.failed, status, self.run_id],
+        )
+
+
+def _windows(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    window: list[Article] = []
+    for item in items:
+        window.append(item)
+        if len(window) >= size:
+            yield window
+            window = []
+    if window:
+        yield window
+
+
+# -- memory snapshots -----------------------------------------------------------------
+class _MemoryFeed:
+    """The parent's copy of the memory entries, read incrementally as chunks commit.
+
+    Consecutive entries of one name with the same code are collapsed to the earliest,
+    which keeps snapshots proportional to people and role changes, not to articles.
+    """
+
+    def __init__(self, con: Any) -> None:
+        self._con = con
+        self._loaded_below = 0
+        self._entries: list[tuple[int, Any]] = []  # (seq, MemoryHit), seq order
+
+    def hits_below(self, limit: int) -> tuple[Any, ...]:
+        if limit <= 0:
+            return ()
+        if limit > self._loaded_below:
+            rows = self._con.execute(
+                "SELECT seq, name, country, sector, title, evidence_date FROM memory "
+                "WHERE seq >= ? AND seq < ? ORDER BY seq, name_key", [self._loaded_below, limit],
+            ).fetchall()
+            from .actors.memory import MemoryHit
+
+            self._entries.extend((r[0], MemoryHit(r[1], r[2], r[3], r[4], r[5])) for r in rows)
+            self._loaded_below = limit
+        return _compact(h for s, h in self._entries if s < limit)
+
+
+def _compact(hits: Iterable[Any]) -> tuple[Any, ...]:
+    """Per name, keep the earliest hit of each run of identical codes (in date order)."""
+    from .actors.kb import normalize_name
+
+    by_name: dict[str, list[Any]] = {}
+    for hit in hits:
+        by_name.setdefault(normalize_name(hit.name), []).append(hit)
+    kept: list[Any] = []
+    for key in sorted(by_name):
+        last = None
+        for hit in sorted(by_name[key], key=lambda h: (h.since, h.country or "", h.sector or "", h.title or "")):
+            code = (hit.country, hit.sector, hit.title)
+            if code != last:
+                kept.append(hit)
+                last = code
+    return tuple(kept)
+
+
+# -- extraction: in process or in worker processes ---------------------------------------
+class _InlineExecutor:
+    """Runs chunks in this process (workers=1) with the same snapshot rules as the pool."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._worker = _Worker(settings)
+
+    def submit(self, articles: list[Article], hits: tuple[Any, ...]) -> cf.Future:
+        future: cf.Future = cf.Future()
+        future.set_result(self._worker.run(articles, hits))
+        return future
+
+    def shutdown(self) -> None:
+        pass
+
+
+class _PoolExecutor:
+    def __init__(self, workers: int, settings: Settings) -> None:
+        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        self._pool = cf.ProcessPoolExecutor(
+            max_workers=workers, mp_context=multiprocessing.get_context(method),
+            initializer=_init_worker, initargs=(settings,),
+        )
+
+    def submit(self, articles: list[Article], hits: tuple[Any, ...]) -> cf.Future:
+        return self._pool.submit(_run_in_worker, articles, hits)
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _make_executor(workers: int, settings: Settings) -> Any:
+    return _InlineExecutor(settings) if workers == 1 else _PoolExecutor(workers, settings)
+
+
+class _Worker:
+    """One Extractor (model loaded once) whose memory is swapped per chunk."""
+
+    def __init__(self, settings: Settings) -> None:
+        from .pipeline import Extractor
+        from .store.memory import SwappableMemory
+
+        self.memory = SwappableMemory()
+        self.extractor = Extractor(settings, memory=self.memory)
+
+    def run(self, articles: list[Article], hits: tuple[Any, ...]) -> list[ExtractedArticle | ArticleError]:
+        from .actors.memory import DictMemory
+
+        self.memory.set(DictMemory(hits))
+        return list(self.extractor.extract_many(articles))
+
+
+# The worker process's Extractor: built by the pool initializer, used by every task of that
+# process. Module state is the only way a ProcessPoolExecutor task can reach it.
+_WORKER: _Worker | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER
+    logging.basicConfig(level=logging.WARNING)
+    _WORKER = _Worker(settings)
+
+
+def _run_in_worker(articles: list[Article], hits: tuple[Any, ...]) -> list[ExtractedArticle | ArticleError]:
+    assert _WORKER is not None, "worker not initialised"
+    return _WORKER.run(articles, hits)
+
+
+# -- counting for the progress bar --------------------------------------------------------
+def count_articles(paths: Sequence[str]) -> int | None:
+    """A quick count of the articles in the inputs (lines of JSONL files, one per other
+    file), for the progress bar's ETA; None when it cannot be known (stdin)."""
+    from .sources import InputProblem, expand_inputs
+
+    total = 0
+    for item in expand_inputs(paths):
+        if isinstance(item, InputProblem):
+            continue
+        if item == "-":
+            return None
+        name = item.lower()
+        try:
+            if name.endswith((".jsonl", ".json", ".jsonl.gz")):
+                opener = gzip.open if name.endswith(".gz") else open
+                with opener(item, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            elif Path(item).is_file():
+                total += 1
+        except (OSError, EOFError):
+            continue
+    return total

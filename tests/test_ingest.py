@@ -1,0 +1,97 @@
+"""Ingest plumbing with a stand-in extractor (fast); the real pipeline is in test_ingest_resume."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from detente import ingest as ingest_mod
+from detente.records import ArticleError, ExtractedArticle
+from detente.store import open_store
+
+from store_fixtures import RUS, USA, article, event
+
+
+class FakeWorker:
+    """Codes 'CONSULT on DATE' from the text; 'fail' makes the article fail; records the
+    memory snapshot each article saw."""
+
+    seen_memory: dict[str, int] = {}
+
+    def __init__(self, settings):
+        pass
+
+    def run(self, articles, hits):
+        out = []
+        for art in articles:
+            FakeWorker.seen_memory[art.id] = len(hits)
+            if "fail" in art.text:
+                out.append(ArticleError(art.id, "events", "ValueError: cannot code"))
+                continue
+            made = article(art.id, art.published.isoformat(), (event("e1", "CONSULT", USA, RUS, art.published.isoformat()),),
+                           text=art.text)
+            # each article introduces its own person with a descriptor (a memory entry)
+            person = dataclasses.replace(made.actors[0], name=f"Person {art.id}")
+            out.append(ExtractedArticle(art, (person, *made.actors[1:]), made.events, made.quotes))
+        return out
+
+
+@pytest.fixture()
+def fake(monkeypatch):
+    FakeWorker.seen_memory = {}
+    monkeypatch.setattr(ingest_mod, "_Worker", FakeWorker)
+    return FakeWorker
+
+
+def write_jsonl(path, n, extra=()):
+    with path.open("w") as fh:
+        for i in range(n):
+            fh.write(json.dumps({"id": f"a{i}", "text": f"Article {i}: Clinton met Lavrov.",
+                                 "published": f"2009-03-{1 + i % 28:02d}"}) + "\n")
+        for line in extra:
+            fh.write(line + "\n")
+
+
+def test_ingest_is_idempotent_and_records_failures(tmp_path, fake):
+    src = tmp_path / "a.jsonl"
+    write_jsonl(src, 10, ['{"id": "bad", "text": ""}', "not json", json.dumps({"id": "f", "text": "please fail"})])
+    db = tmp_path / "s.duckdb"
+    progress = []
+    report = ingest_mod.ingest([str(src)], db, progress=progress.append, chunk_size=4)
+    assert (report.added, report.failed, report.skipped) == (10, 3, 0)
+    assert progress[-1].done == 13 and progress[-1].total == 13
+    again = ingest_mod.ingest([str(src)], db, chunk_size=4)
+    assert (again.added, again.skipped) == (0, 11)
+    with open_store(db, read_only=True) as s:
+        counts = s.counts()
+        stages = sorted(r[0] for r in s.con.execute("SELECT stage FROM ingest_errors").fetchall())
+        runs = s.con.execute("SELECT status, articles_added FROM ingest_log ORDER BY started_at").fetchall()
+    assert counts["articles"] == 10 and counts["ingest_errors"] == 3
+    assert stages == ["events", "read", "read"]
+    assert runs == [("done", 10), ("done", 0)]
+
+
+def test_missing_input_is_reported_not_raised(tmp_path, fake):
+    report = ingest_mod.ingest([str(tmp_path / "nope.jsonl")], tmp_path / "s.duckdb")
+    assert report.added == 0 and report.failed == 1
+    assert "no such file" in report.failures[0][2]
+
+
+def test_memory_snapshot_lags_by_position_not_timing(tmp_path, fake):
+    src = tmp_path / "a.jsonl"
+    write_jsonl(src, 12)
+    ingest_mod.ingest([str(src)], tmp_path / "s.duckdb", chunk_size=2)
+    # chunk k (articles 2k, 2k+1) sees the memory of articles with seq < 2k - (IN_FLIGHT-1)*2
+    lag = (ingest_mod.IN_FLIGHT - 1) * 2
+    expected = {f"a{i}": max(0, (i - i % 2) - lag) for i in range(12)}
+    assert fake.seen_memory == expected
+    assert expected["a11"] == 6
+
+
+def test_count_articles(tmp_path):
+    src = tmp_path / "a.jsonl"
+    write_jsonl(src, 3)
+    (tmp_path / "b.txt").write_text("One article.")
+    assert ingest_mod.count_articles([str(tmp_path)]) == 4
