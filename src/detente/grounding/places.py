@@ -9,6 +9,12 @@ blast at a market in Kabul"); a place object of verbs of movement and capture ("
 Moscow", "captured the town of X"); or a dateline ("KABUL, Afghanistan —"). Places that
 are topics ("talks over Iran", "the attack on Israel", "accused Russia over Georgia") or
 actors ("Russian troops", "Russia said") are not the place of the event.
+
+Among several locatives the one closest to the trigger wins, then the most specific
+("the West Bank city of Nablus" -> Nablus). A name the gazetteer does not know but the
+syntax marks as a place ("the village of Kinsibba") is returned as written, with no
+country or coordinates. Country-level places carry the capital's coordinates (see
+:mod:`detente.grounding.gazetteer`).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from typing import Iterator, Sequence
 
 from spacy.tokens import Span, Token
 
-from detente.grounding.gazetteer import Gazetteer, GazetteerEntry, normalize
+from detente.grounding.gazetteer import Gazetteer, GazetteerEntry
 from detente.records import Place
 
 log = logging.getLogger(__name__)
@@ -113,7 +119,6 @@ _BODY_WORDS = frozenset({
     "assembly", "commission", "police", "network", "news", "times", "post", "corp", "inc",
 })
 _CLIMB_BLOCK = frozenset({"ccomp", "parataxis"})
-_DOWN_EDGES = frozenset({"conj", "xcomp", "advcl", "pcomp"})
 _MODIFIER_EDGES = frozenset({"compound", "amod", "nmod", "poss", "flat", "npadvmod"})
 _SAME_ROLE_EDGES = frozenset({"appos", "conj"})
 _LIST_PREPS = frozenset({"including", "like"})
@@ -224,9 +229,14 @@ def _from_entity(ent: Span, gazetteer: Gazetteer, context: Sequence[str]
     if label in _NAME_LABELS | {"NORP"} and _names_container(ent.root):
         # "the town of Kidal" is a place whatever the recognizer thought
         return _Candidate(start, ent.end, ent.root, gazetteer.lookup(name, context), "GPE")
+    if label == "NORP" and ent.root.tag_ == "NNP":
+        # a singular proper noun is no demonym ("Kisangani was captured")
+        entry = gazetteer.lookup_primary(name, context)
+        ok = entry is not None and _notable(entry)
+        return _Candidate(start, ent.end, ent.root, entry, "GPE") if ok else None
     if label not in _NAME_LABELS:
         return None
-    entry = gazetteer.lookup_primary(name, context)
+    entry = gazetteer.lookup(name, context)
     if entry is not None and _notable(entry) and not (name.isupper() and len(name) <= 4):
         return _Candidate(start, ent.end, ent.root, entry, "GPE")
     if label == "ORG" and span[-1].lower_ in _FACILITY_WORDS:
@@ -341,7 +351,10 @@ def _anchor(cand: _Candidate) -> tuple[Token, float, str] | None:
     for _ in range(12):
         dep, head = tok.dep_, tok.head
         if dep in _MODIFIER_EDGES and head.ent_type_ in ("DATE", "TIME"):
-            tok = head  # "patrolled Harare Saturday": the date is no part of the place
+            # "patrolled Harare Saturday": the parser hung the place on the date
+            if head.dep_ in ("npadvmod", "dobj") and head.head.pos_ == "VERB":
+                return head.head, cost, "arg"
+            tok = head
         elif dep in _MODIFIER_EDGES and head.i != tok.i:
             if country and head.lower_ not in CONTAINER_NOUNS:
                 return None  # "a US airstrike", "Iran's programme": an actor, not a place
@@ -380,6 +393,8 @@ def _through_prep(cand: _Candidate, pobj: Token) -> tuple[Token, float] | Token 
     anchor = prep.head
     if word in _LIST_PREPS:
         return anchor
+    if word == "to" and anchor.lower_ in ("close", "next"):  # "close to the town of X"
+        return anchor.head, 0.3
     if word == "of":
         if anchor.lower_ in DIRECTIONS:
             return anchor.head, 0.7
