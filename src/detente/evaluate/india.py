@@ -3,7 +3,8 @@
 Sentence-level: gold labels KILL and FORCE mean a police ASSAULT, ARREST a police COERCE.
 Each article's first line ("This story is from <date>") is dropped and its date is the
 publication date. An event counts for the sentence that holds its trigger; it is a
-*police* event when one of its actors has sector COP or a name naming the police.
+*police* event when one of its actors has sector COP or a name naming the police, or,
+having no actor, when it is an arrest or its sentence names the police (see is_police).
 Metrics: precision/recall/F1 of police ASSAULT and COERCE sentences, and
 ``no_event_rate_on_unlabeled``: share of sentences with no gold label where we code any
 event at all (an over-generation gauge: unlabeled sentences may still hold other events).
@@ -49,8 +50,12 @@ def _prepare(doc: dict[str, Any], sents: list[dict[str, Any]]) -> tuple[Article,
     return Article(text=text[cut:], id=str(doc["doc_id"]), published=published), cut, starts
 
 
-def is_police(event: Event) -> bool:
-    return any(a.sector == "COP" or _POLICE.search(a.name or "") for a in event.actor)
+def is_police(event: Event, sentence: str) -> bool:
+    """A police event: an actor of sector COP or named as police; with no actor at all,
+    an arrest (made by the authorities by definition) or a sentence naming the police."""
+    if any(a.sector == "COP" or _POLICE.search(a.name or "") for a in event.actor):
+        return True
+    return not event.actor and (event.mode == "arrest" or bool(_POLICE.search(sentence)))
 
 
 def evaluate_india_police(extractor: Any, path: Path, limit: int | None = None) -> EvalReport:
@@ -78,7 +83,7 @@ def evaluate_india_police(extractor: Any, path: Path, limit: int | None = None) 
         for event in result.events if isinstance(result, ExtractedArticle) else ():
             k = bisect.bisect_right(starts, event.trigger_span[0] + cut) - 1
             any_event.add(k)
-            if event.type in TYPES and event.status in ("asserted", "historical") and is_police(event):
+            if event.type in TYPES and event.status in ("asserted", "historical") and is_police(event, event.text):
                 predicted.setdefault(k, set()).add(event.type)
         for k, sent in enumerate(sents):
             if k == 0 and _DATELINE.match(sent["sent_text"]):

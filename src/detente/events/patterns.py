@@ -223,7 +223,16 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
     subj, passive = subject(verb)
     preps = entry.preps or DEFAULT_PREPS.get(entry.type, ())
     if passive:
-        actor_heads = [agent(verb)]
+        by = agent(verb)
+        if by is None and entry.type in ("ASSAULT", "COERCE"):
+            # "killed in police firing", "wounded in an Israeli airstrike": the perpetrator
+            # is named on the instrument event
+            for inst in prep_objects(verb, ("in", "during", "by")):
+                mods = [c for c in inst.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+                by = mods[0] if mods else None
+                if by is not None:
+                    break
+        actor_heads = [by]
         rec_heads = [subj]
     else:
         actor_heads = [subj]
