@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Iterable, Iterator, Sequence
 
+from detente.errors import DataFileError
 from detente.records import Place, Span
 
 log = logging.getLogger(__name__)
@@ -254,6 +255,7 @@ def _read_tsv(filename: str, width: int) -> Iterator[tuple[str, ...]]:
         if not row or row[0].startswith("#"):
             continue
         if len(row) != width:
-            raise ValueError(f"data/{filename} line {line_no}: expected {width} "
-                             f"tab-separated columns, got {len(row)}; fix the row")
+            raise DataFileError(f"detente/data/{filename}", line_no,
+                                f"expected {width} tab-separated columns, got {len(row)}",
+                                "Separate the columns with single tabs")
         yield tuple(cell.strip() for cell in row)
