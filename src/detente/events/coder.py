@@ -157,6 +157,14 @@ class EventCoder:
         return None
 
     def _noun_entry(self, noun: Any, governor: Any | None) -> Entry | None:
+        if not self.lexicon.is_noun_trigger(noun.lemma_.lower()):
+            # "a mediation effort", "an aid convoy": the modifier names the event
+            inner = next((c for c in noun.children if c.dep_ == "compound"
+                          and self.lexicon.is_noun_trigger(c.lemma_.lower())), None)
+            if inner is None:
+                return None
+            entry = self._noun_entry(inner, governor)
+            return entry if entry is None or entry.type != "PROTEST" or entry.mode != "strike" else None
         mods = {c.lower_ for c in noun.children} | {c.lemma_.lower() for c in noun.children}
         gov_lemma = governor.lemma_.lower() if governor is not None else None
         for entry in self.lexicon.rows(noun.lemma_.lower(), "N") or self.lexicon.rows(noun.lower_, "N"):
@@ -231,7 +239,7 @@ class EventCoder:
         weak = cand.entry.weak and not content
         if weak and not args.actor and not args.recipient:
             return None  # an ambiguous word with nobody involved is too weak to report
-        if not args.actor and cand.anchor.dep_ in ("relcl", "acl"):
+        if not args.actor and (cand.anchor.dep_ == "relcl" or (cand.anchor.dep_ == "acl" and cand.anchor.tag_ == "VBN")):
             return None  # background in a noun modifier ("the mayor, jailed last year")
         confidence = _confidence(cand, weak, args)
         first, last = (cand.anchor, cand.anchor) if cand.kind == "must" else (cand.token, cand.anchor)
