@@ -44,8 +44,8 @@ CUE_LEMMAS = frozenset(
     caution complain remark observe comment recall mention stress emphasize emphasise
     reiterate joke quip boast scoff shout yell whisper testify allege charge demand
     conclude counter retort agree disagree estimate recount reveal repeat affirm proclaim
-    decry lament concur muse wonder grumble exclaim announce inform assure advise
-    tell text email blog message""".split()
+    decry lament concur muse wonder grumble exclaim inform assure advise
+    text email blog message""".split()
 )
 #: Phrasal cues: the verb counts only with this particle ("pointed out", "went on").
 _PHRASAL = {"point": "out", "go": "on", "lash": "out", "spell": "out"}
