@@ -221,6 +221,7 @@ def plot_dyad(series: DyadSeries, path: str | Path) -> Path:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     path = Path(path)
     x = [p.start for p in series.periods]
@@ -241,7 +242,9 @@ def plot_dyad(series: DyadSeries, path: str | Path) -> Path:
                 top.bar(x, neg, width, bottom=base_down, color=colors[q], label=names[q])
                 base_down = [b + c for b, c in zip(base_down, neg)]
         top.axhline(0, color="black", linewidth=0.8)
-        top.margins(y=0.25)  # room for the legend above the tallest bar
+        high, low = max(base_up, default=0), min(base_down, default=0)
+        top.set_ylim(low - 0.5, high + 0.5 + 0.45 * (high - low + 1))  # headroom for the legend
+        top.yaxis.set_major_locator(MaxNLocator(integer=True))
         top.set_ylabel("events (conflict below 0)")
         top.legend(loc="upper left", fontsize=8, ncol=2, frameon=False)
         t = series.trend

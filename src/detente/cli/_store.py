@@ -20,8 +20,11 @@ def open_read(db: Path) -> Any:
         usage_error(str(exc))
 
 
-def print_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str, title: str | None = None) -> None:
-    """Rows as a Rich table, JSON lines, or CSV on stdout."""
+def print_rows(
+    rows: list[dict[str, Any]], columns: list[str], fmt: str, title: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> None:
+    """Rows as a Rich table (``headers`` renames columns), JSON lines, or CSV on stdout."""
     import csv
     import json
     import sys
@@ -40,10 +43,18 @@ def print_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str, title: 
 
         table = Table(title=title)
         for col in columns:
-            table.add_column(col)
+            # only the sentence wraps; short codes and dates stay on one line
+            header = (headers or {}).get(col, col)
+            if col == "text":
+                table.add_column(header, min_width=20, overflow="fold")
+            else:
+                table.add_column(header, no_wrap=True, min_width=len(header), max_width=18, overflow="ellipsis")
         for row in rows:
             table.add_row(*[_cell(row.get(c)) for c in columns])
-        Console().print(table)
+        console = Console()
+        if not console.is_terminal:
+            console = Console(width=200)  # piped to a file: keep rows whole
+        console.print(table)
 
 
 def _cell(value: Any) -> str:
@@ -52,5 +63,5 @@ def _cell(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join("" if v is None else str(v) for v in value)
     if isinstance(value, float):
-        return f"{value:g}"
+        return f"{value:.2f}"
     return str(value)

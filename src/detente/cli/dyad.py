@@ -12,6 +12,9 @@ from .common import usage_error
 
 COLUMNS = ["period", "events", "verbal_cooperation", "material_cooperation", "verbal_conflict",
            "material_conflict", "mean_goldstein", "net_cooperation", "net_ratio"]
+HEADERS = {"verbal_cooperation": "v.coop", "material_cooperation": "m.coop", "verbal_conflict": "v.confl",
+           "material_conflict": "m.confl", "mean_goldstein": "goldstein", "net_cooperation": "net",
+           "net_ratio": "ratio"}
 
 
 def register(app: typer.Typer) -> None:
@@ -43,7 +46,8 @@ def dyad_command(
 
         print(json.dumps(series.to_dict(), ensure_ascii=False, default=str))
     else:
-        print_rows(rows, COLUMNS, format, title=f"{series.a.label} - {series.b.label}: {series.events} events")
+        print_rows(rows, COLUMNS, format, title=f"{series.a.label} - {series.b.label}: {series.events} events",
+                   headers=HEADERS)
         if format == "table":
             print(f"trend: {trend}; undated events: {series.undated}")
     if plot is not None:

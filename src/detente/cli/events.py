@@ -12,8 +12,8 @@ from ..sources import parse_published
 from ._store import open_read, print_rows
 from .common import usage_error
 
-COLUMNS = ["date", "type", "cameo", "actor_names", "recipient_names", "location_name", "status",
-           "num_articles", "article_id", "text"]
+COLUMNS = ["date", "type", "actor_names", "recipient_names", "location_name", "status", "text"]
+HEADERS = {"actor_names": "actor", "recipient_names": "recipient", "location_name": "place"}
 
 
 def register(app: typer.Typer) -> None:
@@ -44,4 +44,4 @@ def events_command(
     with open_read(db) as store:
         rows = list_events(store.con, actor=actor, country=country, type=type, since=first, until=last,
                            place=place, limit=limit or None)
-    print_rows(rows, COLUMNS, format, title=f"{len(rows)} events")
+    print_rows(rows, COLUMNS, format, title=f"{len(rows)} events", headers=HEADERS)
