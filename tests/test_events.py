@@ -209,3 +209,21 @@ def test_lexicon_rows_are_valid():
             assert ontology.goldstein(entry.cameo) <= 10
             assert entry.mode is None or entry.mode in ontology.PLOVER[entry.type].modes
     assert lexicon.has_role("hold", "-light") and lexicon.has_role("plan", "-plan")
+
+
+def test_a_quote_that_judges_another_actor_is_an_accusation(nlp, coder):
+    from detente.records import Quote
+
+    text = "Kenya's minister told reporters that Uganda's decision was irresponsible and dangerous."
+    doc = nlp(text)
+    actors = analyse(doc)
+    kenya = actors.get(actors.by_token[0])
+    start = text.index("Uganda")
+    cue = text.index("told")
+    quote = Quote(kenya.ref(), text[start:-1], (start, len(text) - 1), "told", False,
+                  cue_span=(cue, cue + 4), sentence_index=0)
+    events = coder.code(doc, actors, (quote,), None)
+    event = only(events, "ACCUSE")
+    assert countries(event.actor) == ["KEN"] and countries(event.recipient) == ["UGA"]
+    assert event.confidence == 0.5
+    assert coder.code(doc, actors, (), None) == ()

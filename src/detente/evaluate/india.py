@@ -100,15 +100,7 @@ def evaluate_india_police(extractor: Any, path: Path, limit: int | None = None) 
             if gold != ours and len(errors) < 300:
                 errors.append({"doc": doc["doc_id"], "sent": sent["sent_id"], "text": sent["sent_text"],
                                "gold": sorted(gold), "predicted": sorted(ours)})
-    metrics: dict[str, float] = {}
-    table = []
-    for t in TYPES:
-        p = tp[t] / (tp[t] + fp[t]) if tp[t] + fp[t] else 0.0
-        r = tp[t] / (tp[t] + fn[t]) if tp[t] + fn[t] else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        metrics.update({f"{t.lower()}_precision": p, f"{t.lower()}_recall": r, f"{t.lower()}_f1": f})
-        table.append({"type": t, "tp": tp[t], "fp": fp[t], "fn": fn[t], "precision": round(p, 3),
-                      "recall": round(r, 3), "f1": round(f, 3)})
+    metrics, table = _figures(tp, fp, fn)
     metrics["no_event_rate_on_unlabeled"] = unlabeled_hit / unlabeled if unlabeled else 0.0
     return EvalReport(
         dataset="india-police",
@@ -119,3 +111,16 @@ def evaluate_india_police(extractor: Any, path: Path, limit: int | None = None) 
         gold_files={str(f): sha256_file(f) for f in (docs_file, sents_file)},
         notes=("sentence-level; police = actor sector COP or a police name; asserted/historical events only",),
     )
+
+
+def _figures(tp: dict[str, int], fp: dict[str, int], fn: dict[str, int]) -> tuple[dict[str, float], list[dict[str, Any]]]:
+    metrics: dict[str, float] = {}
+    table = []
+    for t in TYPES:
+        p = tp[t] / (tp[t] + fp[t]) if tp[t] + fp[t] else 0.0
+        r = tp[t] / (tp[t] + fn[t]) if tp[t] + fn[t] else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        metrics.update({f"{t.lower()}_precision": p, f"{t.lower()}_recall": r, f"{t.lower()}_f1": f})
+        table.append({"type": t, "tp": tp[t], "fp": fp[t], "fn": fn[t], "precision": round(p, 3),
+                      "recall": round(r, 3), "f1": round(f, 3)})
+    return metrics, table

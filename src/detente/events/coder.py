@@ -26,6 +26,7 @@ from ..records import ActorAnalysis, ActorRef, Event, Quote
 from . import ontology
 from .lexicon import Entry, Lexicon
 from .patterns import OCCURRENCE_VERBS, Arguments, actor_index, noun_arguments, verb_arguments
+from .quoted import quote_judgements
 from .status import SPEECH_VERBS, clause_status, modal
 
 log = logging.getLogger(__name__)
@@ -77,8 +78,13 @@ class EventCoder:
         index = actor_index(actors)
         refs = {a.id: a.ref() for a in actors.actors}
         events: list[Event] = []
-        for sent_i, sent in enumerate(doc.sents):
+        sents = list(doc.sents)
+        for sent_i, sent in enumerate(sents):
             events.extend(self._code_sentence(doc, sent, sent_i, index, refs))
+        coded = {(e.sentence_index, a.id) for e in events for a in e.actor}
+        for quote, etype, anchor, recipient in quote_judgements(doc, quotes, index, refs, coded):
+            sent_i = next((k for k, s in enumerate(sents) if s.start <= anchor.i < s.end), 0)
+            events.append(_quote_event(sents[sent_i], sent_i, quote, etype, anchor, recipient, refs))
         events.sort(key=lambda e: (e.trigger_span[0], e.type))
         return tuple(dataclasses.replace(e, id=f"e{n}") for n, e in enumerate(events, 1))
 
@@ -267,6 +273,21 @@ class EventCoder:
             confidence=confidence,
             trigger_token=cand.anchor.i,
         )
+
+
+def _quote_event(sent: Any, sent_i: int, quote: Quote, etype: str, anchor: Any,
+                 recipient: tuple[str, ...], refs: Mapping[str, ActorRef]) -> Event:
+    """An ACCUSE/SUPPORT read from a judging quotation (see :mod:`.quoted`)."""
+    mode, cameo = ("disapprove", "111") if etype == "ACCUSE" else (None, "051")
+    return Event(
+        id="", type=etype, mode=mode, contexts=ontology.contexts_for([t.lower_ for t in sent], etype),
+        cameo=cameo, quad_class=ontology.PLOVER[etype].quad_class, intensity=ontology.intensity(etype, mode),
+        goldstein=ontology.goldstein(cameo), actor=(quote.speaker,) if quote.speaker else (),
+        recipient=tuple(refs[a] for a in recipient), symmetric=False, status="asserted",
+        sentence_index=sent_i, span=(sent.start_char, sent.end_char), trigger=anchor.text,
+        trigger_span=(anchor.idx, anchor.idx + len(anchor)), text=sent.text, confidence=0.5,
+        trigger_token=anchor.i,
+    )
 
 
 def _must_arguments(cand: Candidate, index: Mapping[int, tuple[str, ...]]) -> Arguments:
