@@ -62,3 +62,18 @@ def test_top_dyads_and_plot(tmp_path):
     out = an.plot_dyad(an.dyad_series(s.con, "USA", "RUS"), tmp_path / "chart.png")
     data = out.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+
+
+def test_joint_actors_without_recipient_form_a_dyad():
+    from store_fixtures import RUS, USA, article, event
+    import dataclasses
+
+    s = open_store(":memory:")
+    met = dataclasses.replace(event("e1", "CONSULT", USA, RUS, "2009-03-06"), actor=(USA, RUS), recipient=())
+    condemned = dataclasses.replace(event("e2", "ACCUSE", USA, GEO, "2009-03-06"), actor=(USA, RUS))
+    s.write([article("x1", "2009-03-07", (met, condemned))])
+    series = an.dyad_series(s.con, "Hillary Clinton", "Sergei Lavrov", "day")
+    assert series.events == 1 and series.periods[0].quad == (1, 0, 0, 0)
+    assert series.periods[0].a_to_b == series.periods[0].b_to_a == 1
+    pairs = {(d.a, d.b) for d in an.top_dyads(s.con, "country")}
+    assert pairs == {("RUS", "USA"), ("GEO", "USA"), ("GEO", "RUS")}

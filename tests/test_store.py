@@ -176,3 +176,13 @@ def test_list_events_filters(store):
     assert list_events(store.con, actor="USA", until="2008-12-31") == []
     row = list_events(store.con, actor="RUSGOV", type="ASSAULT")[0]
     assert row["num_articles"] == 1 and row["dedup_id"]
+
+
+def test_person_party_matches_transliterations_not_namesakes(store):
+    sergey = ActorRef("a2", "Sergey Lavrov", "RUS", "GOV")
+    bill = ActorRef("a3", "Bill Clinton", "USA", "ELI")
+    store.write([article("x1", "2009-03-07", (event("e1", "CONSULT", USA, sergey, "2009-03-06"),
+                                              event("e2", "ACCUSE", bill, sergey, "2009-03-05")))])
+    assert [r["type"] for r in list_events(store.con, actor="Sergei Lavrov")] == ["ACCUSE", "CONSULT"]
+    assert [r["type"] for r in list_events(store.con, actor="Hillary Clinton")] == ["CONSULT"]
+    assert len(list_events(store.con, actor="Clinton")) == 2

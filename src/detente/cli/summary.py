@@ -25,6 +25,8 @@ def summary_command(
     from ..store.queries import store_overview
 
     console = Console()
+    if not console.is_terminal:
+        console = Console(width=120)  # piped: keep rows on one line
     with open_read(db) as store:
         o = store_overview(store.con)
         tables = [(kind, top_dyads(store.con, kind, top)) for kind in ("country", "person")]

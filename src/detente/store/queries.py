@@ -3,7 +3,8 @@
 Every function takes a DuckDB connection (``store.con``) and uses parameterised SQL only.
 A *party* is how a user names one side of a relationship: a country code (``USA``), a
 country+sector code (``USAGOV``, ``USA:GOV``), a country name (``Russia``) or a person's
-name (``Sergei Lavrov``; case-insensitive, a surname alone matches every full name
+name (``Sergei Lavrov``; case-insensitive; a full name also matches names with the same
+first initial and surname, e.g. "Sergey Lavrov"; a surname alone matches every full name
 ending with it).
 """
 
@@ -37,8 +38,13 @@ class Party:
             return f"{alias}.country = ?", [self.country]
         if self.kind == "code":
             return f"({alias}.country = ? AND {alias}.sector = ?)", [self.country, self.sector]
-        name = (self.name or "").lower()
-        return f"(lower({alias}.name) = ? OR lower({alias}.name) LIKE ?)", [name, "% " + _like_escape(name)]
+        name = " ".join((self.name or "").lower().split())
+        words = name.split(" ")
+        if len(words) == 1:  # a surname alone: every full name ending with it
+            return f"(lower({alias}.name) = ? OR lower({alias}.name) LIKE ?)", [name, "% " + _like_escape(name)]
+        # same surname and first initial: transliterations ("Sergei"/"Sergey") and middle names
+        pattern = _like_escape(words[0][0]) + "% " + _like_escape(words[-1])
+        return f"(lower({alias}.name) = ? OR lower({alias}.name) LIKE ?)", [name, pattern]
 
 
 def _like_escape(text: str) -> str:
@@ -92,12 +98,14 @@ def involving(party: Party) -> tuple[str, list[Any]]:
 
 
 def between(a: Party, b: Party) -> tuple[str, list[Any]]:
-    """Predicate on ``events e``: a acts on b or b on a; also selects the direction."""
+    """Predicate on ``events e``: a acts on b, b on a, or both act together with no
+    recipient ("X and Y met": the events stage may list both as actors)."""
     aa, p1 = _side(a, "actor")
     br, p2 = _side(b, "recipient")
     ba, p3 = _side(b, "actor")
     ar, p4 = _side(a, "recipient")
-    return f"(({aa} AND {br}) OR ({ba} AND {ar}))", p1 + p2 + p3 + p4
+    joint = f"({aa} AND {ba} AND len(e.recipient_ids) = 0)"
+    return f"(({aa} AND {br}) OR ({ba} AND {ar}) OR {joint})", p1 + p2 + p3 + p4 + p1 + p3
 
 
 _EVENT_COLUMNS = """
@@ -246,8 +254,9 @@ def _dyads(con: Any, kind: str, limit: int, statuses: Sequence[str]) -> list[dic
         FROM parts pa JOIN parts pr ON pa.content_hash = pr.content_hash AND pa.event_id = pr.event_id
         JOIN events e ON e.content_hash = pa.content_hash AND e.event_id = pa.event_id
         JOIN event_mentions em ON em.content_hash = pa.content_hash AND em.event_id = pa.event_id
-        WHERE pa.role = 'actor' AND pr.role = 'recipient' AND pa.who <> pr.who
-          AND e.status IN (SELECT unnest(?::VARCHAR[]))
+        WHERE pa.who <> pr.who AND e.status IN (SELECT unnest(?::VARCHAR[]))
+          AND pa.role = 'actor'
+          AND (pr.role = 'recipient' OR (pr.role = 'actor' AND len(e.recipient_ids) = 0))
     )
     SELECT p.a, p.b, count(*) AS events,
            count(*) FILTER (WHERE d.quad_class IN (1, 2)) AS cooperative,
@@ -272,7 +281,7 @@ def dyad_events(
     sql = f"""
     WITH m AS (
         SELECT em.dedup_id,
-               CASE WHEN e."symmetric" THEN 'both' WHEN {aa} THEN 'ab' ELSE 'ba' END AS dir
+               CASE WHEN e."symmetric" OR len(e.recipient_ids) = 0 THEN 'both' WHEN {aa} THEN 'ab' ELSE 'ba' END AS dir
         FROM events e JOIN event_mentions em USING (content_hash, event_id)
         WHERE {pred} AND e.status IN (SELECT unnest(?::VARCHAR[]))
     ),
