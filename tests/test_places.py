@@ -39,9 +39,12 @@ def test_normalize_folds_case_accents_articles_and_abbreviations() -> None:
 
 @pytest.mark.parametrize("name, context, country", [
     ("Paris", (), "FRA"),
-    ("Paris", ("USA",), "USA"),
+    ("Paris", ("USA",), "FRA"),  # context does not make a small namesake win
+    ("Moscow", ("USA",), "RUS"),
+    ("Birmingham", ("USA",), "USA"),  # comparable size: context decides
+    ("Birmingham", ("GBR",), "GBR"),
     ("Geneva", (), "CHE"),
-    ("Geneva", ("USA",), "USA"),
+    ("Geneva", ("USA",), "CHE"),
     ("Georgia", (), "GEO"),
     ("Georgia", ("USA",), "USA"),
     ("Tripoli", ("LBN",), "LBN"),
@@ -135,7 +138,11 @@ def test_country_level_place(nlp, gazetteer) -> None:
 def test_disambiguation_uses_article_countries(nlp, gazetteer) -> None:
     text = "Police arrested two men in Paris on Friday."
     assert place_of(nlp, gazetteer, text, "arrested").country == "FRA"
-    assert place_of(nlp, gazetteer, text, "arrested", ["USA"]).country == "USA"
+    assert place_of(nlp, gazetteer, text, "arrested", ["USA"]).country == "FRA"
+    text = "Police arrested two men in Paris, Texas, on Friday."
+    assert place_of(nlp, gazetteer, text, "arrested", ["FRA"]).country == "USA"
+    text = "Police arrested two men in Geneva, New York, on Friday."
+    assert place_of(nlp, gazetteer, text, "arrested").country == "USA"
     text = "National Guard troops were deployed in Georgia after the storm."
     assert place_of(nlp, gazetteer, text, "deployed").kind == "country"
     assert place_of(nlp, gazetteer, text, "deployed", ["USA"]).kind == "region"

@@ -77,6 +77,9 @@ def _parse_item(raw: dict[str, Any]) -> LocationItem | None:
 def evaluate_event_location(path: Path, gazetteer: Gazetteer, nlp: Any,
                             limit: int | None = None) -> EvalReport:
     """Accuracy of :func:`locate_event` on the RELABEL items of ``path`` (the .jsonl.gz)."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / "labeled_text.lines.jsonl.gz"
     items = list(read_items(path))
     if limit is not None:
         items = items[:limit]

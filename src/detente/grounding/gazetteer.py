@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 
 #: Rank of each kind when a name is ambiguous and context does not decide.
 _TIER = {"country": 3, "region": 2, "landmark": 2, "city": 1}
+#: A city in the article's countries beats a namesake at most this many times larger.
+_CONTEXT_SIZE_RATIO = 8
 #: Name quality: primary or curated names beat geonames' alternate names.
 _PRIMARY, _ALTERNATE = 2, 1
 
@@ -116,6 +118,13 @@ class Gazetteer:
         ranked = [r for r in self._ranked(name, context_countries) if r[1] == _PRIMARY]
         return self._entries[ranked[0][0]] if ranked else None
 
+    def lookup_in(self, name: str, country: str) -> GazetteerEntry | None:
+        """The best place called ``name`` inside ``country`` (for "Paris, Texas")."""
+        for number, _ in self._ranked(name, (country,)):
+            if self._entries[number].country == country.upper():
+                return self._entries[number]
+        return None
+
     def country(self, iso3: str) -> GazetteerEntry | None:
         """The country entry of an ISO 3166-1 alpha-3 code."""
         return self._countries.get(iso3.upper())
@@ -123,10 +132,14 @@ class Gazetteer:
     def _ranked(self, name: str, context: Sequence[str]) -> list[tuple[int, int]]:
         hits = self._index.get(normalize(name), [])
         wanted = {c.upper() for c in context}
+        top = max((self._entries[i].population for i, quality in hits if quality == _PRIMARY), default=0)
 
         def key(hit: tuple[int, int]) -> tuple[bool, int, int, int]:
             entry = self._entries[hit[0]]
-            return (entry.country in wanted, hit[1], _TIER.get(entry.kind, 0),
+            # Context decides only between cities of comparable size: an article about
+            # the US still means Moscow, Russia, not Moscow, Idaho.
+            comparable = entry.kind != "city" or entry.population * _CONTEXT_SIZE_RATIO >= top
+            return (entry.country in wanted and comparable, hit[1], _TIER.get(entry.kind, 0),
                     entry.population)
 
         return sorted(hits, key=key, reverse=True)

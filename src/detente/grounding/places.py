@@ -222,7 +222,7 @@ def _from_entity(ent: Span, gazetteer: Gazetteer, context: Sequence[str]
     if span.text.islower() or span[-1].lower_ in _NEVER_PLACES:
         return _lower_case(span, gazetteer, context) if label in _PLACE_LABELS else None
     if label in _PLACE_LABELS:
-        entry = gazetteer.lookup(name, context)
+        entry = _qualified(ent, name, gazetteer) or gazetteer.lookup(name, context)
         if entry is None and ent.root.pos_ == "ADJ":
             return None  # an unknown adjective ("Russian") is a demonym, not a place
         return _Candidate(start, ent.end, ent.root, entry, label)
@@ -244,6 +244,20 @@ def _from_entity(ent: Span, gazetteer: Gazetteer, context: Sequence[str]
     if _looks_like_place_in(span):
         return _Candidate(start, ent.end, ent.root, entry, "GPE")
     return None
+
+
+def _qualified(ent: Span, name: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """"Paris, Texas" / "Geneva, New York": the name inside the place that follows it."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return None
+    following = [e for e in doc.ents if e.start == ent.end + 1 and e.label_ in _PLACE_LABELS]
+    if not following:
+        return None
+    outer = gazetteer.lookup(following[0].text)
+    if outer is None or not outer.country:
+        return None
+    return gazetteer.lookup_in(name, outer.country)
 
 
 def _looks_like_place_in(span: Span) -> bool:
