@@ -65,6 +65,8 @@ TITLES = frozenset(
         "managing director", "central bank governor", "governor", "mayor", "ambassador",
         "un ambassador", "high commissioner", "security council secretary",
         "security council deputy chairman", "patriarch",
+        # other heads and leaders
+        "emperor", "chief adviser", "state counsellor", "cleric", "leader",
     }
 )
 
@@ -117,6 +119,16 @@ _META = {
 
 # Roles of these sectors win when a person holds several at once.
 _SECTOR_RANK = {"GOV": 0, "MIL": 1, "JUD": 2, "SPY": 3, "LEG": 4}
+#: Among concurrent posts of one sector, the head-of-state/government post is the one
+#: news means (Xi is "president" though also party leader; MBS "prime minister").
+_TITLE_RANK = {
+    "president": 0, "king": 0, "queen": 0, "emir": 0, "sultan": 0, "emperor": 0,
+    "supreme leader": 0, "head of state": 0, "prime minister": 1, "chancellor": 1,
+    "premier": 1, "taoiseach": 1, "chief adviser": 1, "state counsellor": 1,
+    "secretary-general": 1, "commission president": 1, "crown prince": 2,
+    "foreign minister": 3, "secretary of state": 3, "foreign secretary": 3,
+    "defence minister": 3, "secretary of defense": 3,
+}
 
 # Lower-case name particles that belong to the surname ("von der Leyen", "al-Assad").
 _PARTICLES = frozenset(
@@ -219,9 +231,9 @@ class Person:
             return max(self.roles, key=_start_key)
         active = [r for r in self.roles if r.active_on(day)]
         if active:
-            # The office held first is usually the main one (a minister who is also acting
-            # adviser); GOV outranks a party post held at the same time.
-            return min(active, key=lambda r: (_SECTOR_RANK.get(r.sector, 9), _start_key(r)))
+            # GOV outranks a party post held at the same time; within a sector the head
+            # post wins, then the office held first (a minister who is also acting adviser).
+            return min(active, key=lambda r: (_SECTOR_RANK.get(r.sector, 9), _TITLE_RANK.get(r.title, 5), _start_key(r)))
         ended = [r for r in self.roles if r.end is not None and r.end <= day]
         if not ended:
             return None  # before the first role
