@@ -113,6 +113,10 @@ def read_one(
     if path.is_dir():
         raise InputError(item, "is a folder", "Give the files in it, or use `detente ingest FOLDER`")
     name = path.name.lower()
+    stem = path.name.split(".")[0]
+    if name.endswith((".jsonl", ".jsonl.gz", ".json")):
+        yield from _read_jsonl_file(path, item, published)
+        return
     if name.endswith(".gz"):
         try:
             with gzip.open(path, "rb") as fh:
@@ -122,13 +126,39 @@ def read_one(
     else:
         raw = path.read_bytes()
     text = _decode(raw, item)
-    stem = path.name.split(".")[0]
-    if name.endswith((".jsonl", ".jsonl.gz", ".json")):
-        yield from _read_jsonl_text(text, item, published)
-    elif name.endswith((".html", ".htm")):
+    if name.endswith((".html", ".htm")):
         yield _html_article(text, stem, item, published, title)
     else:
         yield _plain_article(text, stem, item, published, title)
+
+
+def _read_jsonl_file(path: Path, source: str, published: dt.date | None) -> Iterator[Article | InputProblem]:
+    """Stream a JSON-lines file line by line, so memory stays flat in the file's size."""
+    stem = path.name.split(".")[0]
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    seen = False
+    try:
+        with opener(path, "rb") as fh:
+            head = fh.read(8192)
+            if b"\x00" in head and not head.startswith(b"\x1f\x8b"):
+                raise InputError(source, "looks like a binary file, not text", "Give .txt, .html or .jsonl articles")
+            fh.seek(0)
+            for lineno, raw in enumerate(fh, start=1):
+                if not raw.strip():
+                    continue
+                seen = True
+                where = f"{source}:{lineno}"
+                try:
+                    line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+                    yield _article_from_json(line, where, f"{stem}-{lineno}", published)
+                except UnicodeDecodeError as exc:
+                    yield InputProblem(where, f"is not valid UTF-8 (byte {exc.start}). Convert the file to UTF-8")
+                except InputError as exc:
+                    yield InputProblem(where, f"{exc.problem}. {exc.fix}")
+    except (OSError, EOFError) as exc:
+        raise InputError(source, f"cannot be read ({exc})", "Check the file (and, if gzipped, re-compress it)") from None
+    if not seen:
+        raise InputError(source, "is empty", "Give a file that contains article text")
 
 
 def _decode(raw: bytes, source: str) -> str:
