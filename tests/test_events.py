@@ -227,3 +227,11 @@ def test_a_quote_that_judges_another_actor_is_an_accusation(nlp, coder):
     assert countries(event.actor) == ["KEN"] and countries(event.recipient) == ["UGA"]
     assert event.confidence == 0.5
     assert coder.code(doc, actors, (), None) == ()
+
+
+def test_a_stated_refusal_to_cooperate_is_a_rejection(code):
+    event = only(code("Norway said it would not send aid to Chile."), "REJECT")
+    assert event.status == "asserted" and event.mode == "assist"
+    assert countries(event.actor) == ["NOR"] and countries(event.recipient) == ["CHL"]
+    # a plain past negation stays a negated event
+    assert only(code("Norway did not send aid to Chile."), "AID").status == "negated"

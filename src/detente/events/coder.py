@@ -408,6 +408,9 @@ def _reduce(etype: str, mode: str | None, cameo: str, status: str, anchor: Any) 
     unless = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in anchor.children)
     if status == "negated" and etype == "AGREE":
         return "REJECT", None, "120", "asserted"  # not agreeing is a rejection
+    if status == "negated" and etype in COOPERATIVE and (_reported(anchor) or modal(anchor) in ("will", "would")):
+        # "said it would not provide aid": a stated refusal
+        return "REJECT", "assist" if etype in ("AID", "COOPERATE", "SUPPORT") else "meet", "120", "asserted"
     if unless and status != "negated" and etype not in COOPERATIVE:
         return "THREATEN", "restrict" if etype == "PROTEST" else "violence", "130", "asserted"
     if status != "future" and status != "hypothetical":
