@@ -56,12 +56,12 @@ def eval_command(
         reports.append(result)
         _print_report(result, show_errors)
         if check:
-            problems = check_baseline(result, pinned)
+            problems = check_baseline(name, result, pinned)
             for problem in problems:
                 warn(problem)
             failures += problems
         if update_baseline:
-            pinned, refused = updated_baseline(result, pinned, limit=limit, allow_regression=allow_regression, why=why)
+            pinned, refused = updated_baseline(name, result, pinned, limit=limit, allow_regression=allow_regression, why=why)
             for line in refused:
                 warn(f"{name}: floor kept ({line}); use --allow-regression --why '...' to lower it")
     if update_baseline:

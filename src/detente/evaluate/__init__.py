@@ -5,6 +5,7 @@ Nothing in the pipeline reads these files; they are only scored against.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -97,32 +98,40 @@ def load_baseline(path: Path) -> dict[str, Any]:
     return json.loads(path.read_text()) if path.exists() else {}
 
 
-def check_baseline(report: EvalReport, baseline: dict[str, Any]) -> list[str]:
-    """Failures of ``report`` against the pinned floors and gold hashes of its dataset."""
-    entry = baseline.get(report.dataset)
+def pinned_hashes(report: EvalReport) -> dict[str, str]:
+    """Gold hashes as pinned: by file name, or one combined digest for a folder of many."""
+    named = {Path(k).name: v for k, v in report.gold_files.items()}
+    if len(named) <= 5:
+        return named
+    joined = "\n".join(f"{k} {v}" for k, v in sorted(named.items()))
+    return {f"{len(named)} files (combined)": hashlib.sha256(joined.encode()).hexdigest()}
+
+
+def check_baseline(name: str, report: EvalReport, baseline: dict[str, Any]) -> list[str]:
+    """Failures of ``report`` (dataset ``name``) against its pinned floors and gold hashes."""
+    entry = baseline.get(name)
     if not entry:
-        return [f"{report.dataset}: no pinned baseline; run `detente eval {report.dataset} --update-baseline`"]
+        return [f"{name}: no pinned baseline; run `detente eval {name} --update-baseline`"]
     failures = []
     for metric, floor in entry.get("metrics", {}).items():
         value = report.metrics.get(metric)
         if value is None:
-            failures.append(f"{report.dataset}: metric {metric} missing from the report")
+            failures.append(f"{name}: metric {metric} missing from the report")
         elif value < floor - TOLERANCE:
-            failures.append(f"{report.dataset}: {metric} = {value:.3f} fell below its floor {floor:.3f}")
-    pinned = entry.get("gold_files", {})
-    current = {Path(k).name: v for k, v in report.gold_files.items()}
-    for fname, sha in pinned.items():
-        if fname in current and current[fname] != sha:
-            failures.append(f"{report.dataset}: gold file {fname} changed (sha256 {current[fname][:12]} != pinned {sha[:12]})")
+            failures.append(f"{name}: {metric} = {value:.3f} fell below its floor {floor:.3f}")
+    current = pinned_hashes(report)
+    for fname, sha in entry.get("gold_files", {}).items():
+        if current.get(fname) != sha:
+            failures.append(f"{name}: gold file {fname} changed or missing (pinned sha256 {sha[:12]})")
     return failures
 
 
 def updated_baseline(
-    report: EvalReport, baseline: dict[str, Any], *, limit: int | None, allow_regression: bool, why: str | None
+    name: str, report: EvalReport, baseline: dict[str, Any], *, limit: int | None, allow_regression: bool, why: str | None
 ) -> tuple[dict[str, Any], list[str]]:
     """New baseline with this report's figures as floors. Floors only move up unless
     ``allow_regression`` (with a reason, recorded in the file)."""
-    entry = dict(baseline.get(report.dataset, {}))
+    entry = dict(baseline.get(name, {}))
     old = entry.get("metrics", {})
     refused = []
     metrics = {}
@@ -132,9 +141,9 @@ def updated_baseline(
             refused.append(f"{metric}: {floor:.4f} < pinned {old[metric]:.4f}")
             floor = old[metric]
         metrics[metric] = floor
-    entry.update(metrics=metrics, limit=limit, gold_files={Path(k).name: v for k, v in report.gold_files.items()})
+    entry.update(metrics=metrics, limit=limit, gold_files=pinned_hashes(report))
     if allow_regression and why:
         entry.setdefault("regressions", []).append(why)
     new = dict(baseline)
-    new[report.dataset] = entry
+    new[name] = entry
     return new, refused
