@@ -27,6 +27,14 @@ OCCURRENCE_VERBS = frozenset(
      "intensify", "escalate", "flare", "end", "conclude", "follow", "open", "get", "go", "be"}
 )
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+#: Verbs of giving and sending: the direct object is the thing moved, the recipient is the
+#: indirect object or the object of "to" ("offered troops to X", "handed over X to Y").
+TRANSFER_VERBS = frozenset(
+    {"give", "offer", "send", "hand", "provide", "supply", "deliver", "grant", "extend", "pledge", "sell",
+     "ship", "lend", "loan", "donate", "contribute", "transfer", "return", "dispatch", "airlift", "pay",
+     "allocate", "export", "award", "turn", "channel", "funnel", "commit", "promise", "bring", "fly", "truck"}
+)
+TRANSFER_PREPS = ("to", "into")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +183,7 @@ def speaker_of(tok: Any, index: Mapping[int, tuple[str, ...]]) -> list[str]:
         if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in _SPEECH:
             subj = child(cur.head, "nsubj")
             return np_actors(subj, index)
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     return []
@@ -193,8 +201,31 @@ def following_actors(trigger: Any, exclude: Sequence[str], index: Mapping[int, t
     for tok in sorted(toks, key=lambda t: t.i):
         for actor_id in index.get(tok.i, ()):
             if actor_id not in exclude:
-                return [actor_id]
+                # the whole coordination it belongs to ("with Congo and Costa Rica")
+                group = [a for a in _coordination_actors(_coordination_head(tok), index) if a not in exclude]
+                return group if actor_id in group else [actor_id]
     return []
+
+
+def _coordination_actors(head: Any, index: Mapping[int, tuple[str, ...]]) -> list[str]:
+    """Actors of a noun phrase and its conjuncts, leaving out appositions (often a
+    misattached clause: "the United States and Israel, a weekly reports")."""
+    skip = {t.i for c in head.subtree if c.dep_ == "appos" for t in c.subtree}
+    ids: list[str] = []
+    for tok in sorted(np_tokens(head), key=lambda t: t.i):
+        if tok.i not in skip:
+            ids.extend(a for a in index.get(tok.i, ()) if a not in ids)
+    return ids
+
+
+def _coordination_head(tok: Any) -> Any:
+    """The first conjunct of the noun phrase that contains ``tok``."""
+    for _ in range(8):
+        head = tok.head
+        if tok.dep_ not in NP_DEPS or head.i == tok.i or head.pos_ in ("VERB", "AUX", "ADP"):
+            break
+        tok = head
+    return tok
 
 
 def verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]]) -> Arguments:
@@ -240,7 +271,14 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
         # an object the row constrains is the thing moved ("deployed troops", "cut aid"),
         # not the recipient; the same for content objects ("demanded an apology")
         thing = (bool(entry.objects) and entry.mode != "release") or "content" in entry.flags
-        rec_heads = [None if thing else obj]
+        dative = child(verb, "dative")
+        if dative is not None and child(dative, "pobj") is None:
+            rec_heads = [dative]  # "gave Iran aid": the indirect object receives
+        elif verb.lemma_.lower() in TRANSFER_VERBS:
+            # "offered its troops to X", "sent aid to X": the object is what is given
+            rec_heads = prep_objects(verb, TRANSFER_PREPS) or [None]
+        else:
+            rec_heads = [None if thing else obj]
         if rec_heads[0] is None and entry.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT"):
             comp = child(verb, "ccomp")
             rec_heads = [child(comp, "nsubj", "nsubjpass") if comp is not None else None]
