@@ -75,6 +75,21 @@ def test_plover_top_event_is_the_most_confident(tmp_path):
     assert report.metrics["dyad_accuracy"] == 1.0
 
 
+def test_plover_scorer_normalises_old_cameo_codes_and_the_eu(tmp_path):
+    jpn = ActorRef("a4", "Japan", "JPN", "GOV")
+    eu = ActorRef("a5", "European Union", "EUR", "IGO")
+    rows = [
+        {"id": "1", "text": "J", "event": "DEMAND", "source": [{"code": "JAPGOV"}], "target": [{"code": "IGO"}]},
+        {"id": "2", "text": "K", "event": "DEMAND", "source": [{"code": "ITLGOV"}], "target": [{"code": "FRA"}]},
+    ]
+    write_jsonl(tmp_path / "PLOVER_GSR_CAMEO.jsonl", rows)
+    fake = FakeExtractor({"J": (event("REQUEST", "100", [jpn], [eu]),),
+                          "K": (event("REQUEST", "100", [DEU], [FRA]),)})  # Germany is not ITL
+    report = evaluate_plover_gsr(fake, tmp_path)
+    assert report.metrics["dyad_accuracy"] == 0.5
+    assert report.metrics["countries_found"] == pytest.approx(3 / 4)
+
+
 def test_petrarch_scorer_roots_dyads_and_statements(tmp_path):
     rows = [
         {"id": "1", "date": "20080806", "text": "A", "events": [{"source": "FRAGOV", "target": "DEU", "code": "042"}]},
