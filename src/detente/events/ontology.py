@@ -24,7 +24,9 @@ class EventType:
 
 
 def _t(name: str, quad: int, intensity: float, cameo: str, **modes: float) -> EventType:
-    return EventType(name, quad, intensity, MappingProxyType({k.replace("_", "-"): v for k, v in modes.items()}), cameo)
+    # "yield_" (a Python keyword) names the mode "yield"; other underscores are hyphens
+    names = {k.rstrip("_").replace("_", "-"): v for k, v in modes.items()}
+    return EventType(name, quad, intensity, MappingProxyType(names), cameo)
 
 
 #: The 16 PLOVER types (quad: 1 verbal coop, 2 material coop, 3 verbal conflict,
