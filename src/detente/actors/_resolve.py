@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..records import Actor, ActorAnalysis, Mention
 from . import coref
-from .coref import Draft, surname_of
+from .coref import Draft, surnames_of
 from .descriptors import UNIQUE_OFFICES, KB_ORGS, Descriptor
 from .kb import normalize_name
 
@@ -78,7 +78,7 @@ class State:
         parent = self.by_head.get(self.doc[item.head].head.i) if self.doc[item.head].dep_ == "appos" else None
         if parent is not None and not parent.named and parent.kind == "person":
             parent.name, parent.named = name, True  # "the Russian foreign minister, Sergei Lavrov"
-            parent.surnames = (surname_of(name),)
+            parent.surnames = surnames_of(name)
             self.mention(parent, item, "name")
             return
         found = self._person_draft(name, d, item)
@@ -95,7 +95,8 @@ class State:
         if key in self.by_key:
             return self.by_key[key]
         found = self.draft(key, name=kb_hit[0].name if kb_hit else name, kind="person")
-        found.surnames = tuple({surname_of(name), surname_of(found.name)})
+        aliases = kb_hit[0].aliases if kb_hit else ()
+        found.surnames = tuple(dict.fromkeys(surnames_of(name) + surnames_of(found.name, aliases)))
         sector = "ELI" if d.former else d.title_sector
         country, sector = self._descriptor_code(d, sector)
         if country or sector:
@@ -130,6 +131,10 @@ class State:
                 found.sector = found.sector or mem.sector
                 found.title = found.title or mem.title
                 found.evidence = "memory" if found.evidence == "none" else found.evidence
+        if found.country is None:
+            found.country = self.kb_country(name)
+            if found.country is not None and found.evidence == "none":
+                found.evidence = "kb"
 
     def _title(self, item: "Item") -> None:
         d = item.desc
@@ -186,7 +191,7 @@ class State:
         if found.evidence == "none":
             role = person.role_on(self.day)
             found.kb_id, found.kb_titles = person.id, tuple(r.title for r in person.roles)
-            found.surnames = (surname_of(person.name),)
+            found.surnames = surnames_of(person.name, person.aliases)
             found.country = role.country if role else country
             found.sector = role.sector if role else None
             found.title, found.evidence = d.title, "kb"
@@ -198,6 +203,8 @@ class State:
         country, sector = self._descriptor_code(d, d.group_sector)
         country = country or self.res.lexicon.group_countries.get(d.group or "")
         if country is None and d.org is None:
+            country = self._owner_country(item)  # "the Bush administration", "Suharto's government"
+        if country is None and d.org is None:
             earlier = next((g for g in coref.recent(self.drafts, item.start, ("group",)) if g.sector == sector), None)
             if earlier is not None and d.determiner == "the":
                 self.mention(earlier, item, "coref")
@@ -207,6 +214,41 @@ class State:
             found.country, found.sector = country, sector
             found.evidence = "descriptor" if (country or sector) else "none"
         self.mention(found, item, "group")
+
+    def _owner_country(self, item: "Item") -> str | None:
+        """Country of a person named inside a group's noun phrase, by coreference with an
+        earlier mention or through the KB; None when the name is unknown or ambiguous."""
+        d = item.desc
+        titles = self._title_tokens(d)
+        toks = [t for t in self.doc[item.start : item.head] if t.pos_ == "PROPN" and t.i not in titles]
+        if not toks:
+            return None
+        last = toks[-1]
+        first = last.i
+        while first - 1 >= item.start and self.doc[first - 1].pos_ == "PROPN" and first - 1 not in titles:
+            first -= 1
+        run = self.doc[first : last.i + 1]
+        name = " ".join(t.text for t in run)
+        earlier = coref.by_surname(self.drafts, last.text, item.start)
+        if earlier is not None and earlier.country:
+            return earlier.country
+        return self.kb_country(name)
+
+    def _title_tokens(self, d: Descriptor | None) -> range:
+        return range(*d.title_span) if d is not None and d.title_span else range(0)
+
+    def kb_country(self, name: str) -> str | None:
+        """The KB's country for a name on the date; else the one country that every KB
+        person of that name or surname served (two Bushes, one USA)."""
+        kb = self.res.kb
+        if kb is None:
+            return None
+        hit = kb.resolve(name, self.day)
+        if hit is not None:
+            return hit[1].country
+        people = kb.find(name) or (kb.find_surname(name) if len(name.split()) == 1 else ())
+        countries = {r.country for p in people for r in p.roles if r.country not in _NONSTATE}
+        return countries.pop() if len(countries) == 1 else None
 
     def _name(self, item: "Item") -> None:
         hit = item.hit

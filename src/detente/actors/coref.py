@@ -39,9 +39,33 @@ class Draft:
     surnames: tuple[str, ...] = field(default_factory=tuple)
 
 
+#: Common family names of China, Taiwan, Hong Kong, Singapore, Korea, Vietnam and
+#: Cambodia, whose English news spelling puts the family name first ("Xi Jinping",
+#: "Moon Jae-in", "Nguyen Tan Dung"). Japanese names are written given-name first.
+FAMILY_FIRST = frozenset(
+    """wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo
+    zheng liang xie song tang xi deng jiang wen qian yu cao peng zeng xiao tian dong pan
+    yuan cai tsai lai soong chiang teo goh ong tan lim ng wong cheung leung lam tung tsang
+    chan kim lee park choi jung chung kang cho yoon jang han shin seo kwon hwang ahn yoo
+    hong jeon ko moon son bae baek roh ban chun yun nguyen tran le pham hoang huynh phan
+    vu vo dang bui ngo duong hun""".split()
+)
+
+
 def surname_of(name: str) -> str:
     words = normalize_name(name).split()
     return words[-1] if words else ""
+
+
+def surnames_of(name: str, aliases: Sequence[str] = ()) -> tuple[str, ...]:
+    """Keys a surname-only mention may use: the last word, the first word of a name
+    written family name first, and one-word aliases (the KB's "Xi", "Lula")."""
+    keys = [surname_of(name)]
+    words = name.split()
+    if len(words) >= 2 and normalize_name(words[0]) in FAMILY_FIRST:
+        keys.append(normalize_name(words[0]))
+    keys.extend(normalize_name(a) for a in aliases if len(a.split()) == 1)
+    return tuple(dict.fromkeys(k for k in keys if k))
 
 
 def recent(drafts: Sequence[Draft], before: int, kinds: Sequence[str]) -> list[Draft]:

@@ -175,24 +175,34 @@ class NameTable:
         return found[1] if found and _case_ok(found[0], text) else None
 
     def scan(self, doc: Any) -> list[NameHit]:
-        """Longest non-overlapping names in a doc, left to right."""
+        """Longest non-overlapping names in a doc, left to right. A match gives way to one
+        that starts inside it and reaches further ("the UN refugee agency": "the UN" is
+        a name, "UN refugee agency" a longer one)."""
         hits: list[NameHit] = []
         i, n = 0, len(doc)
         while i < n:
-            best: NameHit | None = None
-            reach = self._reach.get(doc[i].lower_)
-            if reach:
-                start_char = doc[i].idx
-                for j in range(i + 1, n + 1):
-                    if doc[j - 1].idx + len(doc[j - 1]) - start_char > reach:
-                        break
-                    text = doc[i:j].text
-                    entry = self.lookup(text)
-                    if entry is not None:
-                        best = NameHit(i, j, entry, text)
-            if best is not None:
+            best = self._longest_at(doc, i)
+            if best is not None and not any(
+                (other := self._longest_at(doc, k)) is not None and other.end > best.end
+                for k in range(i + 1, best.end)
+            ):
                 hits.append(best)
                 i = best.end
             else:
                 i += 1
         return hits
+
+    def _longest_at(self, doc: Any, i: int) -> NameHit | None:
+        best: NameHit | None = None
+        reach = self._reach.get(doc[i].lower_)
+        if not reach:
+            return None
+        start_char = doc[i].idx
+        for j in range(i + 1, len(doc) + 1):
+            if doc[j - 1].idx + len(doc[j - 1]) - start_char > reach:
+                break
+            text = doc[i:j].text
+            entry = self.lookup(text)
+            if entry is not None:
+                best = NameHit(i, j, entry, text)
+        return best

@@ -142,6 +142,10 @@ def describe(
         elif hit.entry.kind != "org" and country is None:
             country = hit
     person = _person_name(doc, head, start)
+    end = max(head.i + 1, person[1]) if person else head.i + 1
+    if country is None and org is None:
+        country = post_country(head, names, lexicon.group_of(head) is not None)
+        end = max(end, country.end) if country is not None else end
     if person and all(i in names for i in range(*person)):
         person = None  # a country or organisation spaCy tagged PERSON ("Sri Lanka")
     blocked = {i for h in (country, org) if h for i in range(h.start, h.end)}
@@ -154,7 +158,7 @@ def describe(
     count = next((_number(t) for t in head.lefts if t.dep_ == "nummod"), None)
     return Descriptor(
         start=start,
-        end=head.i + 1,
+        end=end,
         head=head.i,
         country=country,
         org=org,
@@ -171,6 +175,28 @@ def describe(
     )
 
 
+#: Prepositions after a head noun that name the actor's country: "King Hassan of Morocco"
+#: for anyone; "rebels in the Ivory Coast", "refugees from Syria" only for group nouns
+#: (a person "in Moscow" is somewhere, not from there).
+_OF_PREPS = frozenset({"of"})
+_GROUP_PREPS = frozenset({"of", "in", "from"})
+_PLACE_KINDS = frozenset({"country", "demonym", "capital"})
+
+
+def post_country(head: Any, names: Mapping[int, NameHit], group: bool) -> NameHit | None:
+    """The country named in a prepositional post-modifier of ``head`` (first one only)."""
+    preps = _GROUP_PREPS if group else _OF_PREPS
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
+            continue
+        for obj in prep.children:
+            hit = names.get(obj.i)
+            if obj.dep_ == "pobj" and hit is not None and hit.entry.kind in _PLACE_KINDS:
+                return hit
+        return None
+    return None
+
+
 def _person_name(doc: Any, head: Any, start: int) -> tuple[int, int] | None:
     """Tokens of a PERSON entity ending at the head ("Sergei Lavrov")."""
     if head.ent_type_ != "PERSON":
@@ -178,7 +204,15 @@ def _person_name(doc: Any, head: Any, start: int) -> tuple[int, int] | None:
     i = head.i
     while i - 1 >= start and doc[i - 1].ent_type_ == "PERSON" and doc[i].ent_iob_ != "B":
         i -= 1
-    return (i, head.i + 1)
+    end = head.i + 1
+    # "Moon Jae-in", "Fazl-ur-Rehman": the parse may end the phrase inside a hyphenated
+    # name; keep the parts glued to the head by hyphens without spaces.
+    while (
+        end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_ and doc[end + 1].ent_type_ == "PERSON" and doc[end + 1].ent_iob_ == "I"
+    ):
+        end += 2
+    return (i, end)
 
 
 def _number(token: Any) -> int | None:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 from ..records import ActorAnalysis
 from .countries import CodeRow, NameEntry, NameHit, NameTable
 from .coref import GROUP_PRONOUNS, PERSON_PRONOUNS
-from .descriptors import PAIR_HEADS, PAIR_NOUNS, Descriptor, Lexicon, describe
+from .descriptors import PAIR_HEADS, PAIR_NOUNS, Descriptor, Lexicon, describe, post_country
 from .dictionaries import ActorDictionary
 from .memory import ActorMemory
 from . import _resolve
@@ -125,7 +125,7 @@ def _find_items(doc: Any, hits: dict[int, NameHit], res: ActorResolver) -> list[
     for sent in doc.sents:
         heads = [t for t in sent if t.pos_ in _HEAD_POS or t.lower_ in PAIR_HEADS]
         heads = [t for t in heads if not (t.dep_ in _MODIFIER_DEPS and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i)]
-        for head in sorted(heads, key=lambda t: -(t.i - t.left_edge.i)):
+        for head in sorted(heads, key=lambda t: -_extent(t, hits, res)):
             if head.i in consumed:
                 continue
             start = _np_start(head, consumed)
@@ -144,6 +144,16 @@ def _find_items(doc: Any, hits: dict[int, NameHit], res: ActorResolver) -> list[
     return items
 
 
+def _extent(head: Any, hits: dict[int, NameHit], res: ActorResolver) -> int:
+    """Tokens an item on ``head`` may claim: its pre-modifiers and a country post-modifier
+    ("rebels in the Ivory Coast" must claim "Ivory Coast" before that name is an item)."""
+    end = head.i
+    if head.pos_ in ("NOUN", "PROPN"):
+        hit = post_country(head, hits, res.lexicon.group_of(head) is not None)
+        end = hit.end - 1 if hit is not None else end
+    return end - head.left_edge.i
+
+
 def _np_start(head: Any, consumed: set[int]) -> int:
     start = head.left_edge.i
     while start < head.i and (start in consumed or head.doc[start].is_punct):
@@ -159,6 +169,8 @@ def _classify(doc: Any, head: Any, start: int, hits: dict[int, NameHit], res: Ac
     if head.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in GROUP_PRONOUNS):
         return Item("pronoun", head.i, head.i + 1, head.i)
     d = describe(doc, head, start, hits, res.lexicon)
+    if not d.person and head.pos_ == "PROPN" and head.i not in hits:
+        d = _kb_person(doc, d, res)
     if d.person:
         return Item("person", d.start, d.end, head.i, d)
     if low in ("both", "pair", "duo") or (d.count == 2 and head.lemma_.lower() in PAIR_NOUNS):
@@ -171,8 +183,14 @@ def _classify(doc: Any, head: Any, start: int, hits: dict[int, NameHit], res: Ac
     hit = hits.get(head.i)
     if hit is not None and hit.entry.kind == "capital" and _locative(head):
         return None
+    if hit is not None and hit.entry.kind == "demonym" and head.tag_ in ("NNS", "NNPS"):
+        people = _people_of(doc, d, hit)
+        if people is not None:
+            return Item("group", d.start, d.end, head.i, people)
     if hit is not None:
         return Item("name", min(d.start, hit.start), max(d.end, hit.end), head.i, d, hit)
+    if d.org is not None and head.pos_ == "NOUN" and _org_head(head, d.org):
+        return Item("name", d.start, d.end, head.i, d, d.org)  # "the APEC forum", "the Hamas movement"
     if head.pos_ == "NOUN" and d.determiner == "the" and any(low in s or head.lemma_ in s for s in res.shorts.values()):
         return Item("short", d.start, d.end, head.i, d)
     sector = res.agent_sector(doc[start : head.i + 1].text) or res.agent_sector(head.lemma_)
@@ -180,6 +198,42 @@ def _classify(doc: Any, head: Any, start: int, hits: dict[int, NameHit], res: Ac
         d2 = Descriptor(**{**_fields(d), "group": head.lemma_.lower(), "group_sector": sector})
         return Item("group", d.start, d.end, head.i, d2)
     return None
+
+
+#: Nouns that name an organisation itself when an organisation's name modifies them.
+_ORG_NOUNS = frozenset(
+    {"forum", "organisation", "organization", "group", "movement", "alliance", "bloc", "body",
+     "agency", "party", "front", "council", "community", "union", "league", "network",
+     "faction", "coalition", "grouping", "secretariat", "commission", "organ"}
+)
+
+
+def _org_head(head: Any, org: NameHit) -> bool:
+    low, lemma = head.lower_, head.lemma_.lower()
+    return low in org.entry.short or lemma in org.entry.short or lemma in _ORG_NOUNS
+
+
+def _people_of(doc: Any, d: Descriptor, hit: NameHit) -> Descriptor | None:
+    """A people rather than a state: "ethnic Albanians" (no country: where they live is
+    not in the phrase) and "Bosnian Serbs" (the first place word says where they live)."""
+    other = d.country if d.country is not None and d.country.start != hit.start else None
+    ethnic = any(t.lower_ == "ethnic" for t in doc[d.start : hit.start])
+    if other is None and not ethnic:
+        return None
+    return Descriptor(**{**_fields(d), "country": other, "group": hit.text.lower(), "group_sector": "CVL"})
+
+
+def _kb_person(doc: Any, d: Descriptor, res: ActorResolver) -> Descriptor:
+    """A full name the KB knows that the tagger did not label PERSON ("Xi Jinping met")."""
+    if res.kb is None:
+        return d
+    first = d.head
+    while first - 1 >= d.start and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    for s in range(first, d.head):  # longest first; titles before the name drop off
+        if res.kb.find(doc[s : d.head + 1].text):
+            return Descriptor(**{**_fields(d), "person": (s, d.head + 1)})
+    return d
 
 
 def _fields(d: Descriptor) -> dict[str, Any]:
