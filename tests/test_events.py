@@ -235,3 +235,86 @@ def test_a_stated_refusal_to_cooperate_is_a_rejection(code):
     assert countries(event.actor) == ["NOR"] and countries(event.recipient) == ["CHL"]
     # a plain past negation stays a negated event
     assert only(code("Norway did not send aid to Chile."), "AID").status == "negated"
+
+
+def top(events):
+    return max(events, key=lambda e: e.confidence)
+
+
+def test_main_clause_event_outranks_an_allegation_inside_it(code):
+    events = code("Pakistan offered to hand over to India two men suspected of bombing a Kenyan train.")
+    assert top(events).type == "AGREE"
+    assert countries(top(events).recipient) == ["IND"]
+    assert [e.type for e in events if e.confidence >= top(events).confidence] == ["AGREE"]
+
+
+def test_relative_clause_event_ranks_below_the_main_one(code):
+    events = code("Chile expelled the Peruvian diplomats, who had accused Chile of spying.")
+    assert top(events).type == "SANCTION"
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert all(e.confidence < top(events).confidence for e in accuse)
+
+
+def test_reported_clause_is_a_main_clause(code):
+    event = only(code("India shelled Pakistani posts, officials in Delhi said."), "ASSAULT")
+    assert event.confidence >= 0.9
+
+
+def test_transfer_verb_recipient_is_the_to_phrase_not_the_object(code):
+    event = top(code("Japan sent soldiers to Nepal."))
+    assert countries(event.actor) == ["JPN"] and countries(event.recipient) == ["NPL"]
+    event = only(code("Norway offered its soldiers to Kenya."), "AGREE")
+    assert countries(event.actor) == ["NOR"] and countries(event.recipient) == ["KEN"]
+
+
+def test_fallback_recipient_keeps_the_whole_coordination(code):
+    event = only(code("Pakistan threatened to cut diplomatic ties with Kenya and Uganda."), "THREATEN")
+    assert countries(event.recipient) == ["KEN", "UGA"]
+
+
+def test_country_named_as_the_place_of_the_object_is_the_recipient(code):
+    event = only(code("France will contribute soldiers to a peacekeeping force in Togo."), "AGREE")
+    assert countries(event.actor) == ["FRA"] and countries(event.recipient) == ["TGO"]
+
+
+def test_meeting_venue_is_never_the_recipient(code):
+    events = code("Mexico met with the rebels in Ghana.")
+    assert "GHA" not in [c for e in events for c in countries(e.recipient)]
+
+
+class FakePlaces:
+    """A two-city gazetteer stand-in."""
+
+    class Entry:
+        def __init__(self, name: str, country: str) -> None:
+            self.name, self.country = name, country
+
+    def lookup(self, name: str):
+        table = {"Kisumu": "KEN", "Lahore": "PAK"}
+        return self.Entry(name, table[name]) if name in table else None
+
+
+def test_city_target_through_the_gazetteer(nlp):
+    coder = EventCoder(places=FakePlaces())
+    doc = nlp("Indian jets bombed targets in Lahore on Monday.")
+    event = only(coder.code(doc, analyse(doc), (), None), "ASSAULT")
+    assert countries(event.actor) == ["IND"] and countries(event.recipient) == ["PAK"]
+    assert event.recipient[0].name == "Lahore"
+    doc = nlp("Thousands of students demonstrated in Kisumu on Sunday.")
+    assert countries(only(coder.code(doc, analyse(doc), (), None), "PROTEST").recipient) == ["KEN"]
+    # the same city without a gazetteer gives no recipient
+    assert only(EventCoder().code(doc, analyse(doc), (), None), "PROTEST").recipient == ()
+
+
+def test_domestic_group_takes_the_country_of_the_state_acting_on_it(code):
+    event = only(code("The Kenyan police arrested dozens of protesters."), "COERCE")
+    assert "KEN" in countries(event.actor) and countries(event.recipient) == ["KEN"]
+    # not in cooperative events: soldiers sent to help are not the sender's
+    event = only(code("Kenya accused the rebels of looting."), "ACCUSE")
+    assert countries(event.recipient) == ["KEN"]
+
+
+def test_two_party_symmetric_event_puts_one_side_in_each_role(code):
+    event = only(code("Kenya and Uganda held talks in Kampala."), "CONSULT")
+    assert event.symmetric
+    assert countries(event.actor) == ["KEN"] and countries(event.recipient) == ["UGA"]

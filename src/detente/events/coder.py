@@ -30,12 +30,24 @@ import dataclasses
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, Mapping, Sequence
 
 from ..records import ActorAnalysis, ActorRef, Event, Quote
 from . import ontology
 from .lexicon import Entry, Lexicon
-from .patterns import OCCURRENCE_VERBS, Arguments, actor_index, noun_arguments, verb_arguments
+from .patterns import (
+    DOMESTIC_SECTORS,
+    DOMESTIC_TYPES,
+    OCCURRENCE_VERBS,
+    PLACE_TARGET_TYPES,
+    Arguments,
+    PlaceHit,
+    actor_index,
+    noun_arguments,
+    place_targets,
+    verb_arguments,
+)
 from .quoted import quote_judgements
 from .status import SPEECH_VERBS, clause_status, modal
 
@@ -79,18 +91,22 @@ class EventCoder:
     >>> coder.code(doc, actors, quotes, published)  # doctest: +SKIP
     """
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, places: Any | None = None) -> None:
+        """``places``: optional gazetteer (``lookup(name) -> entry with .country``) used to
+        read a target named only by a city or region; country names work without it."""
         self.lexicon = lexicon if lexicon is not None else Lexicon.load()
+        self.places = places
 
     def code(
         self, doc: Any, actors: ActorAnalysis, quotes: Sequence[Quote], published: dt.date | None
     ) -> tuple[Event, ...]:
         index = actor_index(actors)
         refs = {a.id: a.ref() for a in actors.actors}
+        fill = _Filler(index, MappingProxyType(refs), _country_actors(actors), _person_ids(actors), self.places)
         events: list[Event] = []
         sents = list(doc.sents)
         for sent_i, sent in enumerate(sents):
-            events.extend(self._code_sentence(doc, sent, sent_i, index, refs))
+            events.extend(self._code_sentence(doc, sent, sent_i, index, refs, fill))
         coded = {(e.sentence_index, a.id) for e in events for a in e.actor}
         for quote, etype, anchor, recipient in quote_judgements(doc, quotes, index, refs, coded):
             sent_i = next((k for k, s in enumerate(sents) if s.start <= anchor.i < s.end), 0)
@@ -100,7 +116,8 @@ class EventCoder:
 
     # -- candidates -------------------------------------------------------------
     def _code_sentence(
-        self, doc: Any, sent: Any, sent_i: int, index: Mapping[int, tuple[str, ...]], refs: Mapping[str, ActorRef]
+        self, doc: Any, sent: Any, sent_i: int, index: Mapping[int, tuple[str, ...]], refs: Mapping[str, ActorRef],
+        fill: "_Filler",
     ) -> list[Event]:
         cands = self._candidates(sent)
         by_anchor = {c.anchor.i: c for c in cands if c.kind != "noun" or c.licensed}
@@ -120,6 +137,7 @@ class EventCoder:
             event = self._event(doc, sent, sent_i, cand, governed.get(id(cand), []), index, refs, words)
             if event is None:
                 continue
+            event = fill.recipient(event, cand, governed.get(id(cand), []))
             key = (event.type, tuple(a.id for a in event.actor), tuple(r.id for r in event.recipient))
             if key not in kept or kept[key].confidence < event.confidence:
                 kept[key] = event
@@ -283,6 +301,64 @@ class EventCoder:
             confidence=confidence,
             trigger_token=cand.anchor.i,
         )
+
+
+@dataclass(frozen=True)
+class _Filler:
+    """Recipient fallbacks of one document (CAMEO conventions, documented in
+    :func:`_Filler.recipient`); built per :meth:`EventCoder.code` call."""
+
+    index: Mapping[int, tuple[str, ...]]
+    refs: Mapping[str, ActorRef]
+    countries: Mapping[str, str]  # ids of country actors -> code
+    persons: frozenset[str]
+    places: Any | None
+
+    def recipient(self, event: Event, cand: Candidate, content: Sequence[Candidate]) -> Event:
+        """Fill a recipient the syntax left without a country:
+
+        1. a group of a domestic sector (rebels, opposition, civilians, journalists ...)
+           with no country, acted on by a state of one country in a repressive or critical
+           event, belongs to that country ("the government accused the rebels");
+        2. otherwise a place in a locative phrase of the trigger, of its content ("threatened
+           to ban voting in X") or of its objects ("a force in Liberia", "targets in Jericho")
+           names the target: always for a place on the object; on the trigger itself only in
+           another country than the actor's, or for a protest (the authorities where it is
+           staged) and a visit (the host). Never for other CONSULT events (the place is the
+           venue). The event keeps its confidence (no recipient bonus)."""
+        actor_countries = {a.country for a in event.actor if a.country}
+        if any(r.country for r in event.recipient):
+            return event
+        if event.recipient and len(actor_countries) == 1 and event.type in DOMESTIC_TYPES:
+            country = next(iter(actor_countries))
+            if all(r.sector in DOMESTIC_SECTORS and r.id not in self.persons for r in event.recipient):
+                return dataclasses.replace(
+                    event, recipient=tuple(dataclasses.replace(r, country=country) for r in event.recipient))
+        hit = self._place(event, cand, content, actor_countries)
+        if hit is None:
+            return event
+        ref = self.refs.get(hit.actor_id or "") or ActorRef(f"place:{hit.name}", hit.name, hit.country, None)
+        return dataclasses.replace(event, recipient=event.recipient + (ref,))
+
+    def _place(self, event: Event, cand: Candidate, content: Sequence[Candidate], actor_countries: set[str]
+               ) -> PlaceHit | None:
+        visit = event.type == "CONSULT" and event.cameo == "042"
+        if event.type not in PLACE_TARGET_TYPES and not visit:
+            return None
+        heads = [cand.token] + ([cand.anchor] if cand.anchor.i != cand.token.i else [])
+        heads += [c.token for c in content]
+        for hit in place_targets(heads, self.index, self.countries, self.places):
+            if hit.on_object or visit or event.type == "PROTEST" or hit.country not in actor_countries:
+                return hit
+        return None
+
+
+def _country_actors(actors: ActorAnalysis) -> dict[str, str]:
+    return {a.id: a.country for a in actors.actors if a.kind == "country" and a.country}
+
+
+def _person_ids(actors: ActorAnalysis) -> frozenset[str]:
+    return frozenset(a.id for a in actors.actors if a.kind == "person")
 
 
 def _quote_event(sent: Any, sent_i: int, quote: Quote, etype: str, anchor: Any,

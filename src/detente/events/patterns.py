@@ -192,7 +192,8 @@ def speaker_of(tok: Any, index: Mapping[int, tuple[str, ...]]) -> list[str]:
 def following_actors(trigger: Any, exclude: Sequence[str], index: Mapping[int, tuple[str, ...]]) -> list[str]:
     """First actor after the trigger inside its own phrase: the fallback recipient, as
     CAMEO coders read the target from the verb phrase."""
-    stack = [c for c in trigger.children if c.dep_ not in _OUTSIDE and c.i > trigger.i]
+    outside = _OUTSIDE | {"dobj"} if trigger.lemma_.lower() in TRANSFER_VERBS else _OUTSIDE
+    stack = [c for c in trigger.children if c.dep_ not in outside and c.i > trigger.i]
     toks: list[Any] = []
     while stack:
         tok = stack.pop()
@@ -337,3 +338,85 @@ def _assemble(
     if "swap" in entry.flags:
         actor, recipient = recipient, actor
     return Arguments(tuple(actor), tuple(recipient), symmetric)
+
+
+# -- recipient fallbacks (CAMEO conventions; lower confidence) ---------------------------
+
+#: Prepositions that say where something is ("a force in Liberia", "targets in Jericho").
+LOCATIVE_PREPS = ("in", "inside", "into", "at", "across", "throughout", "to")
+_WHERE = frozenset({"in", "inside", "at", "across", "throughout", "near", "outside", "during", "on"})
+#: Generic place nouns whose "of" phrase names the place ("the city of Kirkuk").
+_PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "region", "district", "state",
+                          "port", "area", "island", "republic", "territory", "enclave", "county"})
+#: Types whose target, when unnamed, is the country where the event is aimed or staged.
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "AID", "COOPERATE", "AGREE",
+                                "RETREAT", "CONCEDE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST"})
+#: Sectors of groups that, untied to a country, belong to the country of the state acting
+#: on them ("the government accused the rebels", "police dispersed demonstrators").
+DOMESTIC_SECTORS = frozenset({"REB", "OPP", "CVL", "JRN", "PTY", "LAB", "REL", "SOC", "EDU", "BUS", "CRM",
+                              "UAF", "ELI", "MED", "AGR", "JUD", "LEG"})
+DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "ACCUSE", "REQUEST", "THREATEN", "REJECT", "SANCTION",
+                            "CONCEDE"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    """A place named in the trigger's phrase: its country, name, and actor id if any."""
+
+    country: str
+    name: str
+    actor_id: str | None
+    on_object: bool  # located on what the event affects ("a force in Liberia")
+
+
+def place_targets(heads: Sequence[Any], index: Mapping[int, tuple[str, ...]],
+                  countries: Mapping[str, str], places: Any | None) -> list[PlaceHit]:
+    """Places in locative phrases of the trigger words ``heads`` and of their objects,
+    the trigger's own first.
+
+    ``countries`` maps the ids of country actors to their codes; ``places`` (optional)
+    has ``lookup(name) -> entry with .country`` (the gazetteer) for cities and regions.
+    """
+    hits: list[PlaceHit] = []
+    objects = [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+    # objects of directional/target prepositions ("to a force in X", "against camps in X"),
+    # not of the trigger's own locatives ("surrendered in the town in X" is where it happened)
+    objects += [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ not in _WHERE
+                for g in c.children if g.dep_ == "pobj"]
+    for owner, on_object in [(h, False) for h in heads] + [(o, True) for o in objects]:
+        for pobj in _locative_objects(owner, depth=0 if not on_object else 2):
+            hit = _place_of(pobj, index, countries, places, on_object)
+            if hit is not None and hit not in hits:
+                hits.append(hit)
+    return hits
+
+
+def _locative_objects(tok: Any, depth: int) -> list[Any]:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+        elif depth > 0 and c.dep_ == "prep":  # "parties to the conflict in Iraq"
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.extend(_locative_objects(g, depth - 1))
+    return out
+
+
+def _place_of(pobj: Any, index: Mapping[int, tuple[str, ...]], countries: Mapping[str, str],
+              places: Any | None, on_object: bool) -> PlaceHit | None:
+    if pobj.lemma_.lower() in _PLACE_NOUNS:
+        inner = next((g for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        pobj = inner if inner is not None else pobj
+    toks = sorted([pobj] + [c for c in pobj.children if c.dep_ in ("compound", "flat", "nn")], key=lambda t: t.i)
+    for tok in toks:
+        for actor_id in index.get(tok.i, ()):
+            if actor_id in countries:
+                return PlaceHit(countries[actor_id], tok.text, actor_id, on_object)
+    if places is None or pobj.pos_ != "PROPN":
+        return None
+    name = pobj.doc[toks[0].i: toks[-1].i + 1].text
+    entry = places.lookup(name)
+    country = getattr(entry, "country", None)
+    return PlaceHit(country, entry.name, None, on_object) if country else None
