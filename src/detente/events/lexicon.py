@@ -1,14 +1,15 @@
 """The event lexicon: verb and noun triggers, support verbs and clause operators.
 
-The data lives in ``detente/data/events/lexicon.tsv`` (format documented in its header)
-and ``classes.tsv`` (word classes for object constraints). :meth:`Lexicon.load` reads
-them once; the coder receives the result through its constructor.
+The data lives in ``detente/data/events/lexicon.tsv`` (format documented in its header),
+``classes.tsv`` (word classes for object constraints) and ``lemmas.tsv`` (verb lemmas the
+tagger gets wrong, e.g. "staged" -> "stag"). :meth:`Lexicon.load` reads them once; the
+coder receives the result through its constructor.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -65,6 +66,8 @@ class Lexicon:
 
     entries: Mapping[tuple[str, str], tuple[Entry, ...]]
     functions: Mapping[str, frozenset[str]]
+    #: wrong verb lemma -> right one ("stag" -> "stage"); applied to verb lookups only
+    lemma_fixes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     @classmethod
     def load(cls, path: Path | None = None, classes: Path | None = None) -> "Lexicon":
@@ -73,13 +76,19 @@ class Lexicon:
         lex_text = Path(path).read_text("utf-8") if path else (base / "lexicon.tsv").read_text("utf-8")
         cls_text = Path(classes).read_text("utf-8") if classes else (base / "classes.tsv").read_text("utf-8")
         word_classes = _read_classes(cls_text, str(classes or "classes.tsv"))
-        return _build(lex_text, word_classes, str(path or "lexicon.tsv"))
+        fixes = _read_fixes((base / "lemmas.tsv").read_text("utf-8"), "lemmas.tsv")
+        return _build(lex_text, word_classes, str(path or "lexicon.tsv"), fixes)
+
+    def verb(self, lemma: str) -> str:
+        """The verb lemma, corrected where the tagger is known to get it wrong."""
+        return self.lemma_fixes.get(lemma, lemma)
 
     def rows(self, lemma: str, pos: str) -> tuple[Entry, ...]:
-        return self.entries.get((lemma, pos), ())
+        return self.entries.get((self.verb(lemma) if pos == "V" else lemma, pos), ())
 
     def has_role(self, lemma: str, role: str) -> bool:
-        return role in self.functions.get(lemma, frozenset())
+        head, plus, particle = lemma.partition("+")  # "carry+out"
+        return role in self.functions.get(self.verb(head) + plus + particle, frozenset())
 
     def is_noun_trigger(self, lemma: str) -> bool:
         return (lemma, "N") in self.entries
@@ -97,11 +106,31 @@ def _read_classes(text: str, name: str) -> dict[str, frozenset[str]]:
     return out
 
 
+def _read_fixes(text: str, name: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or not all(parts):
+            raise LexiconError(f"{name}:{n}: expected 'wrong<TAB>right', got {line!r}; fix the line")
+        out[parts[0]] = parts[1]
+    return out
+
+
+def _with_wrong_forms(lemmas: frozenset[str], fixes: Mapping[str, str]) -> frozenset[str]:
+    """Governing-verb sets also accept the tagger's wrong lemma ("stag" for "staged")."""
+    return lemmas | {wrong for wrong, right in fixes.items() if right in lemmas}
+
+
 def _field(value: str) -> str | None:
     return None if value in (".", "") else value
 
 
-def _build(text: str, word_classes: Mapping[str, frozenset[str]], name: str) -> Lexicon:
+def _build(
+    text: str, word_classes: Mapping[str, frozenset[str]], name: str, fixes: Mapping[str, str] | None = None
+) -> Lexicon:
+    fixes = fixes or {}
     entries: dict[tuple[str, str], list[Entry]] = {}
     functions: dict[str, set[str]] = {}
     for n, line in enumerate(text.splitlines(), 1):
@@ -134,7 +163,8 @@ def _build(text: str, word_classes: Mapping[str, frozenset[str]], name: str) -> 
             type=etype,
             mode=_field(mode),
             cameo=cameo,
-            marker=frozenset((_field(marker) or "").split("|")) - {""},
+            marker=_with_wrong_forms(frozenset((_field(marker) or "").split("|")) - {""}, fixes)
+            if pos == "N" else frozenset((_field(marker) or "").split("|")) - {""},
             objects=frozenset(objs),
             preps=tuple((_field(preps) or "").split(",")) if _field(preps) else (),
             flags=frozenset((_field(flags) or "").split(",")) - {""},
@@ -144,4 +174,5 @@ def _build(text: str, word_classes: Mapping[str, frozenset[str]], name: str) -> 
     return Lexicon(
         entries=MappingProxyType({k: tuple(v) for k, v in entries.items()}),
         functions=MappingProxyType({k: frozenset(v) for k, v in functions.items()}),
+        lemma_fixes=MappingProxyType(dict(fixes)),
     )
