@@ -90,6 +90,15 @@ def test_plover_scorer_normalises_old_cameo_codes_and_the_eu(tmp_path):
     assert report.metrics["countries_found"] == pytest.approx(3 / 4)
 
 
+def test_petrarch_symmetric_event_pairs_every_party():
+    from detente.evaluate.petrarch import event_triples
+
+    chl = ActorRef("a6", "Chile", "CHL", "GOV")
+    triples = event_triples(event("CONSULT", "040", [FRA], [DEU, chl], symmetric=True))
+    assert ("04", "DEU", "CHL") in triples and ("04", "CHL", "FRA") in triples and len(triples) == 6
+    assert event_triples(event("ACCUSE", "111", [FRA], [DEU, chl])) == {("11", "FRA", "DEU"), ("11", "FRA", "CHL")}
+
+
 def test_petrarch_scorer_roots_dyads_and_statements(tmp_path):
     rows = [
         {"id": "1", "date": "20080806", "text": "A", "events": [{"source": "FRAGOV", "target": "DEU", "code": "042"}]},

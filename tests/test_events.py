@@ -318,3 +318,15 @@ def test_two_party_symmetric_event_puts_one_side_in_each_role(code):
     event = only(code("Kenya and Uganda held talks in Kampala."), "CONSULT")
     assert event.symmetric
     assert countries(event.actor) == ["KEN"] and countries(event.recipient) == ["UGA"]
+
+
+def test_subject_of_a_passive_raising_verb_is_the_doer(code):
+    event = only(code("Kenya is scheduled to attack the rebels."), "ASSAULT")
+    assert countries(event.actor) == ["KEN"]
+
+
+def test_held_talks_with_is_symmetric_and_the_venue_is_not_a_party(code):
+    event = only(code("Norway held talks with Sweden in Chile."), "CONSULT")
+    assert event.symmetric and countries(event.recipient) == ["SWE"]
+    event = only(code("Norway will attend a summit in Chile."), "AGREE")
+    assert event.recipient == ()

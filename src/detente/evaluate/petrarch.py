@@ -1,8 +1,8 @@
 """Scorer for the PETRARCH2 validation records (AFP sentences, CAMEO-coded, MIT licence).
 
 Each of our events becomes CAMEO triples (root, source, target): one per actor x
-recipient pair (both directions for symmetric events); a country code stands for the
-actor, "---" for a missing side. Gold triples take the first two digits of the code and
+recipient pair (for symmetric events every ordered pair of distinct parties, actor and
+recipient sides together); a country code stands for the actor, "---" for a missing side. Gold triples take the first two digits of the code and
 the first three letters of each actor code.
 
 - ``root_dyad_accuracy``: share of gold events (CAMEO roots 03-20) matched by a predicted
@@ -71,7 +71,9 @@ def event_triples(event: Event) -> set[tuple[str, str, str]]:
     targets = [_cameo_code(r.country) for r in event.recipient] or [MISSING]
     triples = {(root, s, t) for s in sources for t in targets}
     if event.symmetric:
-        triples |= {(root, t, s) for s in sources for t in targets}
+        # equal partners: every ordered pair of distinct parties ("X, Y and Z met")
+        parties = list(dict.fromkeys(sources + targets))
+        triples |= {(root, a, b) for a in parties for b in parties if a != b}
     return triples
 
 

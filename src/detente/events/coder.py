@@ -343,8 +343,8 @@ class _Filler:
     def _place(self, event: Event, cand: Candidate, content: Sequence[Candidate], actor_countries: set[str]
                ) -> PlaceHit | None:
         visit = event.type == "CONSULT" and event.cameo == "042"
-        if event.type not in PLACE_TARGET_TYPES and not visit:
-            return None
+        if (event.type not in PLACE_TARGET_TYPES and not visit) or event.cameo == _AGREE_CAMEO["CONSULT"]:
+            return None  # a meeting's place (also a promised meeting's) is its venue
         heads = [cand.token] + ([cand.anchor] if cand.anchor.i != cand.token.i else [])
         heads += [c.token for c in content]
         for hit in place_targets(heads, self.index, self.countries, self.places):

@@ -140,20 +140,25 @@ def subject(verb: Any) -> tuple[Any | None, bool]:
     cur = verb
     # a passive conjunct inherits its subject as a patient ("X was arrested and released")
     own_passive = child(verb, "auxpass") is not None
+    # the passive subject of a governing verb is the doer of an active complement
+    # ("Obama is scheduled to attend", "he was arrested after attacking")
+    controlled = False
     for _ in range(4):
         subj = child(cur, *SUBJECT_DEPS)
         if subj is not None:
             return subj, own_passive and cur is not verb
         subj = child(cur, "nsubjpass", "csubjpass")
         if subj is not None:
-            return subj, True
+            return subj, own_passive or not controlled
         if cur.dep_ in ("conj", "advcl", "acomp"):
+            controlled = controlled or cur.dep_ != "conj"
             cur = cur.head
             continue
         if cur.dep_ == "xcomp":
             obj = child(cur.head, "dobj")
             if obj is not None:  # object control: "urged Iran to stop"
                 return obj, False
+            controlled = True
             cur = cur.head
             continue
         if cur.dep_ == "relcl":
@@ -189,14 +194,18 @@ def speaker_of(tok: Any, index: Mapping[int, tuple[str, ...]]) -> list[str]:
     return []
 
 
-def following_actors(trigger: Any, exclude: Sequence[str], index: Mapping[int, tuple[str, ...]]) -> list[str]:
+def following_actors(trigger: Any, exclude: Sequence[str], index: Mapping[int, tuple[str, ...]],
+                     venue: bool = False) -> list[str]:
     """First actor after the trigger inside its own phrase: the fallback recipient, as
-    CAMEO coders read the target from the verb phrase."""
+    CAMEO coders read the target from the verb phrase. ``venue``: the trigger is a
+    meeting, whose "in/at" places are where it happens, not who takes part."""
     outside = _OUTSIDE | {"dobj"} if trigger.lemma_.lower() in TRANSFER_VERBS else _OUTSIDE
     stack = [c for c in trigger.children if c.dep_ not in outside and c.i > trigger.i]
     toks: list[Any] = []
     while stack:
         tok = stack.pop()
+        if venue and tok.dep_ == "prep" and tok.lower_ in _WHERE:
+            continue
         toks.append(tok)
         stack.extend(c for c in tok.children if c.dep_ not in ("relcl", "parataxis", "advcl"))
     for tok in sorted(toks, key=lambda t: t.i):
@@ -232,10 +241,11 @@ def _coordination_head(tok: Any) -> Any:
 def verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]]) -> Arguments:
     """Actor and recipient of a verb trigger."""
     args = _verb_arguments(verb, entry, index)
-    return complete(args, verb, verb, index)
+    return complete(args, verb, verb, index, venue=entry.type == "CONSULT")
 
 
-def complete(args: Arguments, trigger: Any, anchor: Any, index: Mapping[int, tuple[str, ...]]) -> Arguments:
+def complete(args: Arguments, trigger: Any, anchor: Any, index: Mapping[int, tuple[str, ...]],
+             venue: bool = False) -> Arguments:
     """Fill a missing actor from the reporting speaker when the subject is an unresolved
     pronoun, and a missing recipient from the trigger's phrase."""
     actor, recipient = args.actor, args.recipient
@@ -244,9 +254,9 @@ def complete(args: Arguments, trigger: Any, anchor: Any, index: Mapping[int, tup
         if subj is not None and not passive and subj.pos_ == "PRON":
             actor = tuple(speaker_of(anchor, index))
     if not recipient:
-        found = following_actors(anchor, actor, index)
+        found = following_actors(anchor, actor, index, venue)
         if not found and trigger is not anchor:
-            found = following_actors(trigger, actor, index)
+            found = following_actors(trigger, actor, index, venue)
         recipient = tuple(found)
     return Arguments(actor, recipient, args.symmetric)
 
@@ -292,7 +302,7 @@ def noun_arguments(
 ) -> Arguments:
     """Actor and recipient of a noun trigger, governed by a support verb or standing alone."""
     args = _noun_arguments(noun, entry, governor, index)
-    return complete(args, noun, governor if governor is not None else noun, index)
+    return complete(args, noun, governor if governor is not None else noun, index, venue=entry.type == "CONSULT")
 
 
 def _noun_arguments(
@@ -312,7 +322,10 @@ def _noun_arguments(
         actor_heads = modifiers + prep_objects(noun, ("by",))
     if between and not any(np_actors(h, index) for h in actor_heads):
         actor_heads = between  # "talks between X and Y": symmetric partners
-    return _assemble(actor_heads, rec_heads, entry, index, with_partner=bool(between))
+    # "held talks with Y" pairs the two sides like "met with Y"
+    partner = bool(between) or any(np_actors(h, index) for h in prep_objects(noun, ("with",))) or (
+        governor is not None and any(np_actors(h, index) for h in prep_objects(governor, ("with",))))
+    return _assemble(actor_heads, rec_heads, entry, index, with_partner=partner)
 
 
 def _assemble(
