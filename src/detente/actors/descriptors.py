@@ -117,7 +117,9 @@ class Lexicon:
                 for cand in (f"{left.lower_} {head.lower_}", f"{left.lower_} {lemma}"):
                     if cand in self.groups:
                         return cand, self.groups[cand]
-        for cand in (head.lower_, lemma):
+        # a capitalised plural the tagger took for a name ("Rebels in Mali ...") has itself as lemma
+        singular = lemma[:-1] if lemma == head.lower_ and lemma.endswith("s") and head.tag_ == "NNP" else lemma
+        for cand in (head.lower_, lemma, singular):
             if cand in self.groups:
                 return cand, self.groups[cand]
         return None
@@ -135,13 +137,17 @@ def describe(
     country = org = None
     for t in toks:
         hit = names.get(t.i)
-        if hit is None or t.i != hit.start:
+        if hit is None or t.i != hit.start or _not_identity(doc, hit):
             continue
         if hit.entry.kind == "org" and org is None:
             org = hit
         elif hit.entry.kind != "org" and country is None:
             country = hit
     person = _person_name(doc, head, start)
+    if person and person[1] - person[0] > 1:
+        lead = lexicon.find_title([doc[i] for i in range(person[0], person[1] - 1)])
+        if lead and lead[0] == person[0]:
+            person = (lead[1], person[1])  # the tagger put the title inside the name ("King Abdullah")
     end = max(head.i + 1, person[1]) if person else head.i + 1
     if country is None and org is None:
         country = post_country(head, names, lexicon.group_of(head) is not None)
@@ -173,6 +179,22 @@ def describe(
         plural=head.tag_ in ("NNS", "NNPS"),
         count=count,
     )
+
+
+#: "pro-Russia rebels", "anti-Syria journalist", "Qaeda-linked group", "UK-based
+#: group": the name says whom the actor is for, against or tied to, not who it is.
+_STANCE_PREFIXES = frozenset({"pro", "anti"})
+_TIE_SUFFIXES = frozenset(
+    {"linked", "backed", "based", "allied", "inspired", "affiliated", "funded", "trained",
+     "armed", "supported", "sponsored", "aligned", "friendly", "leaning", "born"}
+)
+
+
+def _not_identity(doc: Any, hit: NameHit) -> bool:
+    s, e = hit.start, hit.end
+    before = doc[s - 2].lower_ if s >= 2 and doc[s - 1].text == "-" else (doc[s - 1].lower_ if s >= 1 else "")
+    after = doc[e + 1].lower_ if e + 1 < len(doc) and doc[e].text == "-" else ""
+    return before in _STANCE_PREFIXES or after in _TIE_SUFFIXES or hit.text.lower().startswith(("pro-", "anti-"))
 
 
 #: Prepositions after a head noun that name the actor's country: "King Hassan of Morocco"

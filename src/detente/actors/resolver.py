@@ -138,8 +138,9 @@ def _find_items(doc: Any, hits: dict[int, NameHit], res: ActorResolver) -> list[
         if i in consumed or id(hit) in seen:
             continue
         seen.add(id(hit))
-        if hit.entry.kind == "capital" and _locative(doc[hit.end - 1]):
-            continue
+        last = doc[hit.end - 1]
+        if hit.entry.kind == "capital" and (_locative(last) or (last.dep_ == "compound" and last.head.i > last.i)):
+            continue  # "met in Moscow", "the Beijing Olympics": a place, not the state
         items.append(Item("name", hit.start, hit.end, hit.end - 1, hit=hit))
     return items
 
@@ -161,6 +162,11 @@ def _np_start(head: Any, consumed: set[int]) -> int:
     for i in range(head.i - 1, start - 1, -1):
         if i in consumed or head.doc[i].lower_ in ("and", "or", ","):
             return i + 1
+    # A misparse can cut a name ("Barack" tagged ADP with "Obama" as its object): keep
+    # the whole PERSON entity the head ends.
+    doc = head.doc
+    while head.ent_type_ == "PERSON" and start > 0 and doc[start].ent_iob_ == "I" and start - 1 not in consumed:
+        start -= 1
     return start
 
 
@@ -171,6 +177,7 @@ def _classify(doc: Any, head: Any, start: int, hits: dict[int, NameHit], res: Ac
     d = describe(doc, head, start, hits, res.lexicon)
     if not d.person and head.pos_ == "PROPN" and head.i not in hits:
         d = _kb_person(doc, d, res)
+        d = d if d.person else _titled_name(doc, d, hits)
     if d.person:
         return Item("person", d.start, d.end, head.i, d)
     if low in ("both", "pair", "duo") or (d.count == 2 and head.lemma_.lower() in PAIR_NOUNS):
@@ -233,6 +240,16 @@ def _kb_person(doc: Any, d: Descriptor, res: ActorResolver) -> Descriptor:
     for s in range(first, d.head):  # longest first; titles before the name drop off
         if res.kb.find(doc[s : d.head + 1].text):
             return Descriptor(**{**_fields(d), "person": (s, d.head + 1)})
+    return d
+
+
+def _titled_name(doc: Any, d: Descriptor, hits: dict[int, NameHit]) -> Descriptor:
+    """Capitalised words right after a title are a name the tagger missed ("Sultan Qaboos")."""
+    if not d.title_span or d.title_span[1] > d.head:
+        return d
+    words = doc[d.title_span[1] : d.head + 1]
+    if all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in hits for t in words) and len(words) <= 4:
+        return Descriptor(**{**_fields(d), "person": (d.title_span[1], d.head + 1)})
     return d
 
 
