@@ -49,11 +49,13 @@ class Resources:
         from .events import EventCoder
         from .grounding.places import Gazetteer
 
+        gazetteer = Gazetteer.load(settings.min_population)
         return cls(
             nlp=nlp if nlp is not None else load_nlp(settings),
             actors=ActorResolver.build(settings, memory=memory),
-            events=EventCoder(),
-            gazetteer=Gazetteer.load(settings.min_population),
+            # The coder reads target countries off places ("airstrikes on Kirkuk").
+            events=EventCoder(places=gazetteer),
+            gazetteer=gazetteer,
         )
 
 
