@@ -68,6 +68,8 @@ CASES = [
     ("Kenya made a pledge to Uganda to rebuild the bridge.", "AGREE", None, None, "KEN", "UGA"),
     ("Peru accepted an invitation from Chile.", "AGREE", None, None, "PER", None),
     ("The rebels swore to attack Kenya.", "THREATEN", "138", "violence", "rebels", None),
+    ("Kenya wants to meet Uganda.", "AGREE", "036", None, "KEN", "UGA"),
+    ("Chile is seeking to deepen its partnership with Peru.", "AGREE", "031", None, "CHL", "PER"),
     # CONSULT
     ("The Kenyan president attended the summit in Lima.", "CONSULT", "040", "multilateral", "KEN", None),
     ("Norway gave a warm welcome to the president of Ghana.", "CONSULT", "043", "visit", "GHA", "NOR"),
@@ -75,6 +77,7 @@ CASES = [
     # SUPPORT
     ("Norway expressed solidarity with Nepal after the floods.", "SUPPORT", "051", None, "NOR", "NPL"),
     ("Chile reopened its embassy in Peru.", "SUPPORT", "050", None, "CHL", "PER"),
+    ("Kenya and Uganda deepened ties.", "SUPPORT", "050", None, None, None),
     ("The Ugandan parliament approved the treaty with Kenya.", "SUPPORT", "057", None, "UGA", "KEN"),
     # CONCEDE
     ("Peru backed down after a week of pressure.", "CONCEDE", "080", None, "PER", None),
@@ -83,6 +86,7 @@ CASES = [
     ("Uganda lifted the curfew in the capital.", "CONCEDE", "081", None, "UGA", None),
     ("Ghana eased restrictions on opposition parties.", "CONCEDE", "081", None, "GHA", None),
     ("Chile withdrew its complaint against Peru.", "CONCEDE", "080", None, "CHL", None),
+    ("Kenya gave permission to Uganda to use the port.", "CONCEDE", "081", None, "KEN", "UGA"),
     # COOPERATE
     ("Kenya exchanged intelligence with Uganda.", "COOPERATE", "064", None, "KEN", "UGA"),
     ("Peruvian and Chilean warships held joint drills.", "COOPERATE", "062", None, None, None),
@@ -102,6 +106,7 @@ CASES = [
     # ACCUSE
     ("Chile expressed concern over the arrests in Peru.", "ACCUSE", "110", "disapprove", "CHL", None),
     ("The Kenyan minister lashed out at Uganda.", "ACCUSE", "111", "disapprove", "KEN", "UGA"),
+    ("Peru presented evidence against Chile.", "ACCUSE", "112", "allege", "PER", "CHL"),
     # REJECT
     ("Kenya ruled out talks with the rebels.", "REJECT", "125", "meet", "KEN", "rebels"),
     ("Chile brushed aside the proposal from Peru.", "REJECT", "120", None, "CHL", None),
