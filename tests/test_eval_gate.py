@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from detente.evaluate import DATASETS, check_baseline, dataset_path, run_dataset
+from detente.evaluate import DATASETS, LOWER_IS_BETTER, check_baseline, dataset_path, run_dataset
 
 BASELINE = Path(__file__).resolve().parents[1] / "eval_baseline.json"
 PINNED = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
@@ -23,6 +23,7 @@ def test_baseline_names_known_datasets_and_hashes():
     for name, entry in PINNED.items():
         assert name in DATASETS
         assert entry["metrics"] and all(0.0 <= v <= 1.0 for v in entry["metrics"].values())
+        assert not set(entry["metrics"]) & LOWER_IS_BETTER
         assert entry["gold_files"] and all(len(sha) == 64 for sha in entry["gold_files"].values())
 
 
@@ -62,3 +63,15 @@ def test_gate_fails_on_a_drop_beyond_tolerance_and_on_changed_gold():
     assert "fell below" in check_baseline("polnear", _report(0.78), base)[0]
     assert "changed" in check_baseline("polnear", _report(0.80, sha="b" * 64), base)[0]
     assert "no pinned baseline" in check_baseline("petrarch", _report(0.9), base)[0]
+
+
+def test_lower_is_better_figures_are_ceilings():
+    from detente.evaluate import EvalReport, check_baseline, updated_baseline
+
+    def rep(rate):
+        return EvalReport(dataset="x", metrics={"no_event_rate_on_unlabeled": rate}, gold_files={"g": "c" * 64})
+
+    base, _ = updated_baseline("india-police", rep(0.25), {}, limit=10, allow_regression=False, why=None)
+    assert base["india-police"]["ceilings"] == {"no_event_rate_on_unlabeled": 0.25}
+    assert check_baseline("india-police", rep(0.20), base) == []
+    assert "rose above" in check_baseline("india-police", rep(0.30), base)[0]

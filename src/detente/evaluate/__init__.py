@@ -92,6 +92,8 @@ def run_dataset(name: str, path: Path, *, limit: int | None = None, extractor: A
 
 #: A figure may fall this far below its floor before the gate fails (noise allowance).
 TOLERANCE = 0.01
+#: Figures where lower is better: pinned as ceilings ("ceilings" in the baseline file).
+LOWER_IS_BETTER = frozenset({"no_event_rate_on_unlabeled"})
 
 
 def load_baseline(path: Path) -> dict[str, Any]:
@@ -119,6 +121,12 @@ def check_baseline(name: str, report: EvalReport, baseline: dict[str, Any]) -> l
             failures.append(f"{name}: metric {metric} missing from the report")
         elif value < floor - TOLERANCE:
             failures.append(f"{name}: {metric} = {value:.3f} fell below its floor {floor:.3f}")
+    for metric, ceiling in entry.get("ceilings", {}).items():
+        value = report.metrics.get(metric)
+        if value is None:
+            failures.append(f"{name}: metric {metric} missing from the report")
+        elif value > ceiling + TOLERANCE:
+            failures.append(f"{name}: {metric} = {value:.3f} rose above its ceiling {ceiling:.3f}")
     current = pinned_hashes(report)
     for fname, sha in entry.get("gold_files", {}).items():
         if current.get(fname) != sha:
@@ -132,16 +140,24 @@ def updated_baseline(
     """New baseline with this report's figures as floors. Floors only move up unless
     ``allow_regression`` (with a reason, recorded in the file)."""
     entry = dict(baseline.get(name, {}))
-    old = entry.get("metrics", {})
+    old, old_ceilings = entry.get("metrics", {}), entry.get("ceilings", {})
     refused = []
-    metrics = {}
+    metrics, ceilings = {}, {}
     for metric, value in report.metrics.items():
-        floor = round(value, 4)
-        if metric in old and floor < old[metric] and not allow_regression:
-            refused.append(f"{metric}: {floor:.4f} < pinned {old[metric]:.4f}")
-            floor = old[metric]
-        metrics[metric] = floor
+        pin = round(value, 4)
+        if metric in LOWER_IS_BETTER:
+            if metric in old_ceilings and pin > old_ceilings[metric] and not allow_regression:
+                refused.append(f"{metric}: {pin:.4f} > pinned ceiling {old_ceilings[metric]:.4f}")
+                pin = old_ceilings[metric]
+            ceilings[metric] = pin
+            continue
+        if metric in old and pin < old[metric] and not allow_regression:
+            refused.append(f"{metric}: {pin:.4f} < pinned {old[metric]:.4f}")
+            pin = old[metric]
+        metrics[metric] = pin
     entry.update(metrics=metrics, limit=limit, gold_files=pinned_hashes(report))
+    if ceilings:
+        entry["ceilings"] = ceilings
     if allow_regression and why:
         entry.setdefault("regressions", []).append(why)
     new = dict(baseline)
