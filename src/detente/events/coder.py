@@ -169,25 +169,41 @@ class EventCoder:
 
     def _verb_candidate(self, verb: Any) -> Candidate | None:
         lemma = verb.lemma_.lower()
-        particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "compound", "npadvmod")}
-        particles |= {verb.doc[j].lower_ for j in range(max(verb.i - 2, verb.sent.start), verb.i)}
-        is_light = self.lexicon.has_role(lemma, "-light") or any(
-            self.lexicon.has_role(f"{lemma}+{p}", "-light") for p in particles
-        )
+        particles = _particles(verb)
         obj = _object(verb)
-        if is_light and obj is None:
-            obj = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
-                        for g in c.children if g.dep_ == "pobj"), None)  # "engaged in", "took part in"
-        if is_light and obj is not None:
-            entry = self._noun_entry(obj, governor=verb)
-            if entry is not None:
-                return Candidate(obj, verb, entry, "light")
-        for entry in self.lexicon.rows(lemma, "V"):
-            if _verb_matches(verb, entry, particles, obj):
+        rows = self.lexicon.rows(lemma, "V")
+        if any("stop" in e.flags and _verb_matches(verb, e, particles, obj) for e in rows):
+            return None  # a sense that is no event ("met its targets", "pulled out bodies")
+        light = self._light_candidate(verb, lemma, particles, obj)
+        if light is not None:
+            return light
+        for entry in rows:
+            if "stop" not in entry.flags and _verb_matches(verb, entry, particles, obj):
                 return Candidate(verb, verb, entry, "verb")
         if self.lexicon.has_role(lemma, "-intent"):
             entry = Entry(lemma, "V", "AGREE", None, "030", flags=frozenset({"weak"}))
             return Candidate(verb, verb, entry, "intent")
+        return None
+
+    def _light_candidate(self, verb: Any, lemma: str, particles: set[str], obj: Any | None) -> Candidate | None:
+        """A support verb whose noun gives the event: its object ("held talks"), or with no
+        object the noun of an in/on/into phrase ("engaged in talks", "went on strike").
+        With an object, only prepositions the lexicon names for the verb ("engage+in":
+        "engaged the rebels in a firefight"), since "issued a statement on the attack" is
+        no attack."""
+        if not (self.lexicon.has_role(lemma, "-light")
+                or any(self.lexicon.has_role(f"{lemma}+{p}", "-light") for p in particles)):
+            return None
+        nouns = [obj] if obj is not None else []
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in _LIGHT_PREPS and (
+                    obj is None or self.lexicon.has_role(f"{lemma}+{c.lower_}", "-light")):
+                nouns.extend(g for g in c.children if g.dep_ == "pobj")
+        for noun in nouns:
+            noun = _measured(noun)
+            entry = self._noun_entry(noun, governor=verb)
+            if entry is not None:
+                return Candidate(noun, verb, entry, "light")
         return None
 
     def _noun_entry(self, noun: Any, governor: Any | None) -> Entry | None:
@@ -201,12 +217,13 @@ class EventCoder:
             return entry if entry is None or entry.type != "PROTEST" or entry.mode != "strike" else None
         mods = {c.lower_ for c in noun.children} | {c.lemma_.lower() for c in noun.children}
         gov_lemma = governor.lemma_.lower() if governor is not None else None
-        for entry in self.lexicon.rows(noun.lemma_.lower(), "N") or self.lexicon.rows(noun.lower_, "N"):
+        rows = self.lexicon.rows(noun.lemma_.lower(), "N") or self.lexicon.rows(noun.lower_, "N")
+        for entry in rows:
             if entry.objects and not (entry.objects & mods):
                 continue
             if entry.marker and gov_lemma not in entry.marker:
                 continue
-            return entry
+            return None if "stop" in entry.flags else entry
         return None
 
     def _noun_candidate(self, noun: Any) -> Candidate | None:
@@ -234,6 +251,10 @@ class EventCoder:
                 return None
             if tok.dep_ in ("advcl", "relcl") and tok.head.pos_ != "NOUN" and not _purpose(tok):
                 return None  # adverbial clauses are separate events ("..., killing five")
+            if tok.dep_ == "acl" and tok.head.i not in by_token and tok.head.dep_ in ("pobj", "npadvmod"):
+                # a participle on an adjunct ("hurled stones for hours, forcing police to
+                # open fire") reports a further event, not what the main verb is about
+                return None
             tok = tok.head
             gov = by_anchor.get(tok.i) or by_token.get(tok.i)
             if gov is not None and gov is not cand:
@@ -428,10 +449,56 @@ def _object(verb: Any) -> Any | None:
 
 
 def _object_words(obj: Any) -> set[str]:
-    """The object's lemma and its compound modifiers ("aid deliveries", "mediation efforts")."""
+    """The object's lemma and its compound modifiers ("aid deliveries", "mediation efforts");
+    for a measure ("500 tons of medicine", "$5 million worth of food") also the measured."""
     words = {obj.lemma_.lower(), obj.lower_}
     words |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+    inner = _measured(obj)
+    if inner is not obj:
+        words |= _object_words(inner)
     return words
+
+
+#: Nouns that measure or package what follows "of": the "of" object is the real object.
+QUANTITY_NOUNS = frozenset(
+    {"ton", "tons", "tonne", "tonnes", "kg", "kilogram", "kilograms", "kilo", "kilos", "pound", "pounds",
+     "litre", "litres", "liter", "liters", "gallon", "gallons", "barrel", "barrels", "worth", "lot", "lots",
+     "shipment", "shipments", "consignment", "consignments", "batch", "batches", "load", "loads", "truckload",
+     "truckloads", "planeload", "planeloads", "shipload", "cargo", "convoy", "convoys", "package", "packages",
+     "packet", "packets", "bag", "bags", "sack", "sacks", "box", "boxes", "crate", "crates", "container",
+     "containers", "quantity", "quantities", "amount", "amounts", "supply", "supplies", "delivery",
+     "deliveries", "tranche", "tranches", "installment", "instalment", "round", "million", "billion",
+     "thousand", "thousands", "hundreds", "millions", "billions", "dozen", "dozens", "unit", "units"}
+)
+#: Prepositions whose object a support verb may take as its event noun.
+_LIGHT_PREPS = frozenset({"in", "on", "into"})
+
+
+def _measured(noun: Any) -> Any:
+    """The noun measured by a quantity noun ("tons of medicine" -> medicine), else ``noun``."""
+    for _ in range(3):
+        if noun.lemma_.lower() not in QUANTITY_NOUNS and noun.lower_ not in QUANTITY_NOUNS:
+            return noun
+        inner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        if inner is None:
+            return noun
+        noun = inner
+    return noun
+
+
+def _particles(verb: Any) -> set[str]:
+    """What a row's verb marker may name: particles and prepositions of the verb, the two
+    words before it ("lathi charge"), a predicative adjective ("held X responsible",
+    "found X guilty"), and preposition+object lemma ("placed under+arrest", "took
+    into+custody", "hacked to+death"), which a bare "to"/"under" could not say safely."""
+    out = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "compound", "npadvmod")}
+    out |= {verb.doc[j].lower_ for j in range(max(verb.i - 2, verb.sent.start), verb.i)}
+    out |= {c.lower_ for c in verb.children
+            if c.pos_ == "ADJ" and c.dep_ in ("oprd", "acomp", "advcl", "ccomp", "xcomp")}
+    out |= {f"{c.lower_}+{g.lemma_.lower()}" for c in verb.children if c.dep_ in ("prep", "dative")
+            for g in c.children if g.dep_ == "pobj"}
+    return out
 
 
 def _verb_matches(verb: Any, entry: Entry, particles: set[str], obj: Any | None) -> bool:

@@ -290,9 +290,11 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
             rec_heads = prep_objects(verb, TRANSFER_PREPS) or [None]
         else:
             rec_heads = [None if thing else obj]
-        if rec_heads[0] is None and entry.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT"):
-            comp = child(verb, "ccomp")
-            rec_heads = [child(comp, "nsubj", "nsubjpass") if comp is not None else None]
+        comp = child(verb, "ccomp")
+        if rec_heads[0] is None and comp is not None and (
+                entry.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT") or comp.pos_ == "ADJ"):
+            # "demanded that Y withdraw"; a small clause: "found [the men guilty]"
+            rec_heads = [child(comp, "nsubj", "nsubjpass")]
     rec_heads.extend(prep_objects(verb, preps))
     return _assemble(actor_heads, rec_heads, entry, index, with_partner=bool(prep_objects(verb, ("with",))))
 

@@ -1,0 +1,130 @@
+"""Constructions the coder reads beyond a verb and its object: measured objects ("500
+tons of medicine"), support verbs with a prepositional noun ("went on strike"), markers
+made of a preposition and its object ("took into custody"), predicative adjectives
+("held X responsible"), senses that are no event (stop rows), and participle clauses
+on adjuncts. Sentences written for these tests; actors from a tiny hand-made table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.events import EventCoder, Lexicon
+from detente.records import Actor, ActorAnalysis, Mention
+
+COUNTRIES = {"kenya": "KEN", "uganda": "UGA", "peru": "PER", "chile": "CHL", "chilean": "CHL",
+             "norway": "NOR", "ghana": "GHA", "nepal": "NPL", "india": "IND", "mali": "MLI"}
+GROUPS = {"police": "COP", "protesters": "CVL", "workers": "LAB", "rebels": "REB", "students": "CVL",
+          "villagers": "CVL", "court": "JUD"}
+
+
+def analyse(doc) -> ActorAnalysis:
+    actors: dict[str, Actor] = {}
+    mentions: list[Mention] = []
+    by_token: dict[int, str] = {}
+    for tok in doc:
+        key = tok.lower_
+        if key in COUNTRIES or key in GROUPS:
+            country, sector = (COUNTRIES[key], "GOV") if key in COUNTRIES else (None, GROUPS[key])
+            name = country or key
+            actor = actors.setdefault(name, Actor(f"a{len(actors) + 1}", name, "country", country, sector))
+            mentions.append(Mention(actor.id, tok.i, tok.i + 1, (tok.idx, tok.idx + len(tok)), 0, tok.text))
+            by_token[tok.i] = actor.id
+    return ActorAnalysis(tuple(actors.values()), tuple(mentions), by_token)
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    coder = EventCoder()
+
+    def run(text: str):
+        doc = nlp(text)
+        return coder.code(doc, analyse(doc), (), dt.date(2022, 3, 1))
+
+    return run
+
+
+def top(events):
+    assert events, "no event"
+    return max(events, key=lambda e: e.confidence)
+
+
+def names(refs) -> list[str]:
+    return [r.name for r in refs]
+
+
+# (sentence, type, mode, actor, recipient); None = not checked
+CASES = [
+    # quantity and package nouns: the measured noun is the object
+    ("Kenya handed over 500 tons of medicine to Nepal.", "AID", None, "KEN", "NPL"),
+    ("Norway delivered $5 million worth of food to Mali.", "AID", None, "NOR", "MLI"),
+    ("Peru sent a shipment of aid to Chile.", "AID", None, "PER", "CHL"),
+    # support verb + prepositional noun
+    ("The workers went on strike on Monday.", "PROTEST", "strike", "workers", None),
+    ("The students went on a hunger strike.", "PROTEST", "hunger", "students", None),
+    ("Kenya engaged the rebels in a firefight near the border.", "ASSAULT", "firearms", "KEN", "rebels"),
+    # preposition + object markers
+    ("Police took ten protesters into custody.", "COERCE", "arrest", "police", "protesters"),
+    ("The students were taken into custody by the police.", "COERCE", "arrest", "police", "students"),
+    ("The police placed the rebels under arrest.", "COERCE", "arrest", "police", "rebels"),
+    ("A mob hacked two villagers to death.", "ASSAULT", "primitive", None, "villagers"),
+    ("Police booked the protesters under section 144.", "COERCE", "arrest", "police", "protesters"),
+    # predicative adjectives
+    ("Kenya held Uganda responsible for the attack.", "ACCUSE", "allege", "KEN", "UGA"),
+    ("The court found the rebels guilty of treason.", "SANCTION", "convict", "court", "rebels"),
+]
+
+
+@pytest.mark.parametrize("text, etype, mode, actor, recipient", CASES)
+def test_constructions(code, text, etype, mode, actor, recipient):
+    event = top(code(text))
+    assert event.type == etype, [(e.type, e.trigger) for e in code(text)]
+    if mode is not None:
+        assert event.mode == mode
+    if actor is not None:
+        assert actor in names(event.actor)
+    if recipient is not None:
+        assert recipient in names(event.recipient)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Kenya met its targets for the year.", {"CONSULT"}),
+        ("Uganda met the deadline set by the donors.", {"CONSULT"}),
+        ("Police apprehending trouble in the town deployed more men.", {"COERCE"}),
+        ("Rescue workers pulled out eight bodies from the rubble.", {"RETREAT"}),
+        ("Kenya issued a statement on the attack.", {"ASSAULT"}),  # 'on' needs no object
+        ("The rebels held their ground.", {"COERCE"}),
+        ("Hackers tried to hack into the servers of Peru.", {"ASSAULT"}),  # no 'to death'
+    ],
+)
+def test_senses_that_are_no_event(code, text, absent):
+    assert not [e.type for e in code(text) if e.type in absent]
+
+
+def test_stop_rows_win_whatever_their_position():
+    lexicon = Lexicon.load()
+    rows = lexicon.rows("meet", "V")
+    stop = [e for e in rows if "stop" in e.flags]
+    assert stop and rows.index(stop[0]) > 0  # after the general CONSULT row, still wins
+
+
+def test_meeting_a_demand_is_still_a_concession(code):
+    assert top(code("Kenya met the demands of the workers.")).type == "CONCEDE"
+
+
+def test_participle_on_an_adjunct_is_its_own_event(code):
+    events = code("The protesters hurled stones for two hours, forcing the police to open fire.")
+    types = {e.type for e in events}
+    assert {"PROTEST", "ASSAULT"} <= types
+    fire = next(e for e in events if e.type == "ASSAULT")
+    assert "police" in names(fire.actor)
+
+
+def test_complement_of_a_demand_is_still_content(code):
+    # the xcomp of a REQUEST stays its content: one REQUEST, no separate RETREAT
+    events = code("Kenya urged the rebels to withdraw from the town.")
+    assert [e.type for e in events] == ["REQUEST"]
