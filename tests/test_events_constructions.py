@@ -14,7 +14,7 @@ import pytest
 from detente.events import EventCoder, Lexicon
 from detente.records import Actor, ActorAnalysis, Mention
 
-COUNTRIES = {"kenya": "KEN", "uganda": "UGA", "peru": "PER", "chile": "CHL", "chilean": "CHL",
+COUNTRIES = {"kenya": "KEN", "kenyan": "KEN", "uganda": "UGA", "ugandan": "UGA", "peru": "PER", "chile": "CHL", "chilean": "CHL",
              "norway": "NOR", "ghana": "GHA", "nepal": "NPL", "india": "IND", "mali": "MLI"}
 GROUPS = {"police": "COP", "protesters": "CVL", "workers": "LAB", "rebels": "REB", "students": "CVL",
           "villagers": "CVL", "court": "JUD"}
@@ -128,3 +128,41 @@ def test_complement_of_a_demand_is_still_content(code):
     # the xcomp of a REQUEST stays its content: one REQUEST, no separate RETREAT
     events = code("Kenya urged the rebels to withdraw from the town.")
     assert [e.type for e in events] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    "text, etype, mode, actor, recipient",
+    [
+        # motion verb + "for" + event noun
+        ("Kenyan and Ugandan negotiators returned to Geneva for talks on trade.", "CONSULT", None, "KEN", None),
+        ("Thousands of villagers gathered for a rally in the capital.", "PROTEST", None, "villagers", None),
+        # series and parts: the measured noun is the event or the object
+        ("The police launched a wave of arrests in the capital.", "COERCE", "arrest", "police", None),
+        ("Kenya captured part of a rebel stronghold.", "ASSAULT", None, "KEN", None),
+        # coordinated objects
+        ("Peru provided photographs and other intelligence to Chile.", "AID", None, "PER", "CHL"),
+        # peacekeepers are aid (CAMEO 074), other troops a mobilisation
+        ("Kenya deployed peacekeeping troops to Mali.", "AID", None, "KEN", "MLI"),
+        ("Kenya deployed troops to Mali.", "MOBILIZE", "troops", "KEN", "MLI"),
+        # an infinitive complement's subject is the object of "allow"
+        ("Kenya allowed the students to sit the exams.", "CONCEDE", None, "KEN", None),
+        ("Kenyan troops remained on alert near the border.", "MOBILIZE", "troops", "KEN", None),
+        ("Police placed the rebels under investigation.", "ACCUSE", "investigate", "police", "rebels"),
+    ],
+)
+def test_more_constructions(code, text, etype, mode, actor, recipient):
+    test_constructions(code, text, etype, mode, actor, recipient)
+
+
+def test_promised_concession_is_intent_to_yield_but_a_decision_is_a_concession(code):
+    promised = top(code("Kenya will allow the refugees to return home."))
+    assert (promised.type, promised.cameo) == ("AGREE", "035")
+    decided = top(code("Kenya decided to allow the refugees to return home."))
+    assert decided.type == "CONCEDE"
+
+
+def test_stated_readiness_to_use_force_is_a_threat_a_plan_is_future(code):
+    ready = top(code("Kenya announced that it is prepared to impose martial law."))
+    assert ready.type == "THREATEN" and ready.mode == "restrict"
+    plan = top(code("Kenya plans to attack the rebels."))
+    assert (plan.type, plan.status) == ("ASSAULT", "future")

@@ -5,7 +5,8 @@ support verb ("held talks", "imposed sanctions"), nouns reported as happening ("
 erupted"); (2) a trigger inside the complement of another ("threatened to attack",
 "urged Iran to release") is the content of its governor: it refines the governor's mode
 and code instead of becoming an event; (3) status from the clause; PLOVER's reductions
-(future cooperation -> AGREE, future retreat -> CONCEDE, announced future force -> THREATEN);
+(future cooperation -> AGREE, a future retreat or concession -> AGREE 035 "intent to
+yield", force the actor announces or plans -> THREATEN);
 (4) actor/recipient from :mod:`.patterns`; one event per (type, actor, recipient).
 
 Confidence is a documented heuristic score in 0..1, not a learned probability, and it
@@ -186,18 +187,20 @@ class EventCoder:
         return None
 
     def _light_candidate(self, verb: Any, lemma: str, particles: set[str], obj: Any | None) -> Candidate | None:
-        """A support verb whose noun gives the event: its object ("held talks"), or with no
-        object the noun of an in/on/into phrase ("engaged in talks", "went on strike").
-        With an object, only prepositions the lexicon names for the verb ("engage+in":
-        "engaged the rebels in a firefight"), since "issued a statement on the attack" is
-        no attack."""
+        """A support verb whose noun gives the event: its object ("held talks"), with no
+        object the noun of an in/on/into phrase ("engaged in talks", "went on strike"),
+        and the noun of a preposition the lexicon names for the verb ("engage+in":
+        "engaged the rebels in a firefight"; "arrive+for": "arrived for talks"). Other
+        prepositions beside an object are not read: "issued a statement on the attack"."""
         if not (self.lexicon.has_role(lemma, "-light")
                 or any(self.lexicon.has_role(f"{lemma}+{p}", "-light") for p in particles)):
             return None
         nouns = [obj] if obj is not None else []
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in _LIGHT_PREPS and (
-                    obj is None or self.lexicon.has_role(f"{lemma}+{c.lower_}", "-light")):
+            # the verb's own prepositions ("engage+in", "arrive+for": "arrived for talks")
+            # always; in/on/into when there is no object
+            if c.dep_ == "prep" and (self.lexicon.has_role(f"{lemma}+{c.lower_}", "-light")
+                                     or (obj is None and c.lower_ in _LIGHT_PREPS)):
                 nouns.extend(g for g in c.children if g.dep_ == "pobj")
         for noun in nouns:
             noun = _measured(noun)
@@ -442,20 +445,30 @@ def _object(verb: Any) -> Any | None:
             return c
         if c.dep_ == "nsubjpass":
             obj = c
+    if obj is None:
+        # "allowed [the candidate to run]": the parser makes the object the subject of an
+        # infinitive complement
+        obj = next((g for c in verb.children if c.dep_ == "ccomp"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    for g in c.children if g.dep_ == "nsubj"), None)
     if obj is None and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
         subj, passive = subject(verb)
         obj = subj if passive else None
     return obj
 
 
-def _object_words(obj: Any) -> set[str]:
+def _object_words(obj: Any, depth: int = 0) -> set[str]:
     """The object's lemma and its compound modifiers ("aid deliveries", "mediation efforts");
-    for a measure ("500 tons of medicine", "$5 million worth of food") also the measured."""
+    for a measure ("500 tons of medicine", "$5 million worth of food") also the measured;
+    and the same for its conjuncts ("photographs and other intelligence")."""
     words = {obj.lemma_.lower(), obj.lower_}
     words |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
     inner = _measured(obj)
-    if inner is not obj:
-        words |= _object_words(inner)
+    if inner is not obj and depth < 3:
+        words |= _object_words(inner, depth + 1)
+    for c in obj.children:
+        if c.dep_ == "conj" and depth < 3:
+            words |= _object_words(c, depth + 1)
     return words
 
 
@@ -467,8 +480,12 @@ QUANTITY_NOUNS = frozenset(
      "truckloads", "planeload", "planeloads", "shipload", "cargo", "convoy", "convoys", "package", "packages",
      "packet", "packets", "bag", "bags", "sack", "sacks", "box", "boxes", "crate", "crates", "container",
      "containers", "quantity", "quantities", "amount", "amounts", "supply", "supplies", "delivery",
-     "deliveries", "tranche", "tranches", "installment", "instalment", "round", "million", "billion",
-     "thousand", "thousands", "hundreds", "millions", "billions", "dozen", "dozens", "unit", "units"}
+     "deliveries", "tranche", "tranches", "installment", "instalment", "round", "rounds", "million", "billion",
+     "thousand", "thousands", "hundreds", "millions", "billions", "dozen", "dozens", "unit", "units",
+     # spans, series and parts: "10 days of war games", "a wave of arrests", "part of the town"
+     "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "series", "wave",
+     "waves", "spate", "string", "flurry", "part", "parts", "portion", "portions", "half", "bulk", "rest",
+     "majority", "share"}
 )
 #: Prepositions whose object a support verb may take as its event noun.
 _LIGHT_PREPS = frozenset({"in", "on", "into"})
@@ -572,12 +589,36 @@ def _reduce(etype: str, mode: str | None, cameo: str, status: str, anchor: Any) 
         return etype, mode, cameo, status
     if status == "future" and etype in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
         return "AGREE", None, _AGREE_CAMEO[etype], status
-    if status == "future" and etype == "RETREAT":
-        return "AGREE", None, "035", status  # intent to yield (CAMEO 035)
-    if etype in FORCEFUL | {"PROTEST"} and (_reported(anchor) or modal(anchor) in ("will", "would", "shall")):
+    if status == "future" and (etype == "RETREAT" or (etype == "CONCEDE" and not _decided(anchor))):
+        return "AGREE", None, "035", status  # intent to yield (CAMEO 035), as for "promised to"
+    if etype in FORCEFUL | {"PROTEST"} and (_reported(anchor) or modal(anchor) in ("will", "would", "shall")
+                                            or _announced_plan(anchor)):
         fake = Candidate(anchor, anchor, Entry("", "V", etype, mode, cameo), "verb")
         return "THREATEN", _threat_mode(fake), _threat_cameo(fake), "asserted"
     return etype, mode, cameo, status
+
+
+#: Heads of stated readiness: "is ready/prepared to strike" is a warning, while "plans
+#: to attack" stays a future ASSAULT unless a speech verb reports it.
+_READINESS = frozenset({"ready", "prepared", "prepare"})
+
+
+def _decided(tok: Any) -> bool:
+    """"decided to allow": the decision is the (verbal) concession, not a promise of one."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "decide"
+
+
+def _announced_plan(tok: Any) -> bool:
+    """Force the actor declares itself ready for, or announces it plans ("said it plans to
+    impose", "announced it is prepared to impose martial law")."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in _READINESS or cur.lower_ in _READINESS or _reported(cur):
+            return True
+    return False
 
 
 def _reported(tok: Any) -> bool:
