@@ -6,6 +6,7 @@ grounding (dates, places, historical status) -> spans mapped back to the input t
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import logging
@@ -110,13 +111,22 @@ class Extractor:
         return clean(text)
 
     def _run_batch(self, batch: list[tuple[Article, CleanText]]) -> Iterator[ExtractedArticle | ArticleError]:
-        docs = self.resources.nlp.pipe([c.text for _, c in batch], batch_size=self.settings.batch_size)
-        for (art, cleaned), doc in zip(batch, docs):
-            try:
-                yield self.process(art, cleaned, doc)
-            except Exception as exc:  # noqa: BLE001 - one bad article must not end the batch
-                log.exception("article %s failed", art.id)
-                yield ArticleError(art.id, getattr(exc, "stage", "extract"), f"{type(exc).__name__}: {exc}")
+        nlp = self.resources.nlp
+        # Strings a batch adds to spaCy's vocabulary are freed with its Docs, so memory stays
+        # flat however many distinct words a corpus has. Results are plain records, made
+        # inside the zone and handed out after it closes.
+        zone = nlp.memory_zone() if hasattr(nlp, "memory_zone") else contextlib.nullcontext()
+        with zone:
+            docs = nlp.pipe([c.text for _, c in batch], batch_size=self.settings.batch_size)
+            results = [self._process_safely(art, cleaned, doc) for (art, cleaned), doc in zip(batch, docs)]
+        yield from results
+
+    def _process_safely(self, art: Article, cleaned: CleanText, doc: Any) -> ExtractedArticle | ArticleError:
+        try:
+            return self.process(art, cleaned, doc)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not end the batch
+            log.exception("article %s failed", art.id)
+            return ArticleError(art.id, getattr(exc, "stage", "extract"), f"{type(exc).__name__}: {exc}")
 
     def process(self, art: Article, cleaned: CleanText, doc: Any) -> ExtractedArticle:
         """Run the stages on one parsed article."""
