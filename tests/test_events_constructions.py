@@ -166,3 +166,29 @@ def test_stated_readiness_to_use_force_is_a_threat_a_plan_is_future(code):
     assert ready.type == "THREATEN" and ready.mode == "restrict"
     plan = top(code("Kenya plans to attack the rebels."))
     assert (plan.type, plan.status) == ("ASSAULT", "future")
+
+
+@pytest.mark.parametrize(
+    "text, etype, mode",
+    [
+        ("The police lathicharged the protesters near the station.", "ASSAULT", "crowd-control"),
+        ("Police had to lathi-charge the students.", "ASSAULT", "crowd-control"),
+        ("The police resorted to firing near the market.", "ASSAULT", "firearms"),
+        ("The police fired in the air to disperse the protesters.", "ASSAULT", "crowd-control"),
+        ("The police fired teargas shells at the students.", "ASSAULT", "crowd-control"),
+        ("The leader was picked up by police from his house.", "COERCE", "arrest"),
+        ("Police arrested him on Monday.", "COERCE", "arrest"),
+    ],
+)
+def test_police_force_and_arrests(code, text, etype, mode):
+    event = top(code(text))
+    assert (event.type, event.mode) == (etype, mode), [(e.type, e.trigger) for e in code(text)]
+    assert "police" in names(event.actor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kenya fired the finance minister.", "The minister was fired on Monday.", "The coach picked him for the team."],
+)
+def test_dismissals_and_selections_are_no_force(code, text):
+    assert not [e for e in code(text) if e.type in ("ASSAULT", "COERCE")]

@@ -199,8 +199,12 @@ class EventCoder:
         for c in verb.children:
             # the verb's own prepositions ("engage+in", "arrive+for": "arrived for talks")
             # always; in/on/into when there is no object
-            if c.dep_ == "prep" and (self.lexicon.has_role(f"{lemma}+{c.lower_}", "-light")
-                                     or (obj is None and c.lower_ in _LIGHT_PREPS)):
+            if c.dep_ != "prep":
+                continue
+            if self.lexicon.has_role(f"{lemma}+{c.lower_}", "-light"):
+                # also a gerund: "resorted to firing"
+                nouns.extend(g for g in c.children if g.dep_ == "pobj" or (g.dep_ == "pcomp" and g.tag_ == "VBG"))
+            elif obj is None and c.lower_ in _LIGHT_PREPS:
                 nouns.extend(g for g in c.children if g.dep_ == "pobj")
         for noun in nouns:
             noun = _measured(noun)
@@ -210,7 +214,7 @@ class EventCoder:
         return None
 
     def _noun_entry(self, noun: Any, governor: Any | None) -> Entry | None:
-        if not self.lexicon.is_noun_trigger(noun.lemma_.lower()):
+        if not (self.lexicon.is_noun_trigger(noun.lemma_.lower()) or self.lexicon.is_noun_trigger(noun.lower_)):
             # "a mediation effort", "an aid convoy": the modifier names the event
             inner = next((c for c in noun.children if c.dep_ == "compound"
                           and self.lexicon.is_noun_trigger(c.lemma_.lower())), None)
@@ -463,6 +467,8 @@ def _object_words(obj: Any, depth: int = 0) -> set[str]:
     and the same for its conjuncts ("photographs and other intelligence")."""
     words = {obj.lemma_.lower(), obj.lower_}
     words |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+    if obj.lower_ in _PERSONAL_PRONOUNS or obj.ent_type_ == "PERSON":
+        words.add("person")  # "arrested him", "picked up Ansari": rows constrained to @PERSON
     inner = _measured(obj)
     if inner is not obj and depth < 3:
         words |= _object_words(inner, depth + 1)
@@ -487,6 +493,7 @@ QUANTITY_NOUNS = frozenset(
      "waves", "spate", "string", "flurry", "part", "parts", "portion", "portions", "half", "bulk", "rest",
      "majority", "share"}
 )
+_PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "he", "she", "they", "we"})
 #: Prepositions whose object a support verb may take as its event noun.
 _LIGHT_PREPS = frozenset({"in", "on", "into"})
 
@@ -513,8 +520,8 @@ def _particles(verb: Any) -> set[str]:
     out |= {verb.doc[j].lower_ for j in range(max(verb.i - 2, verb.sent.start), verb.i)}
     out |= {c.lower_ for c in verb.children
             if c.pos_ == "ADJ" and c.dep_ in ("oprd", "acomp", "advcl", "ccomp", "xcomp")}
-    out |= {f"{c.lower_}+{g.lemma_.lower()}" for c in verb.children if c.dep_ in ("prep", "dative")
-            for g in c.children if g.dep_ == "pobj"}
+    out |= {f"{c.lower_}+{g.lemma_.lower()}" for c in verb.children if c.dep_ in ("prep", "dative", "agent")
+            for g in c.children if g.dep_ == "pobj"}  # the agent too: "picked up by+police"
     return out
 
 
@@ -526,9 +533,17 @@ def _verb_matches(verb: Any, entry: Entry, particles: set[str], obj: Any | None)
             return False
     if "obj" in entry.flags and obj is None and not any(c.dep_ in ("dobj", "nsubjpass", "dative") for c in verb.children):
         return False
-    if "prep" in entry.flags and not any(c.dep_ == "prep" and c.lower_ in entry.preps for c in verb.children):
+    if "prep" in entry.flags and not any(c.dep_ == "prep" and c.lower_ in entry.preps and not _when(c)
+                                         for c in verb.children):
+        return False
+    if "intrans" in entry.flags and (obj is not None or any(c.dep_ in ("dobj", "dative") for c in verb.children)):
         return False
     return True
+
+
+def _when(prep: Any) -> bool:
+    """A time phrase ("on Monday"), which cannot introduce a target."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 def _refine(cand: Candidate, content: list[Candidate]) -> tuple[str | None, str | None, str]:
