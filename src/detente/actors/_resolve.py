@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Mapping
 
 from ..records import Actor, ActorAnalysis, Mention
 from . import coref
+from .context import infer_countries
 from .coref import Draft, surnames_of
 from .descriptors import UNIQUE_OFFICES, KB_ORGS, Descriptor
 from .kb import normalize_name
@@ -23,8 +24,9 @@ _NONSTATE = frozenset({"IGO", "EUR", "NGO", "IMG", "ISM", "MNC", "UNO"})
 class State:
     """Drafts and mentions of one doc; ``resolve`` takes items in document order."""
 
-    def __init__(self, res: "ActorResolver", doc: Any, day: date | None) -> None:
+    def __init__(self, res: "ActorResolver", doc: Any, day: date | None, hits: "Mapping[int, NameHit] | None" = None) -> None:
         self.res, self.doc, self.day = res, doc, day
+        self.hits = hits if hits is not None else {}
         self.drafts: list[Draft] = []
         self.by_key: dict[tuple[Any, ...], Draft] = {}
         self.mentions: list[tuple[Draft, int, int, str, bool]] = []  # draft, start, end, how, in by_token
@@ -200,10 +202,17 @@ class State:
     def _group(self, item: "Item") -> None:
         d = item.desc
         assert d is not None
+        same = self._same_as(item)
+        if same is not None:
+            self.mention(same, item, "descriptor")
+            return
         country, sector = self._descriptor_code(d, d.group_sector)
         country = country or self.res.lexicon.group_countries.get(d.group or "")
         if country is None and d.org is None:
             country = self._owner_country(item)  # "the Bush administration", "Suharto's government"
+        if d.org is None and (country is None or (d.country is not None and d.country.start > item.head)):
+            # "Bosnian Serbs said their forces ...": "its forces in Lebanon" are still its own
+            country = self._possessor_country(item) or country
         if country is None and d.org is None:
             earlier = next((g for g in coref.recent(self.drafts, item.start, ("group",)) if g.sector == sector), None)
             if earlier is not None and d.determiner == "the":
@@ -214,6 +223,38 @@ class State:
             found.country, found.sector = country, sector
             found.evidence = "descriptor" if (country or sector) else "none"
         self.mention(found, item, "group")
+
+    def _same_as(self, item: "Item") -> Draft | None:
+        """The named organisation a group noun is in apposition with: "the main rebel group,
+        the FDD," and "Hamas, the Islamist movement," are one actor."""
+        head = self.doc[item.head]
+        if head.dep_ == "appos":
+            parent = self.by_head.get(head.head.i)
+            return parent if parent is not None and parent.kind == "organization" else None
+        for child in head.rights:
+            if child.dep_ != "appos":
+                continue
+            for tok in child.subtree:
+                hit = self.hits.get(tok.i)
+                if hit is not None and hit.entry.kind in ("org", "dict"):
+                    country, sector = self._code(hit)
+                    found = self.draft(("org", hit.entry.name), name=hit.entry.name, kind="organization")
+                    if found.evidence == "none":
+                        found.country, found.sector, found.evidence = country, sector, "alias"
+                    return found
+        return None
+
+    def _possessor_country(self, item: "Item") -> str | None:
+        """Country of the actor "its"/"their" refers to, in the same sentence."""
+        head = self.doc[item.head]
+        poss = next((t for t in head.lefts if t.dep_ == "poss" and t.lower_ in ("its", "their")), None)
+        if poss is None:
+            return None
+        for d in coref.recent(self.drafts, poss.i, ("group", "organization", "country")):
+            if d.sentence == self.sent_of[poss.i]:
+                return d.country
+            break
+        return None
 
     def _owner_country(self, item: "Item") -> str | None:
         """Country of a person named inside a group's noun phrase, by coreference with an
@@ -280,6 +321,15 @@ class State:
         for n, person in enumerate(people):
             self.mention(person, item, "coref", primary=(n == 0))
 
+    def _same(self, item: "Item") -> None:
+        """An appositive that relates its head to another state ("a key U.S. ally")."""
+        parent = self.by_head.get(self.doc[item.head].head.i)
+        if parent is not None:
+            self.mention(parent, item, "descriptor")
+
+    def _none(self, item: "Item") -> None:
+        """A phrase that names no actor although a country word is in it."""
+
     def _short(self, item: "Item") -> None:
         head = self.doc[item.head]
         target = coref.org_short(self.drafts, head.lower_, item.start, self.res.shorts)
@@ -293,6 +343,7 @@ class State:
 
     # -- output ------------------------------------------------------------------------
     def finish(self) -> ActorAnalysis:
+        infer_countries(self.drafts, self.doc, self.hits, self.mentions, self.day)
         first: dict[int, int] = {}
         for d, start, _, _, _ in self.mentions:
             first[id(d)] = min(first.get(id(d), start), start)

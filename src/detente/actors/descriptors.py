@@ -26,6 +26,10 @@ UNIQUE_OFFICES = frozenset(
         "attorney general", "national security adviser",
     }
 )
+#: Nouns for members of a force or body, whose modifier names the force ("army officers",
+#: "BSF men", "Hamas members").
+MEMBER_NOUNS = frozenset({"officer", "man", "men", "personnel", "jawan", "member", "commando", "cadre", "soldier", "trooper"})
+_FORCE_SECTORS = frozenset({"COP", "MIL", "PRM", "REB", "SPY", "UAF"})
 #: Words that make a title a former office ("former senator", "ex-president").
 FORMER = frozenset({"former", "ex", "ex-", "then", "late", "ousted", "deposed", "exiled"})
 #: Heads that refer to two people at once ("the two men", "the pair", "both").
@@ -110,19 +114,31 @@ class Lexicon:
         return None
 
     def group_of(self, head: Any) -> tuple[str, str] | None:
-        """Group noun of an NP head: two-word compounds first ("security forces")."""
-        lemma = head.lemma_.lower()
+        """Group noun of an NP head: two-word compounds first ("security forces"); a member
+        noun takes its force from the modifier ("army officers" MIL, "crpf jawans" COP)."""
+        lemma = self._lemma(head)
         for left in head.lefts:
             if left.dep_ in ("compound", "amod") and left.i == head.i - 1:
                 for cand in (f"{left.lower_} {head.lower_}", f"{left.lower_} {lemma}"):
                     if cand in self.groups:
                         return cand, self.groups[cand]
-        # a capitalised plural the tagger took for a name ("Rebels in Mali ...") has itself as lemma
-        singular = lemma[:-1] if lemma == head.lower_ and lemma.endswith("s") and head.tag_ == "NNP" else lemma
-        for cand in (head.lower_, lemma, singular):
+                if lemma in MEMBER_NOUNS and left.dep_ == "compound":
+                    force = left.lower_ if left.lower_ in self.groups else self._lemma(left)
+                    if force in self.groups and self.groups[force] in _FORCE_SECTORS:
+                        return force, self.groups[force]
+        for cand in (head.lower_, lemma):
             if cand in self.groups:
                 return cand, self.groups[cand]
         return None
+
+    @staticmethod
+    def _lemma(token: Any) -> str:
+        # a (capitalised or unknown) plural the tagger took for a name ("Rebels in Mali",
+        # "jawans") has itself as lemma
+        lemma = token.lemma_.lower()
+        if lemma == token.lower_ and lemma.endswith("s") and token.tag_ in ("NNP", "NNPS"):
+            return lemma[:-1]
+        return lemma
 
 
 def describe(
@@ -137,7 +153,7 @@ def describe(
     country = org = None
     for t in toks:
         hit = names.get(t.i)
-        if hit is None or t.i != hit.start or _not_identity(doc, hit):
+        if hit is None or t.i != hit.start or not_identity(doc, hit) or ethnic(doc, hit):
             continue
         if hit.entry.kind == "org" and org is None:
             org = hit
@@ -150,7 +166,7 @@ def describe(
             person = (lead[1], person[1])  # the tagger put the title inside the name ("King Abdullah")
     end = max(head.i + 1, person[1]) if person else head.i + 1
     if country is None and org is None:
-        country = post_country(head, names, lexicon.group_of(head) is not None)
+        country = post_country(head, names, lexicon.group_of(head) is not None or _people(head, names))
         end = max(end, country.end) if country is not None else end
     if person and all(i in names for i in range(*person)):
         person = None  # a country or organisation spaCy tagged PERSON ("Sri Lanka")
@@ -186,11 +202,24 @@ def describe(
 _STANCE_PREFIXES = frozenset({"pro", "anti"})
 _TIE_SUFFIXES = frozenset(
     {"linked", "backed", "based", "allied", "inspired", "affiliated", "funded", "trained",
-     "armed", "supported", "sponsored", "aligned", "friendly", "leaning", "born"}
+     "armed", "supported", "sponsored", "aligned", "friendly", "leaning", "born",
+     "occupied", "controlled", "held", "annexed", "administered"}
 )
 
 
-def _not_identity(doc: Any, hit: NameHit) -> bool:
+def ethnic(doc: Any, hit: NameHit) -> bool:
+    """A demonym after "ethnic" names a people, not a state: ethnic Albanian guerrillas in
+    Macedonia are not Albania's."""
+    return hit.entry.kind == "demonym" and hit.start > 0 and doc[hit.start - 1].lower_ == "ethnic"
+
+
+def _people(head: Any, names: Mapping[int, NameHit]) -> bool:
+    """A plural demonym head ("Albanians"): a people, placed like a group noun."""
+    hit = names.get(head.i)
+    return hit is not None and hit.entry.kind == "demonym" and head.tag_ in ("NNS", "NNPS")
+
+
+def not_identity(doc: Any, hit: NameHit) -> bool:
     s, e = hit.start, hit.end
     before = doc[s - 2].lower_ if s >= 2 and doc[s - 1].text == "-" else (doc[s - 1].lower_ if s >= 1 else "")
     after = doc[e + 1].lower_ if e + 1 < len(doc) and doc[e].text == "-" else ""
@@ -205,10 +234,27 @@ _GROUP_PREPS = frozenset({"of", "in", "from"})
 _PLACE_KINDS = frozenset({"country", "demonym", "capital"})
 
 
+#: Participles that place a group where it is from ("guerrillas operating in Macedonia",
+#: "a newspaper based in Beirut"); not deployed/stationed (troops sent abroad).
+_PLACING_VERBS = frozenset({"operate", "base", "live"})
+
+
+#: Groups often sent or driven abroad: "peacekeepers in Iraq", "refugees in Pakistan"
+#: are not from there ("refugees from Eritrea" still are).
+_ABROAD_GROUPS = frozenset(
+    {"peacekeeper", "troop", "refugee", "migrant", "observer", "monitor", "inspector", "diplomat",
+     "envoy", "delegation", "embassy", "journalist", "reporter", "correspondent"}
+)
+
+
 def post_country(head: Any, names: Mapping[int, NameHit], group: bool) -> NameHit | None:
     """The country named in a prepositional post-modifier of ``head`` (first one only)."""
     preps = _GROUP_PREPS if group else _OF_PREPS
+    if group and head.lemma_.lower() in _ABROAD_GROUPS:
+        preps = _GROUP_PREPS - {"in"}
     for prep in head.rights:
+        if group and prep.dep_ == "acl" and prep.lemma_.lower() in _PLACING_VERBS:
+            prep = next((p for p in prep.rights if p.dep_ == "prep" and p.lower_ in ("in", "from")), prep)
         if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
         for obj in prep.children:

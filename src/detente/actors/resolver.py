@@ -27,7 +27,9 @@ from typing import TYPE_CHECKING, Any, Sequence
 from ..records import ActorAnalysis
 from .countries import CodeRow, NameEntry, NameHit, NameTable
 from .coref import GROUP_PRONOUNS, PERSON_PRONOUNS
-from .descriptors import PAIR_HEADS, PAIR_NOUNS, Descriptor, Lexicon, describe, post_country
+from .descriptors import (
+    MEMBER_NOUNS, PAIR_HEADS, PAIR_NOUNS, Descriptor, Lexicon, describe, not_identity, post_country,
+)
 from .dictionaries import ActorDictionary
 from .memory import ActorMemory
 from . import _resolve
@@ -46,7 +48,7 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "flat", "nmod", "nummod", "det",
 class Item:
     """A candidate mention found in the doc, resolved later in document order."""
 
-    kind: str  # person | title | group | name | pronoun | pair | short
+    kind: str  # person | title | group | name | pronoun | pair | short | same | none
     start: int
     end: int
     head: int
@@ -85,7 +87,7 @@ class ActorResolver:
         """Actors, mentions and the token -> actor map of one parsed doc."""
         hits = self._name_hits(doc, published)
         items = _find_items(doc, hits, self)
-        state = _resolve.State(self, doc, published)
+        state = _resolve.State(self, doc, published, hits)
         for item in sorted(items, key=lambda it: (it.start, -it.end)):
             state.resolve(item)
         return state.finish()
@@ -141,6 +143,8 @@ def _find_items(doc: Any, hits: dict[int, NameHit], res: ActorResolver) -> list[
         last = doc[hit.end - 1]
         if hit.entry.kind == "capital" and (_locative(last) or (last.dep_ == "compound" and last.head.i > last.i)):
             continue  # "met in Moscow", "the Beijing Olympics": a place, not the state
+        if hit.entry.kind != "org" and not_identity(doc, hit):
+            continue  # "the Israeli-occupied West Bank", "pro-Moscow": a stance, not an actor
         items.append(Item("name", hit.start, hit.end, hit.end - 1, hit=hit))
     return items
 
@@ -170,10 +174,20 @@ def _np_start(head: Any, consumed: set[int]) -> int:
     return start
 
 
+#: Nouns of a relation to another state: "Pakistan, a key U.S. ally," is Pakistan.
+_RELATION_NOUNS = frozenset({"ally", "partner", "neighbour", "neighbor", "proxy", "rival", "client", "satellite"})
+#: Nouns a demonym modifies without naming the state ("the Russian language").
+_LANGUAGE_NOUNS = frozenset({"language", "speaker", "tongue", "dialect", "script", "alphabet"})
+
+
 def _classify(doc: Any, head: Any, start: int, hits: dict[int, NameHit], res: ActorResolver) -> Item | None:
     low = head.lower_
     if head.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in GROUP_PRONOUNS):
         return Item("pronoun", head.i, head.i + 1, head.i)
+    if head.dep_ == "appos" and head.lemma_.lower() in _RELATION_NOUNS:
+        return Item("same", start, head.i + 1, head.i)
+    if head.pos_ == "NOUN" and head.lemma_.lower() in _LANGUAGE_NOUNS:
+        return Item("none", start, head.i + 1, head.i)  # claims "Russian" so it is no actor
     d = describe(doc, head, start, hits, res.lexicon)
     if not d.person and head.pos_ == "PROPN" and head.i not in hits:
         d = _kb_person(doc, d, res)
@@ -190,10 +204,12 @@ def _classify(doc: Any, head: Any, start: int, hits: dict[int, NameHit], res: Ac
     hit = hits.get(head.i)
     if hit is not None and hit.entry.kind == "capital" and _locative(head):
         return None
+    if hit is not None and hit.entry.kind != "org" and not_identity(doc, hit):
+        return None  # "Russian-occupied": a stance or tie, not an actor
     if hit is not None and hit.entry.kind == "demonym" and head.tag_ in ("NNS", "NNPS"):
-        people = _people_of(doc, d, hit)
+        people = _people_of(doc, d, hit, post_country(head, hits, True))
         if people is not None:
-            return Item("group", d.start, d.end, head.i, people)
+            return Item("group", people.start, people.end, head.i, people)
     if hit is not None:
         return Item("name", min(d.start, hit.start), max(d.end, hit.end), head.i, d, hit)
     if d.org is not None and head.pos_ == "NOUN" and _org_head(head, d.org):
@@ -217,13 +233,17 @@ _ORG_NOUNS = frozenset(
 
 def _org_head(head: Any, org: NameHit) -> bool:
     low, lemma = head.lower_, head.lemma_.lower()
-    return low in org.entry.short or lemma in org.entry.short or lemma in _ORG_NOUNS
+    return low in org.entry.short or lemma in org.entry.short or lemma in _ORG_NOUNS or lemma in MEMBER_NOUNS
 
 
-def _people_of(doc: Any, d: Descriptor, hit: NameHit) -> Descriptor | None:
+def _people_of(doc: Any, d: Descriptor, hit: NameHit, place: NameHit | None) -> Descriptor | None:
     """A people rather than a state: "ethnic Albanians" (no country: where they live is
-    not in the phrase) and "Bosnian Serbs" (the first place word says where they live)."""
+    not in the phrase), "Bosnian Serbs" (the first place word says where they live) and
+    "the Albanians of southern Serbia" (so does a place after the head)."""
     other = d.country if d.country is not None and d.country.start != hit.start else None
+    if other is None and place is not None and place.start > hit.start:
+        other = place
+        d = Descriptor(**{**_fields(d), "end": max(d.end, place.end)})
     ethnic = any(t.lower_ == "ethnic" for t in doc[d.start : hit.start])
     if other is None and not ethnic:
         return None
