@@ -192,3 +192,18 @@ def test_police_force_and_arrests(code, text, etype, mode):
 )
 def test_dismissals_and_selections_are_no_force(code, text):
     assert not [e for e in code(text) if e.type in ("ASSAULT", "COERCE")]
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("The police have not been able to arrest the rebels.", "negated"),
+        ("The police were unable to arrest the rebels.", "negated"),
+        ("The police were able to arrest the rebels.", "asserted"),
+        ("The police are likely to arrest the rebels.", "hypothetical"),
+        ("Instead of arresting the rebels, the police released the students.", "negated"),
+    ],
+)
+def test_status_of_ability_likelihood_and_alternatives(code, text, status):
+    arrest = next(e for e in code(text) if e.trigger.lower().startswith("arrest"))
+    assert arrest.status == status

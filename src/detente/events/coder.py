@@ -50,7 +50,7 @@ from .patterns import (
     verb_arguments,
 )
 from .quoted import quote_judgements
-from .status import SPEECH_VERBS, clause_status, modal
+from .status import SPEECH_VERBS, clause_status, instead, modal
 
 log = logging.getLogger(__name__)
 
@@ -258,6 +258,8 @@ class EventCoder:
                 return None
             if tok.dep_ in ("advcl", "relcl") and tok.head.pos_ != "NOUN" and not _purpose(tok):
                 return None  # adverbial clauses are separate events ("..., killing five")
+            if instead(tok):
+                return None  # "instead of arresting them, police released ...": not its content
             if tok.dep_ == "acl" and tok.head.i not in by_token and tok.head.dep_ in ("pobj", "npadvmod"):
                 # a participle on an adjunct ("hurled stones for hours, forcing police to
                 # open fire") reports a further event, not what the main verb is about

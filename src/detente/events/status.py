@@ -5,10 +5,11 @@ in DESIGN terms):
 
 - negated: a negation on the trigger or its auxiliaries ("did not meet", "never signed"),
   "no" on a noun trigger ("no talks were held"), or a negating head ("failed to agree",
-  "denied attacking"). "refused to" is a REJECT event (asserted), not a negated event.
+  "denied attacking", "was unable to", "has not been able to"), or the alternative not
+  taken ("instead of arresting"). "refused to" is a REJECT event (asserted), not negated.
 - hypothetical: modals could/would/may/might/should (unless "would" reports an intention
   under a speech verb, which is future), a conditional clause ("if", "unless"), a
-  hypothesising head ("considering sanctions"), or "possible/potential" on a noun trigger.
+  hypothesising head ("considering sanctions", "is likely to"), or "possible/potential" on a noun trigger.
 - future: will/shall/'ll, "going to", planning heads ("plans to", "is expected to",
   "is set to", "is due to", "decided to"), "upcoming/planned/next" on a noun trigger.
 Precedence: negated > hypothetical > future > asserted.
@@ -41,10 +42,14 @@ def clause_status(trigger: Any, lexicon: Lexicon, governor: Any | None = None) -
     if _negated(head) or (trigger.pos_ in ("NOUN", "PROPN") and _noun_negated(trigger)):
         return "negated"
     chain = _head_chain(head)
+    if instead(head):
+        return "negated"
     for tok in chain:
         if lexicon.has_role(tok.lemma_.lower(), "-neg"):
             return "negated"
-        if tok is not head and _negated(tok) and lexicon.has_role(tok.lemma_.lower(), "-transparent"):
+        # "did not manage to", "has not been able to" (the negation sits on the copula)
+        negated = _negated(tok) or (tok.dep_ == "acomp" and _negated(tok.head))
+        if tok is not head and negated and lexicon.has_role(tok.lemma_.lower(), "-transparent"):
             return "negated"
     if _conditional(chain) or any(lexicon.has_role(t.lemma_.lower(), "-hypo") for t in chain[1:]):
         return "hypothetical"
@@ -70,6 +75,14 @@ def _negated(tok: Any) -> bool:
             return True
     # negation carried by the auxiliary of a passive or copular head
     return any(c.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in c.children) for c in tok.children)
+
+
+def instead(tok: Any) -> bool:
+    """"instead of cracking down", "rather than arresting": the alternative not taken."""
+    prep = tok.head
+    if tok.dep_ != "pcomp" or prep.lower_ not in ("of", "than"):
+        return False
+    return any(c.lower_ in ("instead", "rather") for c in prep.children) or prep.head.lower_ in ("instead", "rather")
 
 
 def _noun_negated(noun: Any) -> bool:
