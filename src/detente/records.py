@@ -101,7 +101,8 @@ class Actor:
     sector: str | None
     title: str | None = None
     mentions: tuple[Span, ...] = ()
-    #: how the code was found: descriptor | kb | alias | dictionary | memory | coref | none
+    #: how the code was found: descriptor | kb | alias | dictionary | memory | coref |
+    #: context (the one state of the sentence, for a titled official with no country) | none
     evidence: str = "none"
     kb_id: str | None = None
 
