@@ -14,26 +14,18 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import gzip
-import json
 import re
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ..records import Article, Event, ExtractedArticle
+from .jsonl import iter_jsonl
 from .report import EvalReport, sha256_file
 
 GOLD = {"KILL": "ASSAULT", "FORCE": "ASSAULT", "ARREST": "COERCE"}
 TYPES = ("ASSAULT", "COERCE")
 _DATELINE = re.compile(r"^This story is from ([A-Za-z]+ \d{1,2}, \d{4})\s*")
 _POLICE = re.compile(r"\b(police|policemen|policeman|cops?|constables?|constabulary|sho|inspector)\b", re.I)
-
-
-def _read(path: Path) -> Iterator[dict[str, Any]]:
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
 
 
 def _prepare(doc: dict[str, Any], sents: list[dict[str, Any]]) -> tuple[Article, int, list[int]]:
@@ -62,10 +54,10 @@ def evaluate_india_police(extractor: Any, path: Path, limit: int | None = None) 
     """Score ``extractor`` on the first ``limit`` documents of IndiaPoliceEvents at ``path``."""
     docs_file, sents_file = path / "docs.jsonl.gz", path / "sents.jsonl.gz"
     by_doc: dict[int, list[dict[str, Any]]] = {}
-    for sent in _read(sents_file):
+    for sent in iter_jsonl(sents_file):
         by_doc.setdefault(sent["doc_id"], []).append(sent)
     docs = []
-    for doc in _read(docs_file):
+    for doc in iter_jsonl(docs_file):
         docs.append(doc)
         if limit is not None and len(docs) >= limit:
             break

@@ -17,12 +17,12 @@ the first three letters of each actor code.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from ..records import Article, Event, ExtractedArticle
+from .jsonl import read_jsonl
 from .report import EvalReport, sha256_file
 
 FILE = "PETR2_GSR_validation.jsonl"
@@ -31,14 +31,7 @@ MISSING = "---"
 
 
 def read_records(file: Path, limit: int | None = None) -> list[dict[str, Any]]:
-    records = []
-    with file.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                records.append(json.loads(line))
-            if limit is not None and len(records) >= limit:
-                break
-    return records
+    return read_jsonl(file, limit)
 
 
 def _date(value: str | None) -> dt.date | None:

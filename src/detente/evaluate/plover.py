@@ -24,12 +24,12 @@ as IGO.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from ..records import Article, ArticleError, Event, ExtractedArticle
+from .jsonl import read_jsonl
 from .report import EvalReport, sha256_file
 
 FILE = "PLOVER_GSR_CAMEO.jsonl"
@@ -42,15 +42,7 @@ AS_GOLD = {"EUR": "IGO"}
 
 
 def read_records(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
-    file = path / FILE if path.is_dir() else path
-    records = []
-    with file.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                records.append(json.loads(line))
-            if limit is not None and len(records) >= limit:
-                break
-    return records
+    return read_jsonl(path / FILE if path.is_dir() else path, limit)
 
 
 def _codes(side: Any) -> set[str]:

@@ -4,25 +4,10 @@ Per sentence: (1) find candidate triggers — verbs of the lexicon, nouns govern
 support verb ("held talks", "imposed sanctions"), nouns reported as happening ("clashes
 erupted"); (2) a trigger inside the complement of another ("threatened to attack",
 "urged Iran to release") is the content of its governor: it refines the governor's mode
-and code instead of becoming an event; (3) status from the clause; PLOVER's reductions
-(future cooperation -> AGREE, a future retreat or concession -> AGREE 035 "intent to
-yield", force the actor announces or plans -> THREATEN);
-(4) actor/recipient from :mod:`.patterns`; one event per (type, actor, recipient).
-
-Confidence is a documented heuristic score in 0..1, not a learned probability, and it
-ranks the events of a sentence (the top event is the one with the highest score):
-
-- base: 0.75 verb trigger, 0.7 noun with a support verb or "X said Y must", 0.65 an
-  intention verb, 0.6 noun standing alone; -0.2 for words the lexicon marks ``weak``;
-- arguments: +0.1 when an actor is found, +0.05 with a recipient;
-- clause: +0.05 for a main-clause trigger (the root, a conjunct of the root, or the clause
-  a speech verb of the main clause reports: "X said Y attacked Z"); otherwise minus the
-  summed penalty of the dependencies that embed it, capped at 0.35: complement 0.05,
-  adverbial clause 0.1, relative clause / noun-modifying participle 0.15, gerund or clause
-  object of a preposition ("suspected of blowing up", "accused of violating") 0.2;
-- background: -0.1 for a past perfect ("whom they had taken hostage").
-So an asserted main-clause verb with actor and recipient scores 0.95, the same verb in a
-relative clause 0.75, a gerund inside an allegation 0.7 or less.
+and code instead of becoming an event; (3) status from the clause, then PLOVER's
+reductions (:mod:`.reductions`); (4) actor/recipient from :mod:`.patterns`, with the
+fallbacks of :mod:`.recipients`; one event per (type, actor, recipient), ranked by the
+heuristic score of :mod:`.confidence`.
 """
 
 from __future__ import annotations
@@ -30,59 +15,40 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Mapping, Sequence
 
 from ..records import ActorAnalysis, ActorRef, Event, Quote
 from . import ontology
+from .confidence import score_confidence
 from .lexicon import Entry, Lexicon
-from .patterns import (
-    DOMESTIC_SECTORS,
-    DOMESTIC_TYPES,
-    OCCURRENCE_VERBS,
-    PLACE_TARGET_TYPES,
-    Arguments,
-    PlaceHit,
-    actor_index,
-    noun_arguments,
-    place_targets,
-    verb_arguments,
-)
+from .patterns import OCCURRENCE_VERBS, actor_index, noun_arguments, verb_arguments
 from .quoted import quote_judgements
-from .status import SPEECH_VERBS, clause_status, instead, modal
+from .recipients import (
+    RecipientFiller,
+    content_recipient,
+    country_actors,
+    must_arguments,
+    person_ids,
+)
+from .reductions import apply_reductions, refine_by_content
+from .status import SPEECH_VERBS, clause_status, instead
+from .triggers import (
+    LIGHT_PREPS,
+    Candidate,
+    measured,
+    object_of,
+    particles_of,
+    verb_matches,
+)
+
+__all__ = ["Candidate", "EventCoder"]
 
 log = logging.getLogger(__name__)
 
-COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"})
-FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
-#: CAMEO third digit for what is asked (02x appeal, 10x demand) or rejected (12x).
-_CONTENT_DIGIT = {
-    "020": {"COOPERATE": "1", "SUPPORT": "2", "AID": "3", "RETREAT": "5", "CONCEDE": "5", "CONSULT": "6"},
-    "100": {"COOPERATE": "1", "SUPPORT": "2", "AID": "3", "RETREAT": "6", "CONCEDE": "7", "CONSULT": "8"},
-    "120": {"COOPERATE": "1", "AID": "2", "RETREAT": "4", "CONCEDE": "4", "CONSULT": "5"},
-}
-_ASK_MODE = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist",
-             "COOPERATE": "assist", "SUPPORT": "assist", "AGREE": "meet"}
 #: "X said Y must ..." is a demand of the speaker on Y (CAMEO 10).
 OBLIGATION = frozenset({"must", "should"})
 _MUST = Entry("must", "V", "REQUEST", None, "100")
-_AGREE_CAMEO = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032", "AGREE": "030"}
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A trigger before arguments and status are attached."""
-
-    token: Any  # the trigger token (noun for noun triggers)
-    anchor: Any  # the token the clause is read from (support verb of a noun trigger)
-    entry: Entry
-    kind: str  # verb | light | noun | intent
-    licensed: bool = True  # False: a noun that may only be the content of a governor
-
-    @property
-    def type(self) -> str:
-        return self.entry.type
 
 
 class EventCoder:
@@ -103,7 +69,7 @@ class EventCoder:
     ) -> tuple[Event, ...]:
         index = actor_index(actors)
         refs = {a.id: a.ref() for a in actors.actors}
-        fill = _Filler(index, MappingProxyType(refs), _country_actors(actors), _person_ids(actors), self.places)
+        fill = RecipientFiller(index, MappingProxyType(refs), country_actors(actors), person_ids(actors), self.places)
         events: list[Event] = []
         sents = list(doc.sents)
         for sent_i, sent in enumerate(sents):
@@ -118,7 +84,7 @@ class EventCoder:
     # -- candidates -------------------------------------------------------------
     def _code_sentence(
         self, doc: Any, sent: Any, sent_i: int, index: Mapping[int, tuple[str, ...]], refs: Mapping[str, ActorRef],
-        fill: "_Filler",
+        fill: RecipientFiller,
     ) -> list[Event]:
         cands = self._candidates(sent)
         by_anchor = {c.anchor.i: c for c in cands if c.kind != "noun" or c.licensed}
@@ -170,16 +136,16 @@ class EventCoder:
 
     def _verb_candidate(self, verb: Any) -> Candidate | None:
         lemma = verb.lemma_.lower()
-        particles = _particles(verb)
-        obj = _object(verb)
+        particles = particles_of(verb)
+        obj = object_of(verb)
         rows = self.lexicon.rows(lemma, "V")
-        if any("stop" in e.flags and _verb_matches(verb, e, particles, obj) for e in rows):
+        if any("stop" in e.flags and verb_matches(verb, e, particles, obj) for e in rows):
             return None  # a sense that is no event ("met its targets", "pulled out bodies")
         light = self._light_candidate(verb, lemma, particles, obj)
         if light is not None:
             return light
         for entry in rows:
-            if "stop" not in entry.flags and _verb_matches(verb, entry, particles, obj):
+            if "stop" not in entry.flags and verb_matches(verb, entry, particles, obj):
                 return Candidate(verb, verb, entry, "verb")
         if self.lexicon.has_role(lemma, "-intent"):
             entry = Entry(lemma, "V", "AGREE", None, "030", flags=frozenset({"weak"}))
@@ -204,10 +170,10 @@ class EventCoder:
             if self.lexicon.has_role(f"{lemma}+{c.lower_}", "-light"):
                 # also a gerund: "resorted to firing"
                 nouns.extend(g for g in c.children if g.dep_ == "pobj" or (g.dep_ == "pcomp" and g.tag_ == "VBG"))
-            elif obj is None and c.lower_ in _LIGHT_PREPS:
+            elif obj is None and c.lower_ in LIGHT_PREPS:
                 nouns.extend(g for g in c.children if g.dep_ == "pobj")
         for noun in nouns:
-            noun = _measured(noun)
+            noun = measured(noun)
             entry = self._noun_entry(noun, governor=verb)
             if entry is not None:
                 return Candidate(noun, verb, entry, "light")
@@ -286,26 +252,26 @@ class EventCoder:
         refs: Mapping[str, ActorRef],
         words: list[str],
     ) -> Event | None:
-        etype, mode, cameo = _refine(cand, content)
+        etype, mode, cameo = refine_by_content(cand, content)
         if etype is None or _says_nothing(cand):
             return None
         if cand.kind == "must":
-            args = _must_arguments(cand, index)
+            args = must_arguments(cand, index)
         elif cand.kind in ("verb", "intent"):
             args = verb_arguments(cand.token, cand.entry, index)
         else:
             args = noun_arguments(cand.token, cand.entry, cand.anchor if cand.kind == "light" else None, index)
         if content and not args.recipient:
-            args = _content_recipient(args, content[0], index)
+            args = content_recipient(args, content[0], index)
         status = clause_status(cand.anchor if cand.kind == "must" else cand.token, self.lexicon,
                                cand.anchor if cand.kind == "light" else None)
-        etype, mode, cameo, status = _reduce(etype, mode, cameo, status, cand.anchor)
+        etype, mode, cameo, status = apply_reductions(etype, mode, cameo, status, cand.anchor)
         weak = cand.entry.weak and not content
         if weak and not args.actor and not args.recipient:
             return None  # an ambiguous word with nobody involved is too weak to report
         if not args.actor and (cand.anchor.dep_ == "relcl" or (cand.anchor.dep_ == "acl" and cand.anchor.tag_ == "VBN")):
             return None  # background in a noun modifier ("the mayor, jailed last year")
-        confidence = _confidence(cand, weak, args)
+        confidence = score_confidence(cand, weak, args)
         first, last = (cand.anchor, cand.anchor) if cand.kind == "must" else (cand.token, cand.anchor)
         start = min(first.idx, last.idx)
         end = max(first.idx + len(first), last.idx + len(last))
@@ -333,62 +299,7 @@ class EventCoder:
         )
 
 
-@dataclass(frozen=True)
-class _Filler:
-    """Recipient fallbacks of one document (CAMEO conventions, documented in
-    :func:`_Filler.recipient`); built per :meth:`EventCoder.code` call."""
 
-    index: Mapping[int, tuple[str, ...]]
-    refs: Mapping[str, ActorRef]
-    countries: Mapping[str, str]  # ids of country actors -> code
-    persons: frozenset[str]
-    places: Any | None
-
-    def recipient(self, event: Event, cand: Candidate, content: Sequence[Candidate]) -> Event:
-        """Fill a recipient the syntax left without a country:
-
-        1. a group of a domestic sector (rebels, opposition, civilians, journalists ...)
-           with no country, acted on by a state of one country in a repressive or critical
-           event, belongs to that country ("the government accused the rebels");
-        2. otherwise a place in a locative phrase of the trigger, of its content ("threatened
-           to ban voting in X") or of its objects ("a force in Liberia", "targets in Jericho")
-           names the target: always for a place on the object; on the trigger itself only in
-           another country than the actor's, or for a protest (the authorities where it is
-           staged) and a visit (the host). Never for other CONSULT events (the place is the
-           venue). The event keeps its confidence (no recipient bonus)."""
-        actor_countries = {a.country for a in event.actor if a.country}
-        if any(r.country for r in event.recipient):
-            return event
-        if event.recipient and len(actor_countries) == 1 and event.type in DOMESTIC_TYPES:
-            country = next(iter(actor_countries))
-            if all(r.sector in DOMESTIC_SECTORS and r.id not in self.persons for r in event.recipient):
-                return dataclasses.replace(
-                    event, recipient=tuple(dataclasses.replace(r, country=country) for r in event.recipient))
-        hit = self._place(event, cand, content, actor_countries)
-        if hit is None:
-            return event
-        ref = self.refs.get(hit.actor_id or "") or ActorRef(f"place:{hit.name}", hit.name, hit.country, None)
-        return dataclasses.replace(event, recipient=event.recipient + (ref,))
-
-    def _place(self, event: Event, cand: Candidate, content: Sequence[Candidate], actor_countries: set[str]
-               ) -> PlaceHit | None:
-        visit = event.type == "CONSULT" and event.cameo == "042"
-        if (event.type not in PLACE_TARGET_TYPES and not visit) or event.cameo == _AGREE_CAMEO["CONSULT"]:
-            return None  # a meeting's place (also a promised meeting's) is its venue
-        heads = [cand.token] + ([cand.anchor] if cand.anchor.i != cand.token.i else [])
-        heads += [c.token for c in content]
-        for hit in place_targets(heads, self.index, self.countries, self.places):
-            if hit.on_object or visit or event.type == "PROTEST" or hit.country not in actor_countries:
-                return hit
-        return None
-
-
-def _country_actors(actors: ActorAnalysis) -> dict[str, str]:
-    return {a.id: a.country for a in actors.actors if a.kind == "country" and a.country}
-
-
-def _person_ids(actors: ActorAnalysis) -> frozenset[str]:
-    return frozenset(a.id for a in actors.actors if a.kind == "person")
 
 
 def _quote_event(sent: Any, sent_i: int, quote: Quote, etype: str, anchor: Any,
@@ -406,25 +317,6 @@ def _quote_event(sent: Any, sent_i: int, quote: Quote, etype: str, anchor: Any,
     )
 
 
-def _must_arguments(cand: Candidate, index: Mapping[int, tuple[str, ...]]) -> Arguments:
-    from .patterns import np_actors, subject
-
-    speaker, _ = subject(cand.anchor)
-    target, _ = subject(cand.token)
-    actor = np_actors(speaker, index)
-    return Arguments(tuple(actor), tuple(a for a in np_actors(target, index) if a not in actor), False)
-
-
-def _content_recipient(args: Arguments, inner: Candidate, index: Mapping[int, tuple[str, ...]]) -> Arguments:
-    """A promise or demand with no recipient of its own takes the one of its content
-    ("offered to hand over the suspects to Britain")."""
-    if inner.kind == "verb":
-        sub = verb_arguments(inner.token, inner.entry, index)
-    else:
-        sub = noun_arguments(inner.token, inner.entry, inner.anchor if inner.kind == "light" else None, index)
-    recipient = tuple(a for a in sub.recipient if a not in args.actor)
-    return dataclasses.replace(args, recipient=recipient) if recipient else args
-
 
 #: "declined to comment": a refusal to speak is not a political rejection.
 _SPEECH_ONLY = frozenset({"comment", "elaborate", "say", "speculate", "confirm", "specify", "discuss", "give", "answer"})
@@ -440,264 +332,3 @@ def _purpose(tok: Any) -> bool:
     """An infinitive of purpose ("staged rallies to demand reforms")."""
     return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
-
-def _object(verb: Any) -> Any | None:
-    """The direct object, or the patient of a passive (also one inherited by a conjunct)."""
-    from .patterns import subject
-
-    obj = None
-    for c in verb.children:
-        if c.dep_ == "dobj":
-            return c
-        if c.dep_ == "nsubjpass":
-            obj = c
-    if obj is None:
-        # "allowed [the candidate to run]": the parser makes the object the subject of an
-        # infinitive complement
-        obj = next((g for c in verb.children if c.dep_ == "ccomp"
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                    for g in c.children if g.dep_ == "nsubj"), None)
-    if obj is None and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
-        subj, passive = subject(verb)
-        obj = subj if passive else None
-    return obj
-
-
-def _object_words(obj: Any, depth: int = 0) -> set[str]:
-    """The object's lemma and its compound modifiers ("aid deliveries", "mediation efforts");
-    for a measure ("500 tons of medicine", "$5 million worth of food") also the measured;
-    and the same for its conjuncts ("photographs and other intelligence")."""
-    words = {obj.lemma_.lower(), obj.lower_}
-    words |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
-    if obj.lower_ in _PERSONAL_PRONOUNS or obj.ent_type_ == "PERSON":
-        words.add("person")  # "arrested him", "picked up Ansari": rows constrained to @PERSON
-    inner = _measured(obj)
-    if inner is not obj and depth < 3:
-        words |= _object_words(inner, depth + 1)
-    for c in obj.children:
-        if c.dep_ == "conj" and depth < 3:
-            words |= _object_words(c, depth + 1)
-    return words
-
-
-#: Nouns that measure or package what follows "of": the "of" object is the real object.
-QUANTITY_NOUNS = frozenset(
-    {"ton", "tons", "tonne", "tonnes", "kg", "kilogram", "kilograms", "kilo", "kilos", "pound", "pounds",
-     "litre", "litres", "liter", "liters", "gallon", "gallons", "barrel", "barrels", "worth", "lot", "lots",
-     "shipment", "shipments", "consignment", "consignments", "batch", "batches", "load", "loads", "truckload",
-     "truckloads", "planeload", "planeloads", "shipload", "cargo", "convoy", "convoys", "package", "packages",
-     "packet", "packets", "bag", "bags", "sack", "sacks", "box", "boxes", "crate", "crates", "container",
-     "containers", "quantity", "quantities", "amount", "amounts", "supply", "supplies", "delivery",
-     "deliveries", "tranche", "tranches", "installment", "instalment", "round", "rounds", "million", "billion",
-     "thousand", "thousands", "hundreds", "millions", "billions", "dozen", "dozens", "unit", "units",
-     # spans, series and parts: "10 days of war games", "a wave of arrests", "part of the town"
-     "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "series", "wave",
-     "waves", "spate", "string", "flurry", "part", "parts", "portion", "portions", "half", "bulk", "rest",
-     "majority", "share"}
-)
-_PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "he", "she", "they", "we"})
-#: Prepositions whose object a support verb may take as its event noun.
-_LIGHT_PREPS = frozenset({"in", "on", "into"})
-
-
-def _measured(noun: Any) -> Any:
-    """The noun measured by a quantity noun ("tons of medicine" -> medicine), else ``noun``."""
-    for _ in range(3):
-        if noun.lemma_.lower() not in QUANTITY_NOUNS and noun.lower_ not in QUANTITY_NOUNS:
-            return noun
-        inner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for g in c.children if g.dep_ == "pobj"), None)
-        if inner is None:
-            return noun
-        noun = inner
-    return noun
-
-
-def _particles(verb: Any) -> set[str]:
-    """What a row's verb marker may name: particles and prepositions of the verb, the two
-    words before it ("lathi charge"), a predicative adjective ("held X responsible",
-    "found X guilty"), and preposition+object lemma ("placed under+arrest", "took
-    into+custody", "hacked to+death"), which a bare "to"/"under" could not say safely."""
-    out = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "compound", "npadvmod")}
-    out |= {verb.doc[j].lower_ for j in range(max(verb.i - 2, verb.sent.start), verb.i)}
-    out |= {c.lower_ for c in verb.children
-            if c.pos_ == "ADJ" and c.dep_ in ("oprd", "acomp", "advcl", "ccomp", "xcomp")}
-    out |= {f"{c.lower_}+{g.lemma_.lower()}" for c in verb.children if c.dep_ in ("prep", "dative", "agent")
-            for g in c.children if g.dep_ == "pobj"}  # the agent too: "picked up by+police"
-    return out
-
-
-def _verb_matches(verb: Any, entry: Entry, particles: set[str], obj: Any | None) -> bool:
-    if entry.marker and not (entry.marker & particles):
-        return False
-    if entry.objects:
-        if obj is None or not (_object_words(obj) & entry.objects):
-            return False
-    if "obj" in entry.flags and obj is None and not any(c.dep_ in ("dobj", "nsubjpass", "dative") for c in verb.children):
-        return False
-    if "prep" in entry.flags and not any(c.dep_ == "prep" and c.lower_ in entry.preps and not _when(c)
-                                         for c in verb.children):
-        return False
-    if "intrans" in entry.flags and (obj is not None or any(c.dep_ in ("dobj", "dative") for c in verb.children)):
-        return False
-    return True
-
-
-def _when(prep: Any) -> bool:
-    """A time phrase ("on Monday"), which cannot introduce a target."""
-    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
-
-
-def _refine(cand: Candidate, content: list[Candidate]) -> tuple[str | None, str | None, str]:
-    """Type, mode and CAMEO code of a trigger, given the triggers in its complement."""
-    entry = cand.entry
-    etype, mode, cameo = entry.type, entry.mode, entry.cameo
-    inner = content[0] if content else None
-    if inner is None:
-        return etype, mode, cameo
-    itype = inner.type
-    if cand.kind == "intent" or etype == "AGREE":
-        if itype in COOPERATIVE:
-            return "AGREE", None, _AGREE_CAMEO.get(itype, "030")
-        if itype in ("RETREAT", "CONCEDE"):
-            return "AGREE", None, "035"  # intent to yield (CAMEO 035, AGREE in CAMEO->PLOVER)
-        if itype in FORCEFUL | {"PROTEST"} and cand.kind == "intent":
-            return "THREATEN", _threat_mode(inner), _threat_cameo(inner)
-        return etype, mode, cameo
-    if etype in ("REQUEST", "REJECT"):
-        base = "120" if etype == "REJECT" else ("100" if cameo.startswith("10") else "020")
-        digit = _CONTENT_DIGIT[base].get(itype)
-        return etype, _ASK_MODE.get(itype, "change"), (base[:2] + digit if digit else cameo)
-    if etype == "THREATEN":
-        return etype, _threat_mode(inner), _threat_cameo(inner)
-    return etype, mode, cameo
-
-
-def _threat_mode(inner: Candidate) -> str:
-    if inner.type == "COERCE":
-        return "arrest" if inner.entry.mode == "arrest" else ("expel" if inner.entry.mode == "deport" else "restrict")
-    if inner.type == "SANCTION":
-        return "expel" if inner.entry.mode == "expel" else "relations"
-    if inner.type == "PROTEST":
-        return "restrict"
-    return "violence"
-
-
-def _threat_cameo(inner: Candidate) -> str:
-    return {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "137", "SANCTION": "132", "PROTEST": "133"}.get(
-        inner.type, "130"
-    )
-
-
-def _reduce(etype: str, mode: str | None, cameo: str, status: str, anchor: Any) -> tuple[str, str | None, str, str]:
-    """PLOVER's rules for future actions: cooperation becomes AGREE, a retreat CONCEDE,
-    and force announced under a speech verb ("said it would strike") a THREATEN."""
-    unless = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in anchor.children)
-    if status == "negated" and etype == "AGREE":
-        return "REJECT", None, "120", "asserted"  # not agreeing is a rejection
-    if status == "negated" and etype in COOPERATIVE and (_reported(anchor) or modal(anchor) in ("will", "would")):
-        # "said it would not provide aid": a stated refusal
-        return "REJECT", "assist" if etype in ("AID", "COOPERATE", "SUPPORT") else "meet", "120", "asserted"
-    if status == "negated" and etype in ("CONCEDE", "RETREAT") and (_reported(anchor) or modal(anchor) in ("will", "would")):
-        return "REJECT", "yield", "124", "asserted"  # "said it would not meet the demands"
-    if unless and status != "negated" and etype not in COOPERATIVE:
-        return "THREATEN", "restrict" if etype == "PROTEST" else "violence", "130", "asserted"
-    if status != "future" and status != "hypothetical":
-        return etype, mode, cameo, status
-    if status == "future" and etype in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
-        return "AGREE", None, _AGREE_CAMEO[etype], status
-    if status == "future" and (etype == "RETREAT" or (etype == "CONCEDE" and not _decided(anchor))):
-        return "AGREE", None, "035", status  # intent to yield (CAMEO 035), as for "promised to"
-    if etype in FORCEFUL | {"PROTEST"} and (_reported(anchor) or modal(anchor) in ("will", "would", "shall")
-                                            or _announced_plan(anchor)):
-        fake = Candidate(anchor, anchor, Entry("", "V", etype, mode, cameo), "verb")
-        return "THREATEN", _threat_mode(fake), _threat_cameo(fake), "asserted"
-    return etype, mode, cameo, status
-
-
-#: Heads of stated readiness: "is ready/prepared to strike" is a warning, while "plans
-#: to attack" stays a future ASSAULT unless a speech verb reports it.
-_READINESS = frozenset({"ready", "prepared", "prepare"})
-
-
-def _decided(tok: Any) -> bool:
-    """"decided to allow": the decision is the (verbal) concession, not a promise of one."""
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "decide"
-
-
-def _announced_plan(tok: Any) -> bool:
-    """Force the actor declares itself ready for, or announces it plans ("said it plans to
-    impose", "announced it is prepared to impose martial law")."""
-    cur = tok
-    for _ in range(3):
-        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
-            return False
-        cur = cur.head
-        if cur.lemma_.lower() in _READINESS or cur.lower_ in _READINESS or _reported(cur):
-            return True
-    return False
-
-
-def _reported(tok: Any) -> bool:
-    cur = tok
-    for _ in range(3):
-        if cur.dep_ == "conj":
-            cur = cur.head
-        elif cur.dep_ == "ccomp":
-            return cur.head.lemma_.lower() in SPEECH_VERBS
-        else:
-            return False
-    return False
-
-
-def _confidence(cand: Candidate, weak: bool, args: Arguments) -> float:
-    score = {"verb": 0.75, "must": 0.7, "intent": 0.65, "light": 0.7, "noun": 0.6}[cand.kind]
-    if weak:
-        score -= 0.2
-    if args.actor:
-        score += 0.1
-    if args.recipient:
-        score += 0.05
-    depth = _embedding(cand.anchor)
-    score += 0.05 if depth == 0 else -depth
-    if _background(cand.anchor):
-        score -= 0.1
-    return round(max(0.05, min(0.99, score)), 2)
-
-
-#: How much less an event counts when its clause hangs under another word (see the
-#: module docstring): complements and adverbial clauses are secondary, relative clauses
-#: and participles that modify a noun are description, and a clause or gerund that is
-#: the object of a noun or preposition ("suspected of blowing up") is an allegation.
-_DEP_PENALTY = {"xcomp": 0.05, "ccomp": 0.05, "advcl": 0.1, "relcl": 0.15, "acl": 0.15,
-                "pcomp": 0.2, "pobj": 0.2, "prep": 0.0, "dobj": 0.1, "nsubj": 0.15, "nsubjpass": 0.15,
-                "appos": 0.15, "attr": 0.1, "oprd": 0.1, "csubj": 0.15}
-_MAX_PENALTY = 0.35
-
-
-def _embedding(anchor: Any) -> float:
-    """0 for a main-clause trigger (root, a conjunct of it, or the clause a speech verb
-    reports), else the summed penalty of the dependencies that embed it (capped)."""
-    penalty = 0.0
-    tok = anchor
-    for _ in range(8):
-        if tok.head.i == tok.i:
-            break
-        dep, head = tok.dep_, tok.head
-        if dep in ("ccomp", "parataxis") and head.lemma_.lower() in SPEECH_VERBS and _main(head):
-            break  # "X said Y attacked Z": the reported clause is the news
-        if dep not in ("conj", "cc"):
-            penalty += _DEP_PENALTY.get(dep, 0.05)
-        tok = head
-    return round(min(penalty, _MAX_PENALTY), 2)
-
-
-def _main(tok: Any) -> bool:
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.dep_ == "ROOT"
-
-
-def _background(anchor: Any) -> bool:
-    """A past perfect ("whom they had taken hostage") recalls what happened before."""
-    return anchor.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in anchor.children)

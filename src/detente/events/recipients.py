@@ -1,0 +1,103 @@
+"""Recipients the syntax does not give: CAMEO conventions for domestic targets and
+place-named targets (:class:`RecipientFiller`), the recipient of a promise's or demand's
+content, and the parties of "X said Y must ..."."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+from ..records import ActorAnalysis, ActorRef, Event
+from .patterns import (
+    DOMESTIC_SECTORS,
+    DOMESTIC_TYPES,
+    PLACE_TARGET_TYPES,
+    Arguments,
+    PlaceHit,
+    noun_arguments,
+    np_actors,
+    place_targets,
+    subject,
+    verb_arguments,
+)
+from .reductions import AGREE_CAMEO
+from .triggers import Candidate
+
+
+@dataclass(frozen=True)
+class RecipientFiller:
+    """Recipient fallbacks of one document (CAMEO conventions, documented in
+    :meth:`RecipientFiller.recipient`); built per :meth:`.coder.EventCoder.code` call."""
+
+    index: Mapping[int, tuple[str, ...]]
+    refs: Mapping[str, ActorRef]
+    countries: Mapping[str, str]  # ids of country actors -> code
+    persons: frozenset[str]
+    places: Any | None
+
+    def recipient(self, event: Event, cand: Candidate, content: Sequence[Candidate]) -> Event:
+        """Fill a recipient the syntax left without a country:
+
+        1. a group of a domestic sector (rebels, opposition, civilians, journalists ...)
+           with no country, acted on by a state of one country in a repressive or critical
+           event, belongs to that country ("the government accused the rebels");
+        2. otherwise a place in a locative phrase of the trigger, of its content ("threatened
+           to ban voting in X") or of its objects ("a force in Liberia", "targets in Jericho")
+           names the target: always for a place on the object; on the trigger itself only in
+           another country than the actor's, or for a protest (the authorities where it is
+           staged) and a visit (the host). Never for other CONSULT events (the place is the
+           venue). The event keeps its confidence (no recipient bonus)."""
+        actor_countries = {a.country for a in event.actor if a.country}
+        if any(r.country for r in event.recipient):
+            return event
+        if event.recipient and len(actor_countries) == 1 and event.type in DOMESTIC_TYPES:
+            country = next(iter(actor_countries))
+            if all(r.sector in DOMESTIC_SECTORS and r.id not in self.persons for r in event.recipient):
+                return dataclasses.replace(
+                    event, recipient=tuple(dataclasses.replace(r, country=country) for r in event.recipient))
+        hit = self._place(event, cand, content, actor_countries)
+        if hit is None:
+            return event
+        ref = self.refs.get(hit.actor_id or "") or ActorRef(f"place:{hit.name}", hit.name, hit.country, None)
+        return dataclasses.replace(event, recipient=event.recipient + (ref,))
+
+    def _place(self, event: Event, cand: Candidate, content: Sequence[Candidate], actor_countries: set[str]
+               ) -> PlaceHit | None:
+        visit = event.type == "CONSULT" and event.cameo == "042"
+        if (event.type not in PLACE_TARGET_TYPES and not visit) or event.cameo == AGREE_CAMEO["CONSULT"]:
+            return None  # a meeting's place (also a promised meeting's) is its venue
+        heads = [cand.token] + ([cand.anchor] if cand.anchor.i != cand.token.i else [])
+        heads += [c.token for c in content]
+        for hit in place_targets(heads, self.index, self.countries, self.places):
+            if hit.on_object or visit or event.type == "PROTEST" or hit.country not in actor_countries:
+                return hit
+        return None
+
+
+def country_actors(actors: ActorAnalysis) -> dict[str, str]:
+    return {a.id: a.country for a in actors.actors if a.kind == "country" and a.country}
+
+
+def person_ids(actors: ActorAnalysis) -> frozenset[str]:
+    return frozenset(a.id for a in actors.actors if a.kind == "person")
+
+
+
+def must_arguments(cand: Candidate, index: Mapping[int, tuple[str, ...]]) -> Arguments:
+    speaker, _ = subject(cand.anchor)
+    target, _ = subject(cand.token)
+    actor = np_actors(speaker, index)
+    return Arguments(tuple(actor), tuple(a for a in np_actors(target, index) if a not in actor), False)
+
+
+def content_recipient(args: Arguments, inner: Candidate, index: Mapping[int, tuple[str, ...]]) -> Arguments:
+    """A promise or demand with no recipient of its own takes the one of its content
+    ("offered to hand over the suspects to Britain")."""
+    if inner.kind == "verb":
+        sub = verb_arguments(inner.token, inner.entry, index)
+    else:
+        sub = noun_arguments(inner.token, inner.entry, inner.anchor if inner.kind == "light" else None, index)
+    recipient = tuple(a for a in sub.recipient if a not in args.actor)
+    return dataclasses.replace(args, recipient=recipient) if recipient else args
+

@@ -1,0 +1,126 @@
+"""How a trigger's type, mode and CAMEO code follow from what it governs and from its
+status: PLOVER's reductions (future cooperation -> AGREE, a future retreat or concession
+-> AGREE 035 "intent to yield", force the actor announces or plans -> THREATEN, not
+agreeing -> REJECT) and the content digit of requests, demands and rejections."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .lexicon import Entry
+from .status import SPEECH_VERBS, modal
+from .triggers import Candidate
+
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"})
+FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+#: CAMEO third digit for what is asked (02x appeal, 10x demand) or rejected (12x).
+_CONTENT_DIGIT = {
+    "020": {"COOPERATE": "1", "SUPPORT": "2", "AID": "3", "RETREAT": "5", "CONCEDE": "5", "CONSULT": "6"},
+    "100": {"COOPERATE": "1", "SUPPORT": "2", "AID": "3", "RETREAT": "6", "CONCEDE": "7", "CONSULT": "8"},
+    "120": {"COOPERATE": "1", "AID": "2", "RETREAT": "4", "CONCEDE": "4", "CONSULT": "5"},
+}
+_ASK_MODE = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist",
+             "COOPERATE": "assist", "SUPPORT": "assist", "AGREE": "meet"}
+AGREE_CAMEO = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032", "AGREE": "030"}
+
+
+def refine_by_content(cand: Candidate, content: list[Candidate]) -> tuple[str | None, str | None, str]:
+    """Type, mode and CAMEO code of a trigger, given the triggers in its complement."""
+    entry = cand.entry
+    etype, mode, cameo = entry.type, entry.mode, entry.cameo
+    inner = content[0] if content else None
+    if inner is None:
+        return etype, mode, cameo
+    itype = inner.type
+    if cand.kind == "intent" or etype == "AGREE":
+        if itype in COOPERATIVE:
+            return "AGREE", None, AGREE_CAMEO.get(itype, "030")
+        if itype in ("RETREAT", "CONCEDE"):
+            return "AGREE", None, "035"  # intent to yield (CAMEO 035, AGREE in CAMEO->PLOVER)
+        if itype in FORCEFUL | {"PROTEST"} and cand.kind == "intent":
+            return "THREATEN", threat_mode(inner), threat_cameo(inner)
+        return etype, mode, cameo
+    if etype in ("REQUEST", "REJECT"):
+        base = "120" if etype == "REJECT" else ("100" if cameo.startswith("10") else "020")
+        digit = _CONTENT_DIGIT[base].get(itype)
+        return etype, _ASK_MODE.get(itype, "change"), (base[:2] + digit if digit else cameo)
+    if etype == "THREATEN":
+        return etype, threat_mode(inner), threat_cameo(inner)
+    return etype, mode, cameo
+
+
+def threat_mode(inner: Candidate) -> str:
+    if inner.type == "COERCE":
+        return "arrest" if inner.entry.mode == "arrest" else ("expel" if inner.entry.mode == "deport" else "restrict")
+    if inner.type == "SANCTION":
+        return "expel" if inner.entry.mode == "expel" else "relations"
+    if inner.type == "PROTEST":
+        return "restrict"
+    return "violence"
+
+
+def threat_cameo(inner: Candidate) -> str:
+    return {"ASSAULT": "138", "MOBILIZE": "138", "COERCE": "137", "SANCTION": "132", "PROTEST": "133"}.get(
+        inner.type, "130"
+    )
+
+
+def apply_reductions(etype: str, mode: str | None, cameo: str, status: str, anchor: Any) -> tuple[str, str | None, str, str]:
+    """PLOVER's rules for future actions: cooperation becomes AGREE, a retreat CONCEDE,
+    and force announced under a speech verb ("said it would strike") a THREATEN."""
+    unless = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in anchor.children)
+    if status == "negated" and etype == "AGREE":
+        return "REJECT", None, "120", "asserted"  # not agreeing is a rejection
+    if status == "negated" and etype in COOPERATIVE and (reported(anchor) or modal(anchor) in ("will", "would")):
+        # "said it would not provide aid": a stated refusal
+        return "REJECT", "assist" if etype in ("AID", "COOPERATE", "SUPPORT") else "meet", "120", "asserted"
+    if status == "negated" and etype in ("CONCEDE", "RETREAT") and (reported(anchor) or modal(anchor) in ("will", "would")):
+        return "REJECT", "yield", "124", "asserted"  # "said it would not meet the demands"
+    if unless and status != "negated" and etype not in COOPERATIVE:
+        return "THREATEN", "restrict" if etype == "PROTEST" else "violence", "130", "asserted"
+    if status != "future" and status != "hypothetical":
+        return etype, mode, cameo, status
+    if status == "future" and etype in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
+        return "AGREE", None, AGREE_CAMEO[etype], status
+    if status == "future" and (etype == "RETREAT" or (etype == "CONCEDE" and not _decided(anchor))):
+        return "AGREE", None, "035", status  # intent to yield (CAMEO 035), as for "promised to"
+    if etype in FORCEFUL | {"PROTEST"} and (reported(anchor) or modal(anchor) in ("will", "would", "shall")
+                                            or _announced_plan(anchor)):
+        fake = Candidate(anchor, anchor, Entry("", "V", etype, mode, cameo), "verb")
+        return "THREATEN", threat_mode(fake), threat_cameo(fake), "asserted"
+    return etype, mode, cameo, status
+
+
+#: Heads of stated readiness: "is ready/prepared to strike" is a warning, while "plans
+#: to attack" stays a future ASSAULT unless a speech verb reports it.
+_READINESS = frozenset({"ready", "prepared", "prepare"})
+
+
+def _decided(tok: Any) -> bool:
+    """"decided to allow": the decision is the (verbal) concession, not a promise of one."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "decide"
+
+
+def _announced_plan(tok: Any) -> bool:
+    """Force the actor declares itself ready for, or announces it plans ("said it plans to
+    impose", "announced it is prepared to impose martial law")."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in _READINESS or cur.lower_ in _READINESS or reported(cur):
+            return True
+    return False
+
+
+def reported(tok: Any) -> bool:
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "conj":
+            cur = cur.head
+        elif cur.dep_ == "ccomp":
+            return cur.head.lemma_.lower() in SPEECH_VERBS
+        else:
+            return False
+    return False

@@ -1,0 +1,131 @@
+"""Trigger candidates and how a verb or noun matches a lexicon row: its object (also a
+passive patient or a measured noun: "tons of medicine"), its particles and prepositions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .lexicon import Entry
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A trigger before arguments and status are attached."""
+
+    token: Any  # the trigger token (noun for noun triggers)
+    anchor: Any  # the token the clause is read from (support verb of a noun trigger)
+    entry: Entry
+    kind: str  # verb | light | noun | intent
+    licensed: bool = True  # False: a noun that may only be the content of a governor
+
+    @property
+    def type(self) -> str:
+        return self.entry.type
+
+
+def object_of(verb: Any) -> Any | None:
+    """The direct object, or the patient of a passive (also one inherited by a conjunct)."""
+    from .patterns import subject
+
+    obj = None
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            return c
+        if c.dep_ == "nsubjpass":
+            obj = c
+    if obj is None:
+        # "allowed [the candidate to run]": the parser makes the object the subject of an
+        # infinitive complement
+        obj = next((g for c in verb.children if c.dep_ == "ccomp"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    for g in c.children if g.dep_ == "nsubj"), None)
+    if obj is None and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
+        subj, passive = subject(verb)
+        obj = subj if passive else None
+    return obj
+
+
+def object_words(obj: Any, depth: int = 0) -> set[str]:
+    """The object's lemma and its compound modifiers ("aid deliveries", "mediation efforts");
+    for a measure ("500 tons of medicine", "$5 million worth of food") also the measured;
+    and the same for its conjuncts ("photographs and other intelligence")."""
+    words = {obj.lemma_.lower(), obj.lower_}
+    words |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+    if obj.lower_ in _PERSONAL_PRONOUNS or obj.ent_type_ == "PERSON":
+        words.add("person")  # "arrested him", "picked up Ansari": rows constrained to @PERSON
+    inner = measured(obj)
+    if inner is not obj and depth < 3:
+        words |= object_words(inner, depth + 1)
+    for c in obj.children:
+        if c.dep_ == "conj" and depth < 3:
+            words |= object_words(c, depth + 1)
+    return words
+
+
+#: Nouns that measure or package what follows "of": the "of" object is the real object.
+QUANTITY_NOUNS = frozenset(
+    {"ton", "tons", "tonne", "tonnes", "kg", "kilogram", "kilograms", "kilo", "kilos", "pound", "pounds",
+     "litre", "litres", "liter", "liters", "gallon", "gallons", "barrel", "barrels", "worth", "lot", "lots",
+     "shipment", "shipments", "consignment", "consignments", "batch", "batches", "load", "loads", "truckload",
+     "truckloads", "planeload", "planeloads", "shipload", "cargo", "convoy", "convoys", "package", "packages",
+     "packet", "packets", "bag", "bags", "sack", "sacks", "box", "boxes", "crate", "crates", "container",
+     "containers", "quantity", "quantities", "amount", "amounts", "supply", "supplies", "delivery",
+     "deliveries", "tranche", "tranches", "installment", "instalment", "round", "rounds", "million", "billion",
+     "thousand", "thousands", "hundreds", "millions", "billions", "dozen", "dozens", "unit", "units",
+     # spans, series and parts: "10 days of war games", "a wave of arrests", "part of the town"
+     "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "series", "wave",
+     "waves", "spate", "string", "flurry", "part", "parts", "portion", "portions", "half", "bulk", "rest",
+     "majority", "share"}
+)
+_PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "he", "she", "they", "we"})
+#: Prepositions whose object a support verb may take as its event noun.
+LIGHT_PREPS = frozenset({"in", "on", "into"})
+
+
+def measured(noun: Any) -> Any:
+    """The noun measured by a quantity noun ("tons of medicine" -> medicine), else ``noun``."""
+    for _ in range(3):
+        if noun.lemma_.lower() not in QUANTITY_NOUNS and noun.lower_ not in QUANTITY_NOUNS:
+            return noun
+        inner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        if inner is None:
+            return noun
+        noun = inner
+    return noun
+
+
+def particles_of(verb: Any) -> set[str]:
+    """What a row's verb marker may name: particles and prepositions of the verb, the two
+    words before it ("lathi charge"), a predicative adjective ("held X responsible",
+    "found X guilty"), and preposition+object lemma ("placed under+arrest", "took
+    into+custody", "hacked to+death"), which a bare "to"/"under" could not say safely."""
+    out = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "compound", "npadvmod")}
+    out |= {verb.doc[j].lower_ for j in range(max(verb.i - 2, verb.sent.start), verb.i)}
+    out |= {c.lower_ for c in verb.children
+            if c.pos_ == "ADJ" and c.dep_ in ("oprd", "acomp", "advcl", "ccomp", "xcomp")}
+    out |= {f"{c.lower_}+{g.lemma_.lower()}" for c in verb.children if c.dep_ in ("prep", "dative", "agent")
+            for g in c.children if g.dep_ == "pobj"}  # the agent too: "picked up by+police"
+    return out
+
+
+def verb_matches(verb: Any, entry: Entry, particles: set[str], obj: Any | None) -> bool:
+    if entry.marker and not (entry.marker & particles):
+        return False
+    if entry.objects:
+        if obj is None or not (object_words(obj) & entry.objects):
+            return False
+    if "obj" in entry.flags and obj is None and not any(c.dep_ in ("dobj", "nsubjpass", "dative") for c in verb.children):
+        return False
+    if "prep" in entry.flags and not any(c.dep_ == "prep" and c.lower_ in entry.preps and not _when(c)
+                                         for c in verb.children):
+        return False
+    if "intrans" in entry.flags and (obj is not None or any(c.dep_ in ("dobj", "dative") for c in verb.children)):
+        return False
+    return True
+
+
+def _when(prep: Any) -> bool:
+    """A time phrase ("on Monday"), which cannot introduce a target."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
