@@ -17,7 +17,7 @@ from detente.records import Actor, ActorAnalysis, Mention
 COUNTRIES = {"kenya": "KEN", "kenyan": "KEN", "uganda": "UGA", "ugandan": "UGA", "peru": "PER", "chile": "CHL", "chilean": "CHL",
              "norway": "NOR", "ghana": "GHA", "nepal": "NPL", "india": "IND", "mali": "MLI"}
 GROUPS = {"police": "COP", "protesters": "CVL", "workers": "LAB", "rebels": "REB", "students": "CVL",
-          "villagers": "CVL", "court": "JUD"}
+          "villagers": "CVL", "court": "JUD", "policemen": "COP"}
 
 
 def analyse(doc) -> ActorAnalysis:
@@ -207,3 +207,66 @@ def test_dismissals_and_selections_are_no_force(code, text):
 def test_status_of_ability_likelihood_and_alternatives(code, text, status):
     arrest = next(e for e in code(text) if e.trigger.lower().startswith("arrest"))
     assert arrest.status == status
+
+
+@pytest.mark.parametrize(
+    "text, etype, mode, actor, recipient",
+    [
+        # units that arrive are deployed, not visiting; peacekeepers are aid (CAMEO 074)
+        ("Kenyan troops arrived in Mali on Monday.", "MOBILIZE", "troops", "KEN", None),
+        ("The policemen arrived at the village after the clash.", "MOBILIZE", "police", "policemen", None),
+        ("Ugandan peacekeepers arrived in Mali on Tuesday.", "AID", None, "UGA", None),
+        ("The first contingent of Ugandan peacekeepers arrived in Mali.", "AID", None, "UGA", None),
+        ("A Kenyan delegation arrived in Uganda on Monday.", "CONSULT", "visit", "KEN", None),
+        # "there were N killed": the participle asserts the event
+        ("There were ten Kenyan soldiers killed in Mali today.", "ASSAULT", None, None, None),
+        ("There were twelve protesters arrested by police in the capital.", "COERCE", "arrest", "police", None),
+        # "X received Y from Z": Z is the actor
+        ("The rebels received weapons from Uganda.", "AID", None, "UGA", "rebels"),
+        ("Kenya received assurances from Uganda.", "AGREE", None, "UGA", "KEN"),
+        ("Kenya received a delegation from Uganda.", "CONSULT", "visit", "UGA", "KEN"),
+        # receiving inspectors is allowing access (CAMEO 086x)
+        ("Kenya received a team of inspectors from Uganda on Monday.", "RETREAT", "access", "KEN", None),
+    ],
+)
+def test_round4_constructions(code, text, etype, mode, actor, recipient):
+    test_constructions(code, text, etype, mode, actor, recipient)
+
+
+def test_existential_participle_is_asserted_and_ranked_as_a_main_verb(code):
+    event = top(code("There were ten Kenyan soldiers killed in Mali today."))
+    assert event.status == "asserted" and event.confidence >= 0.8
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Five villagers were killed in a bus crash near the town.", "Two students were injured in the earthquake."],
+)
+def test_accidents_and_disasters_are_no_assault(code, text):
+    assert not [e for e in code(text) if e.type == "ASSAULT"]
+
+
+def test_a_police_firing_is_still_an_assault(code):
+    assert top(code("Five villagers were killed in police firing near the town.")).type == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    "text, asserted",
+    [
+        ('"We have to arrest the rebels," the police said.', False),
+        ("The police will have to arrest the rebels.", False),
+        ("The police need to arrest the rebels.", False),
+        ("The police had to arrest the rebels.", True),
+    ],
+)
+def test_obligation_is_not_an_asserted_arrest(code, text, asserted):
+    coerce = [e for e in code(text) if e.type == "COERCE" and e.status == "asserted"]
+    assert bool(coerce) == asserted, [(e.type, e.status, e.trigger) for e in code(text)]
+
+
+def test_arrested_participle_takes_the_police_of_its_sentence(code):
+    event = top(code("The police said the arrested students were produced in court."))
+    assert (event.type, event.mode) == ("COERCE", "arrest")
+    assert "police" in names(event.actor)
+    assert not [e for e in code("The arrested students were produced in court.") if e.type == "COERCE"]
+

@@ -36,6 +36,7 @@ from .status import SPEECH_VERBS, clause_status, instead
 from .triggers import (
     LIGHT_PREPS,
     Candidate,
+    existential,
     measured,
     object_of,
     particles_of,
@@ -115,7 +116,12 @@ class EventCoder:
         lights: set[int] = set()
         for tok in sent:
             if tok.dep_ == "amod":
-                continue  # participles used as adjectives ("the detained sailors")
+                # participles used as adjectives ("the detained sailors") are background,
+                # except arrests, which police named in the sentence made (see _event)
+                cand = self._verb_candidate(tok) if tok.tag_ == "VBN" else None
+                if cand is not None and cand.entry.mode == "arrest":
+                    out.append(cand)
+                continue
             if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ == "have"):
                 cand = self._verb_candidate(tok)
                 if cand is not None:
@@ -269,8 +275,13 @@ class EventCoder:
         weak = cand.entry.weak and not content
         if weak and not args.actor and not args.recipient:
             return None  # an ambiguous word with nobody involved is too weak to report
-        if not args.actor and (cand.anchor.dep_ == "relcl" or (cand.anchor.dep_ == "acl" and cand.anchor.tag_ == "VBN")):
-            return None  # background in a noun modifier ("the mayor, jailed last year")
+        if not args.actor and _modifier(cand.anchor):
+            # background in a noun modifier ("the mayor, jailed last year"), unless an
+            # arrest the police of the sentence made ("police said the arrested men ...")
+            police = _police(sent, index, refs) if cand.entry.mode == "arrest" else ()
+            if not police:
+                return None
+            args = dataclasses.replace(args, actor=police)
         confidence = score_confidence(cand, weak, args)
         first, last = (cand.anchor, cand.anchor) if cand.kind == "must" else (cand.token, cand.anchor)
         start = min(first.idx, last.idx)
@@ -332,3 +343,15 @@ def _purpose(tok: Any) -> bool:
     """An infinitive of purpose ("staged rallies to demand reforms")."""
     return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
+
+def _modifier(anchor: Any) -> bool:
+    """A relative clause or participle describing a noun (not "there were N killed")."""
+    if anchor.dep_ in ("relcl", "amod"):
+        return True
+    return anchor.dep_ == "acl" and anchor.tag_ == "VBN" and not existential(anchor)
+
+
+def _police(sent: Any, index: Mapping[int, tuple[str, ...]], refs: Mapping[str, ActorRef]) -> tuple[str, ...]:
+    """The police actors named in the sentence (the implicit makers of its arrests)."""
+    ids = (a for tok in sent for a in index.get(tok.i, ()))
+    return tuple(dict.fromkeys(a for a in ids if a in refs and refs[a].sector == "COP"))

@@ -20,7 +20,7 @@ from typing import Any
 
 from .patterns import Arguments
 from .status import SPEECH_VERBS
-from .triggers import Candidate
+from .triggers import Candidate, existential
 
 
 def score_confidence(cand: Candidate, weak: bool, args: Arguments) -> float:
@@ -59,6 +59,9 @@ def _embedding(anchor: Any) -> float:
         dep, head = tok.dep_, tok.head
         if dep in ("ccomp", "parataxis") and head.lemma_.lower() in SPEECH_VERBS and _main(head):
             break  # "X said Y attacked Z": the reported clause is the news
+        if existential(tok):
+            tok = head.head  # "there were ten soldiers killed": as the clause's own verb
+            continue
         if dep not in ("conj", "cc"):
             penalty += _DEP_PENALTY.get(dep, 0.05)
         tok = head

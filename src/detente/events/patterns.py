@@ -282,6 +282,8 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
         # an object the row constrains is the thing moved ("deployed troops", "cut aid"),
         # not the recipient; the same for content objects ("demanded an apology")
         thing = (bool(entry.objects) and entry.mode != "release") or "content" in entry.flags
+        if "swap" in entry.flags and entry.type == "CONSULT":
+            thing = False  # "received the minister": the object is the visitor
         dative = child(verb, "dative")
         if dative is not None and child(dative, "pobj") is None:
             rec_heads = [dative]  # "gave Iran aid": the indirect object receives
@@ -296,6 +298,9 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
             # "demanded that Y withdraw"; a small clause: "found [the men guilty]"
             rec_heads = [child(comp, "nsubj", "nsubjpass")]
     rec_heads.extend(prep_objects(verb, preps))
+    obj = child(verb, "dobj")
+    if "swap" in entry.flags and obj is not None:
+        rec_heads.extend(prep_objects(obj, preps))  # "received assurances [from X]": the giver
     return _assemble(actor_heads, rec_heads, entry, index, with_partner=bool(prep_objects(verb, ("with",))))
 
 

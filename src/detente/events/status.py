@@ -53,6 +53,8 @@ def clause_status(trigger: Any, lexicon: Lexicon, governor: Any | None = None) -
             return "negated"
     if _conditional(chain) or any(lexicon.has_role(t.lemma_.lower(), "-hypo") for t in chain[1:]):
         return "hypothetical"
+    if _obliged(head):
+        return "hypothetical"
     if trigger.pos_ in ("NOUN", "PROPN") and any(c.lower_ in HYPO_MODS for c in trigger.children):
         return "hypothetical"
     aux = modal(head)
@@ -67,6 +69,21 @@ def clause_status(trigger: Any, lexicon: Lexicon, governor: Any | None = None) -
     if trigger.pos_ in ("NOUN", "PROPN") and any(c.lower_ in FUTURE_MODS for c in trigger.children):
         return "future"
     return "asserted"
+
+
+#: Verbs of necessity: "we have to / need to arrest them" states what is required, not done.
+_NECESSITY = frozenset({"have", "need"})
+
+
+def _obliged(tok: Any) -> bool:
+    """An infinitive under a present or future "have to"/"need to"; a past "had to fire"
+    reports what was done and stays asserted."""
+    gov = tok.head
+    if tok.dep_ != "xcomp" or gov.lemma_.lower() not in _NECESSITY or gov.i == tok.i:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    return gov.tag_ in ("VBP", "VBZ") or (gov.tag_ == "VB" and modal(gov) is not None)
 
 
 def _negated(tok: Any) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .lexicon import Entry
+from .patterns import subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +27,6 @@ class Candidate:
 
 def object_of(verb: Any) -> Any | None:
     """The direct object, or the patient of a passive (also one inherited by a conjunct)."""
-    from .patterns import subject
-
     obj = None
     for c in verb.children:
         if c.dep_ == "dobj":
@@ -76,7 +75,9 @@ QUANTITY_NOUNS = frozenset(
      # spans, series and parts: "10 days of war games", "a wave of arrests", "part of the town"
      "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "series", "wave",
      "waves", "spate", "string", "flurry", "part", "parts", "portion", "portions", "half", "bulk", "rest",
-     "majority", "share"}
+     "majority", "share",
+     # units sent: "the first deployment of peacekeeping troops", "a contingent of police"
+     "deployment", "deployments", "contingent", "contingents", "detachment", "detachments", "team", "teams"}
 )
 _PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "he", "she", "they", "we"})
 #: Prepositions whose object a support verb may take as its event noun.
@@ -113,7 +114,12 @@ def particles_of(verb: Any) -> set[str]:
 def verb_matches(verb: Any, entry: Entry, particles: set[str], obj: Any | None) -> bool:
     if entry.marker and not (entry.marker & particles):
         return False
-    if entry.objects:
+    if "subj" in entry.flags:
+        # the row's word list constrains the subject: "peacekeepers arrived", "troops arrived"
+        subj, passive = subject(verb)
+        if subj is None or passive or not (object_words(subj) & entry.objects):
+            return False
+    elif entry.objects:
         if obj is None or not (object_words(obj) & entry.objects):
             return False
     if "obj" in entry.flags and obj is None and not any(c.dep_ in ("dobj", "nsubjpass", "dative") for c in verb.children):
@@ -124,6 +130,14 @@ def verb_matches(verb: Any, entry: Entry, particles: set[str], obj: Any | None) 
     if "intrans" in entry.flags and (obj is not None or any(c.dep_ in ("dobj", "dative") for c in verb.children)):
         return False
     return True
+
+
+def existential(tok: Any) -> bool:
+    """A participle on the noun of a "there be" clause ("there were ten soldiers killed"),
+    which asserts the event as a main verb would."""
+    noun = tok.head
+    return (tok.dep_ == "acl" and tok.tag_ == "VBN" and noun.dep_ in ("attr", "nsubj")
+            and any(c.dep_ == "expl" for c in noun.head.children))
 
 
 def _when(prep: Any) -> bool:
