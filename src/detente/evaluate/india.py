@@ -3,7 +3,8 @@
 Sentence-level: gold labels KILL and FORCE mean a police ASSAULT, ARREST a police COERCE.
 Each article's first line ("This story is from <date>") is dropped and its date is the
 publication date. An event counts for the sentence that holds its trigger; it is a
-*police* event when one of its actors has sector COP or a name naming the police, or,
+*police* event when one of its actors (either party of a symmetric event) has sector COP
+or a name naming the police, or,
 having no actor, when it is an arrest or its sentence names the police (see is_police).
 Metrics: precision/recall/F1 of police ASSAULT and COERCE sentences, and
 ``no_event_rate_on_unlabeled``: share of sentences with no gold label where we code any
@@ -43,9 +44,12 @@ def _prepare(doc: dict[str, Any], sents: list[dict[str, Any]]) -> tuple[Article,
 
 
 def is_police(event: Event, sentence: str) -> bool:
-    """A police event: an actor of sector COP or named as police; with no actor at all,
+    """A police event: an actor (either party of a symmetric event) of sector COP or named
+    as police; with no actor at all,
     an arrest (made by the authorities by definition) or a sentence naming the police."""
-    if any(a.sector == "COP" or _POLICE.search(a.name or "") for a in event.actor):
+    # a symmetric event ("activists and police clashed") has the police on either side
+    parties = event.actor + event.recipient if event.symmetric else event.actor
+    if any(a.sector == "COP" or _POLICE.search(a.name or "") for a in parties):
         return True
     return not event.actor and (event.mode == "arrest" or bool(_POLICE.search(sentence)))
 

@@ -26,6 +26,7 @@ from .patterns import OCCURRENCE_VERBS, actor_index, noun_arguments, verb_argume
 from .quoted import quote_judgements
 from .recipients import (
     RecipientFiller,
+    conditional_recipient,
     content_recipient,
     country_actors,
     must_arguments,
@@ -105,7 +106,7 @@ class EventCoder:
             event = self._event(doc, sent, sent_i, cand, governed.get(id(cand), []), index, refs, words)
             if event is None:
                 continue
-            event = fill.recipient(event, cand, governed.get(id(cand), []))
+            event = fill.protesters(fill.recipient(event, cand, governed.get(id(cand), [])), cand)
             key = (event.type, tuple(a.id for a in event.actor), tuple(r.id for r in event.recipient))
             if key not in kept or kept[key].confidence < event.confidence:
                 kept[key] = event
@@ -261,6 +262,8 @@ class EventCoder:
         etype, mode, cameo = refine_by_content(cand, content)
         if etype is None or _says_nothing(cand):
             return None
+        if etype == "CONSULT" and "swap" in cand.entry.flags:
+            cameo = "043"  # hosting or receiving a visitor: the host is the actor
         if cand.kind == "must":
             args = must_arguments(cand, index)
         elif cand.kind in ("verb", "intent"):
@@ -272,6 +275,9 @@ class EventCoder:
         status = clause_status(cand.anchor if cand.kind == "must" else cand.token, self.lexicon,
                                cand.anchor if cand.kind == "light" else None)
         etype, mode, cameo, status = apply_reductions(etype, mode, cameo, status, cand.anchor)
+        if etype == "THREATEN" and not args.recipient:
+            threatened = [c for c in cand.anchor.children if c.dep_ in ("xcomp", "ccomp")]
+            args = conditional_recipient(args, [cand.anchor, cand.token, *threatened] + [c.token for c in content], index)
         weak = cand.entry.weak and not content
         if weak and not args.actor and not args.recipient:
             return None  # an ambiguous word with nobody involved is too weak to report

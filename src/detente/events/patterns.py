@@ -15,6 +15,7 @@ from typing import Any, Mapping, Sequence
 
 from ..records import ActorAnalysis
 from .lexicon import DEFAULT_PREPS, Entry
+from .status import SPEECH_VERBS
 
 #: Dependents that stay inside a noun phrase when collecting its actors.
 NP_DEPS = frozenset(
@@ -61,14 +62,17 @@ def actor_index(actors: ActorAnalysis) -> dict[int, tuple[str, ...]]:
     return {i: tuple(ids) for i, ids in index.items()}
 
 
-def np_tokens(head: Any, depth: int = 0) -> list[Any]:
+def np_tokens(head: Any, depth: int = 0, conjuncts: bool = True) -> list[Any]:
     """The tokens of the noun phrase headed by ``head`` (without relative clauses or
-    locative modifiers; "of"/"from" phrases stay: "leaders of France and Germany")."""
+    locative modifiers; "of"/"from" phrases stay: "leaders of France and Germany").
+    ``conjuncts=False``: one conjunct only, without its coordinated partners."""
     out = [head]
     if depth > 6:
         return out
     for child in head.children:
         if child.dep_ in NP_DEPS:
+            if not conjuncts and depth == 0 and (child.dep_ in ("conj", "cc") or listed(child)):
+                continue
             out.extend(np_tokens(child, depth + 1))
         elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
             for grand in child.children:
@@ -77,11 +81,18 @@ def np_tokens(head: Any, depth: int = 0) -> list[Any]:
     return out
 
 
+def reflexive(tok: Any) -> bool:
+    """"themselves", "itself": the same party as the subject, never another side."""
+    return tok.tag_ == "PRP" and tok.lower_.endswith(("self", "selves"))
+
+
 def np_actors(head: Any | None, index: Mapping[int, tuple[str, ...]]) -> list[str]:
     if head is None:
         return []
     ids: list[str] = []
     for tok in sorted(np_tokens(head), key=lambda t: t.i):
+        if reflexive(tok):
+            continue
         for actor_id in index.get(tok.i, ()):
             if actor_id not in ids:
                 ids.append(actor_id)
@@ -97,12 +108,12 @@ def conjunct_groups(head: Any | None, index: Mapping[int, tuple[str, ...]]) -> l
     while frontier:
         tok = frontier.pop()
         for child in tok.children:
-            if child.dep_ == "conj":
+            if child.dep_ == "conj" or listed(child):
                 heads.append(child)
                 frontier.append(child)
     groups: list[list[str]] = []
     for h in sorted(heads, key=lambda t: t.i):
-        toks = [t for t in np_tokens(h) if t.dep_ != "conj" or t is h]
+        toks = np_tokens(h, conjuncts=False)  # "Trump and [North Korean leader Kim]": apart
         ids = [a for t in sorted(toks, key=lambda t: t.i) for a in index.get(t.i, ())]
         ids = list(dict.fromkeys(ids))
         if ids:
@@ -110,6 +121,12 @@ def conjunct_groups(head: Any | None, index: Mapping[int, tuple[str, ...]]) -> l
     if len(groups) == 1 and len(groups[0]) > 1 and _is_plural_mention(head, index):
         groups = [[a] for a in groups[0]]  # "the two ministers": one mention, several actors
     return groups
+
+
+def listed(tok: Any) -> bool:
+    """An apposition that heads a coordination: a list the parser misread ("the US,
+    [Russia, and Switzerland]")."""
+    return tok.dep_ == "appos" and any(c.dep_ in ("cc", "conj") for c in tok.children)
 
 
 def _is_plural_mention(head: Any, index: Mapping[int, tuple[str, ...]]) -> bool:
@@ -143,7 +160,8 @@ def subject(verb: Any) -> tuple[Any | None, bool]:
     # the passive subject of a governing verb is the doer of an active complement
     # ("Obama is scheduled to attend", "he was arrested after attacking")
     controlled = False
-    for _ in range(4):
+    # long control chains: "Norway is willing to send troops to help defend X"
+    for _ in range(8):
         subj = child(cur, *SUBJECT_DEPS)
         if subj is not None:
             return subj, own_passive and cur is not verb
@@ -164,9 +182,28 @@ def subject(verb: Any) -> tuple[Any | None, bool]:
         if cur.dep_ == "relcl":
             return cur.head, False
         if cur.dep_ == "acl":
+            if cur.tag_ == "VBG" and authored(cur.head):
+                # "issued a declaration demanding ...": the author of the text demands
+                cur = cur.head.head
+                controlled = True
+                continue
             return cur.head, cur.tag_ != "VBG"
         break
     return None, False
+
+
+#: Nouns of texts whose content a participle states ("a declaration demanding ...");
+#: the one who issued the text is the one who demands, urges or condemns.
+DOCUMENT_NOUNS = frozenset(
+    {"declaration", "statement", "communique", "communiqué", "resolution", "letter", "note", "message",
+     "decree", "motion", "petition", "appeal", "report", "memorandum", "manifesto", "proclamation",
+     "ultimatum", "circular", "notice", "bill", "editorial", "announcement", "warning", "call"}
+)
+
+
+def authored(noun: Any) -> bool:
+    """A text noun that is the object of the verb that produced it ("issued a statement")."""
+    return noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX")
 
 
 def agent(verb: Any) -> Any | None:
@@ -174,6 +211,32 @@ def agent(verb: Any) -> Any | None:
         if c.dep_ == "agent":
             return child(c, "pobj")
     return None
+
+
+def deep_agent(verb: Any) -> Any | None:
+    """The "by" agent of a passive that the parser hung on an active gerund of its
+    complement ("was accused of spying by officials"): an active gerund takes no agent."""
+    frontier = [c for c in verb.children if c.dep_ in ("prep", "xcomp")]
+    for _ in range(3):
+        nxt = []
+        for tok in frontier:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "by" and tok.tag_ == "VBG" and child(tok, "auxpass") is None:
+                    obj = child(c, "pobj")
+                    if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+                        return obj
+                if c.dep_ in ("pcomp", "pobj", "prep", "dobj"):
+                    nxt.append(c)
+        frontier = nxt
+    return None
+
+
+def stative_intent(verb: Any, entry: Entry) -> bool:
+    """A passive participle that states the subject's own intent ("is committed to",
+    "is determined to"): an AGREE verb with no agent and a "to" complement."""
+    if entry.type != "AGREE" or agent(verb) is not None or child(verb, "auxpass") is None:
+        return False
+    return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children)
 
 
 #: Dependents whose subtrees are not part of the trigger's own phrase.
@@ -185,7 +248,7 @@ def speaker_of(tok: Any, index: Mapping[int, tuple[str, ...]]) -> list[str]:
     """Actors of the speech verb that reports ``tok``'s clause ("X said it would ...")."""
     cur = tok
     for _ in range(5):
-        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in _SPEECH:
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in _SPEECH | SPEECH_VERBS:
             subj = child(cur.head, "nsubj")
             return np_actors(subj, index)
         if cur.head.i == cur.i:
@@ -195,10 +258,11 @@ def speaker_of(tok: Any, index: Mapping[int, tuple[str, ...]]) -> list[str]:
 
 
 def following_actors(trigger: Any, exclude: Sequence[str], index: Mapping[int, tuple[str, ...]],
-                     venue: bool = False) -> list[str]:
+                     venue: bool = False, skip: frozenset[int] = frozenset()) -> list[str]:
     """First actor after the trigger inside its own phrase: the fallback recipient, as
     CAMEO coders read the target from the verb phrase. ``venue``: the trigger is a
-    meeting, whose "in/at" places are where it happens, not who takes part."""
+    meeting, whose "in/at" places are where it happens, not who takes part. ``skip``:
+    token indices that cannot be the recipient (the owner of a moved thing: "its forces")."""
     outside = _OUTSIDE | {"dobj"} if trigger.lemma_.lower() in TRANSFER_VERBS else _OUTSIDE
     stack = [c for c in trigger.children if c.dep_ not in outside and c.i > trigger.i]
     toks: list[Any] = []
@@ -208,7 +272,11 @@ def following_actors(trigger: Any, exclude: Sequence[str], index: Mapping[int, t
             continue
         toks.append(tok)
         stack.extend(c for c in tok.children if c.dep_ not in ("relcl", "parataxis", "advcl"))
+    # the owner's ids are out everywhere (a mention may run on: "its forces in Lebanon")
+    exclude = list(exclude) + [a for i in skip for a in index.get(i, ())]
     for tok in sorted(toks, key=lambda t: t.i):
+        if tok.i in skip or reflexive(tok):
+            continue
         for actor_id in index.get(tok.i, ()):
             if actor_id not in exclude:
                 # the whole coordination it belongs to ("with Congo and Costa Rica")
@@ -241,11 +309,33 @@ def _coordination_head(tok: Any) -> Any:
 def verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]]) -> Arguments:
     """Actor and recipient of a verb trigger."""
     args = _verb_arguments(verb, entry, index)
-    return complete(args, verb, verb, index, venue=entry.type == "CONSULT")
+    obj = child(verb, "dobj")
+    skip = owner_tokens(obj) if obj is not None and object_is_thing(verb, entry) else frozenset()
+    return complete(args, verb, verb, index, venue=entry.type == "CONSULT", skip=skip)
+
+
+def object_is_thing(verb: Any, entry: Entry) -> bool:
+    """The direct object is what is moved, cut or demanded, not the recipient: an object
+    the row constrains ("deployed troops", "cut aid") or a content object ("demanded an
+    apology"); a received visitor is the other side ("received the minister")."""
+    if "swap" in entry.flags and entry.type == "CONSULT":
+        return False
+    return (bool(entry.objects) and entry.mode != "release") or "content" in entry.flags
+
+
+def owner_tokens(obj: Any) -> frozenset[int]:
+    """A moved thing owned by a possessive pronoun ("strengthened its forces", "cut their
+    aid"): the pronoun points back to the actor, so neither it nor the thing is the
+    recipient; its prepositional phrases ("aid to X") stay readable. A named owner
+    ("expelled Russia's diplomats") is another party and stays."""
+    poss = [c for c in obj.children if c.dep_ == "poss" and c.tag_ == "PRP$"]
+    if not poss:
+        return frozenset()
+    return frozenset({obj.i} | {t.i for c in poss for t in c.subtree})
 
 
 def complete(args: Arguments, trigger: Any, anchor: Any, index: Mapping[int, tuple[str, ...]],
-             venue: bool = False) -> Arguments:
+             venue: bool = False, skip: frozenset[int] = frozenset()) -> Arguments:
     """Fill a missing actor from the reporting speaker when the subject is an unresolved
     pronoun, and a missing recipient from the trigger's phrase."""
     actor, recipient = args.actor, args.recipient
@@ -254,9 +344,9 @@ def complete(args: Arguments, trigger: Any, anchor: Any, index: Mapping[int, tup
         if subj is not None and not passive and subj.pos_ == "PRON":
             actor = tuple(speaker_of(anchor, index))
     if not recipient:
-        found = following_actors(anchor, actor, index, venue)
+        found = following_actors(anchor, actor, index, venue, skip)
         if not found and trigger is not anchor:
-            found = following_actors(trigger, actor, index, venue)
+            found = following_actors(trigger, actor, index, venue, skip)
         recipient = tuple(found)
     return Arguments(actor, recipient, args.symmetric)
 
@@ -264,8 +354,10 @@ def complete(args: Arguments, trigger: Any, anchor: Any, index: Mapping[int, tup
 def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]]) -> Arguments:
     subj, passive = subject(verb)
     preps = entry.preps or DEFAULT_PREPS.get(entry.type, ())
+    if passive and stative_intent(verb, entry):
+        passive = False  # "Vietnam is committed to opening up": the subject commits
     if passive:
-        by = agent(verb)
+        by = agent(verb) or deep_agent(verb)
         if by is None and entry.type in ("ASSAULT", "COERCE"):
             # "killed in police firing", "wounded in an Israeli airstrike": the perpetrator
             # is named on the instrument event
@@ -275,15 +367,12 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
                 if by is not None:
                     break
         actor_heads = [by]
-        rec_heads = [subj]
+        # "evidence against Russia was presented": a moved thing names its target
+        rec_heads = prep_objects(subj, preps) if subj is not None and object_is_thing(verb, entry) else [subj]
     else:
         actor_heads = [subj]
         obj = child(verb, "dobj", "dative")
-        # an object the row constrains is the thing moved ("deployed troops", "cut aid"),
-        # not the recipient; the same for content objects ("demanded an apology")
-        thing = (bool(entry.objects) and entry.mode != "release") or "content" in entry.flags
-        if "swap" in entry.flags and entry.type == "CONSULT":
-            thing = False  # "received the minister": the object is the visitor
+        thing = object_is_thing(verb, entry)
         dative = child(verb, "dative")
         if dative is not None and child(dative, "pobj") is None:
             rec_heads = [dative]  # "gave Iran aid": the indirect object receives
@@ -355,7 +444,9 @@ def _assemble(
             symmetric = bool(recipient)
         elif recipient and with_partner:
             symmetric = True
-    if "swap" in entry.flags:
+    if "swap" in entry.flags and entry.type != "CONSULT":
+        # the receiver of aid or assurances is their recipient; a host stays the actor
+        # of its hosting (CAMEO 043: the host is the source)
         actor, recipient = recipient, actor
     return Arguments(tuple(actor), tuple(recipient), symmetric)
 
@@ -401,7 +492,8 @@ def place_targets(heads: Sequence[Any], index: Mapping[int, tuple[str, ...]],
     objects = [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
     # objects of directional/target prepositions ("to a force in X", "against camps in X"),
     # not of the trigger's own locatives ("surrendered in the town in X" is where it happened)
-    objects += [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ not in _WHERE
+    # "at" aims as well as places: "fired at targets in Jericho"
+    objects += [g for h in heads for c in h.children if c.dep_ == "prep" and (c.lower_ not in _WHERE or c.lower_ == "at")
                 for g in c.children if g.dep_ == "pobj"]
     for owner, on_object in [(h, False) for h in heads] + [(o, True) for o in objects]:
         for pobj in _locative_objects(owner, depth=0 if not on_object else 2):

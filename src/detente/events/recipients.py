@@ -62,6 +62,37 @@ class RecipientFiller:
         ref = self.refs.get(hit.actor_id or "") or ActorRef(f"place:{hit.name}", hit.name, hit.country, None)
         return dataclasses.replace(event, recipient=event.recipient + (ref,))
 
+    def protesters(self, event: Event, cand: Candidate) -> Event:
+        """A protest is staged before the authorities of its place (PLOVER): protesters
+        with no country take the country where they protest ("students throughout
+        Indonesia staged rallies"), and a protest with no named target is aimed at the
+        government of the protesters' one country."""
+        if event.type != "PROTEST":
+            return event
+        actor = event.actor
+        if actor and not any(a.country for a in actor):
+            subj, passive = subject(cand.anchor)
+            heads = [h for h in (subj if not passive else None, cand.token, cand.anchor) if h is not None]
+            hit = next(iter(place_targets(heads, self.index, self.countries, self.places)), None)
+            if hit is not None and all(a.sector in DOMESTIC_SECTORS | {"CVL", None} for a in actor):
+                actor = tuple(dataclasses.replace(a, country=hit.country) for a in actor)
+        countries = {a.country for a in actor if a.country}
+        recipient = event.recipient
+        if not recipient and len(countries) == 1:
+            code = next(iter(countries))
+            recipient = (self._country_ref(code),)
+        return dataclasses.replace(event, actor=actor, recipient=recipient)
+
+    def _country_ref(self, code: str) -> ActorRef:
+        """The document's actor for a country, else a reference to its government."""
+        for actor_id, country in self.countries.items():
+            if country == code and actor_id in self.refs:
+                return self.refs[actor_id]
+        import pycountry  # the country's name for the reference; a lazy import of a package table
+
+        entry = pycountry.countries.get(alpha_3=code)
+        return ActorRef(f"country:{code}", getattr(entry, "name", code), code, "GOV")
+
     def _place(self, event: Event, cand: Candidate, content: Sequence[Candidate], actor_countries: set[str]
                ) -> PlaceHit | None:
         visit = event.type == "CONSULT" and event.cameo == "042"
@@ -89,6 +120,19 @@ def must_arguments(cand: Candidate, index: Mapping[int, tuple[str, ...]]) -> Arg
     target, _ = subject(cand.token)
     actor = np_actors(speaker, index)
     return Arguments(tuple(actor), tuple(a for a in np_actors(target, index) if a not in actor), False)
+
+
+def conditional_recipient(args: Arguments, heads: Sequence[Any], index: Mapping[int, tuple[str, ...]]) -> Arguments:
+    """A threat is aimed at the party whose conduct is its condition ("threatened to
+    strike unless/if Y ..."): the subject of an if/unless clause of the threat or its content."""
+    for head in heads:
+        for c in head.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                subj, _ = subject(c)
+                found = tuple(a for a in np_actors(subj, index) if a not in args.actor)
+                if found:
+                    return dataclasses.replace(args, recipient=found)
+    return args
 
 
 def content_recipient(args: Arguments, inner: Candidate, index: Mapping[int, tuple[str, ...]]) -> Arguments:

@@ -1,0 +1,171 @@
+"""Who does what to whom: symmetric partners of reciprocal events, subjects carried down
+control chains and text nouns, passive agents the parser misattaches, hosts of visits,
+conditional threats, owners of moved things, lists read as appositions and protests aimed
+at the authorities of their place. Sentences written for these tests; actors from a
+small hand-made table of multi-word mentions (so a mention's modifiers are inside it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.events import EventCoder
+from detente.events.patterns import subject
+from detente.evaluate.india import is_police
+from detente.records import Actor, ActorAnalysis, ActorRef, Event, Mention
+
+# phrase (lower case, as tokens) -> (country, sector, kind); longest phrases first
+TABLE = {
+    "kenyan president uhuru kenyatta": ("KEN", "GOV", "person"),
+    "ugandan leader yoweri museveni": ("UGA", "GOV", "person"),
+    "ugandan president": ("UGA", "GOV", "person"),
+    "kenyan troops": ("KEN", "MIL", "group"),
+    "ugandan rebels": ("UGA", "REB", "group"),
+    "kenyan journalists": ("KEN", "JRN", "group"),
+    "ugandan officials": ("UGA", "GOV", "group"),
+    "its forces": ("KEN", "MIL", "group"),
+    "kenyatta": ("KEN", "GOV", "person"),
+    "museveni": ("UGA", "GOV", "person"),
+    "students": (None, "EDU", "group"),
+    "police": (None, "COP", "group"),
+    "kenya": ("KEN", "GOV", "country"),
+    "uganda": ("UGA", "GOV", "country"),
+    "peru": ("PER", "GOV", "country"),
+    "norway": ("NOR", "GOV", "country"),
+    "latvia": ("LVA", "GOV", "country"),
+}
+
+
+def analyse(doc) -> ActorAnalysis:
+    actors: dict[str, Actor] = {}
+    mentions: list[Mention] = []
+    by_token: dict[int, str] = {}
+    words = [t.lower_ for t in doc]
+    i = 0
+    while i < len(doc):
+        for phrase in sorted(TABLE, key=lambda p: -len(p.split())):
+            n = len(phrase.split())
+            if " ".join(words[i:i + n]) == phrase:
+                country, sector, kind = TABLE[phrase]
+                key = "kenyatta" if "kenyatta" in phrase else ("museveni" if "museveni" in phrase else phrase)
+                actor = actors.setdefault(key, Actor(f"a{len(actors) + 1}", key, kind, country, sector))
+                span = doc[i:i + n]
+                mentions.append(Mention(actor.id, i, i + n, (span.start_char, span.end_char), 0, span.text))
+                by_token.update({j: actor.id for j in range(i, i + n)})
+                i += n
+                break
+        else:
+            i += 1
+    return ActorAnalysis(tuple(actors.values()), tuple(mentions), by_token)
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    coder = EventCoder()
+
+    def run(text: str):
+        doc = nlp(text)
+        return coder.code(doc, analyse(doc), (), dt.date(2021, 5, 1))
+
+    return run
+
+
+def find(events, etype: str) -> Event:
+    found = [e for e in events if e.type == etype]
+    assert found, [(e.type, e.trigger) for e in events]
+    return max(found, key=lambda e: e.confidence)
+
+
+def countries(refs) -> list[str | None]:
+    return [r.country for r in refs]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Kenyan President Uhuru Kenyatta and Ugandan leader Yoweri Museveni met in Nairobi on Tuesday.", "CONSULT"),
+    ("Kenyatta and Museveni met in Entebbe and agreed to reopen the border.", "CONSULT"),
+    ("Kenyatta and Museveni met in Entebbe and agreed to reopen the border.", "AGREE"),
+    ("Kenyan troops and Ugandan rebels clashed near the border on Sunday.", "ASSAULT"),
+    ("Kenya and Uganda held talks in Geneva.", "CONSULT"),
+])
+def test_reciprocal_events_split_coordinated_subjects(code, text, etype):
+    event = find(code(text), etype)
+    assert countries(event.actor) == ["KEN"]
+    assert countries(event.recipient) == ["UGA"]
+    assert event.symmetric
+
+
+def test_list_read_as_apposition_is_still_coordinated(code):
+    event = find(code("Kenya, Uganda, and Peru met yesterday."), "CONSULT")
+    assert countries(event.actor) == ["KEN"]
+    assert sorted(countries(event.recipient)) == ["PER", "UGA"]
+    assert event.symmetric
+
+
+@pytest.mark.parametrize("text, etype, actor, recipient", [
+    ("Kenya and Uganda attacked the village.", "ASSAULT", ["KEN", "UGA"], []),
+    ("Kenya and Uganda condemned Peru.", "ACCUSE", ["KEN", "UGA"], ["PER"]),
+])
+def test_one_sided_events_keep_coordinated_actors_together(code, text, etype, actor, recipient):
+    event = find(code(text), etype)
+    assert countries(event.actor) == actor
+    assert countries(event.recipient) == recipient
+    assert not event.symmetric
+
+
+def test_subject_carried_down_a_long_control_chain(nlp):
+    doc = nlp("Norway is willing to send material to help defend Latvia.")
+    defend = next(t for t in doc if t.lower_ == "defend")
+    subj, passive = subject(defend)
+    assert subj is not None and subj.lower_ == "norway" and not passive
+
+
+@pytest.mark.parametrize("text, etype, actor, recipient", [
+    # the author of a text states what its participle says
+    ("Kenya issued a statement condemning Uganda.", "ACCUSE", ["KEN"], ["UGA"]),
+    # a passive agent the parser hangs on the active gerund
+    ("Kenyan journalists were accused of spying by Ugandan officials.", "ACCUSE", ["UGA"], ["KEN"]),
+    # the target of a moved thing named on the thing, in the passive
+    ("Evidence against Uganda was presented by Kenya.", "ACCUSE", ["KEN"], ["UGA"]),
+    # a threat aims at whoever must meet its condition
+    ("Kenya threatened to close the border unless Uganda withdraws its troops.", "THREATEN", ["KEN"], ["UGA"]),
+    # the owner of the moved forces is the actor, the place where they go the target
+    ("Kenya has strengthened its forces in Uganda.", "MOBILIZE", ["KEN"], ["UGA"]),
+])
+def test_lost_actors_and_recipients(code, text, etype, actor, recipient):
+    event = find(code(text), etype)
+    assert countries(event.actor) == actor
+    assert countries(event.recipient) == recipient
+
+
+def test_stated_commitment_is_the_subjects_own(code):
+    event = find(code("Peru is committed to opening up its economy."), "AGREE")
+    assert countries(event.actor) == ["PER"]
+
+
+def test_the_host_of_a_visit_is_its_actor(code):
+    event = find(code("Kenya received the Ugandan president on Monday."), "CONSULT")
+    assert countries(event.actor) == ["KEN"] and countries(event.recipient) == ["UGA"]
+    assert event.cameo == "043"
+
+
+def test_aid_received_still_comes_from_the_giver(code):
+    event = find(code("Kenya received weapons from Uganda."), "AID")
+    assert countries(event.actor) == ["UGA"] and countries(event.recipient) == ["KEN"]
+
+
+def test_protesters_take_their_place_and_target_its_government(code):
+    event = find(code("Students throughout Kenya staged demonstrations on Saturday."), "PROTEST")
+    assert countries(event.actor) == ["KEN"]
+    assert countries(event.recipient) == ["KEN"]
+
+
+def test_symmetric_clash_counts_police_on_either_side():
+    police = ActorRef("a1", "police", "IND", "COP")
+    crowd = ActorRef("a2", "activists", "IND", "CVL")
+    base = dict(id="e1", type="ASSAULT", mode=None, contexts=(), cameo="190", quad_class=4, intensity=-9.0,
+                goldstein=-10.0, status="asserted", sentence_index=0, span=(0, 10), trigger="clashed",
+                trigger_span=(0, 7), text="Activists and police clashed.", confidence=0.9)
+    assert is_police(Event(actor=(crowd,), recipient=(police,), symmetric=True, **base), "")
+    assert not is_police(Event(actor=(crowd,), recipient=(police,), symmetric=False, **base), "")
