@@ -121,6 +121,7 @@ class Result:
     note: str = ""
     cpu: float | None = None  # CPU seconds of this process (None when workers did the work)
     peak_mb: float = 0.0  # this process's peak RSS so far
+    tree_mb: float = 0.0  # peak RSS of this process and its descendants (ingest only)
 
     @property
     def rate(self) -> float:
@@ -148,10 +149,13 @@ def timed(name: str, fn: Callable[[], int], repeat: int, note: str = "") -> Resu
 
 
 class TreeRss:
-    """Samples the summed RSS of this process and its descendants (Linux /proc)."""
+    """Samples this process's descendants (Linux /proc): the peak of the summed RSS of the
+    whole tree, and the CPU seconds each descendant has used (to see whether the workers
+    got their cores on a shared machine)."""
 
     def __init__(self, every: float = 0.25) -> None:
         self.peak_kb = 0
+        self.cpu: dict[int, float] = {}
         self._every, self._stop = every, threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
 
@@ -165,30 +169,41 @@ class TreeRss:
 
     def _loop(self) -> None:
         while not self._stop.is_set():
-            self.peak_kb = max(self.peak_kb, tree_rss_kb(os.getpid()))
+            rss_kb, cpu = tree_sample(os.getpid())
+            self.peak_kb = max(self.peak_kb, rss_kb)
+            for pid, seconds in cpu.items():
+                self.cpu[pid] = max(self.cpu.get(pid, 0.0), seconds)
             self._stop.wait(self._every)
 
 
-def tree_rss_kb(root: int) -> int:
+def tree_sample(root: int) -> tuple[int, dict[int, float]]:
+    """(summed RSS in KB of ``root`` and its descendants, CPU seconds per descendant)."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
-            with open(f"/proc/{entry}/status") as fh:
-                fields = dict(line.split(":", 1) for line in fh if ":" in line)
-        except OSError:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{entry}/statm") as fh:
+                pages = int(fh.read().split()[1])
+        except (OSError, IndexError, ValueError):
             continue
         pid = int(entry)
-        parents[pid] = int(fields.get("PPid", "0").strip() or 0)
-        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
-    total, todo = 0, [root]
+        parents[pid] = int(fields[1])
+        rss[pid] = pages * os.sysconf("SC_PAGE_SIZE") // 1024
+        cpu[pid] = (int(fields[11]) + int(fields[12])) / tick
+    total, todo, seen = 0, [root], {}
     while todo:
         pid = todo.pop()
         total += rss.get(pid, 0)
+        if pid != root:
+            seen[pid] = cpu.get(pid, 0.0)
         todo.extend(c for c, p in parents.items() if p == pid)
-    return total
+    return total, seen
 
 
 def rusage_mb() -> tuple[float, float]:
@@ -272,11 +287,15 @@ def measure_ingest(recs: list[dict[str, Any]], workers: int, settings: Any, repe
         db.unlink(missing_ok=True)
         return reports[-1].added + reports[-1].failed
 
-    res = timed(f"detente ingest --workers {workers}", run, repeat)
+    with TreeRss() as tree:
+        res = timed(f"detente ingest --workers {workers}", run, repeat)
     rep = reports[-1]
+    res.note = f"{rep.added} added, {rep.failed} failed, {rep.events} events; {steady(marks)}"
     if workers > 1:
         res.cpu = None  # the work was done by the worker processes
-    res.note = f"{rep.added} added, {rep.failed} failed, {rep.events} events; {steady(marks)}"
+        used = sum(tree.cpu.values()) / repeat
+        res.note += f"; workers used {used:.0f} CPU-s = {used / res.seconds:.2f} of {os.cpu_count()} cores"
+    res.tree_mb = tree.peak_kb / 1024
     return res
 
 
@@ -380,14 +399,14 @@ def run_all(args: argparse.Namespace) -> None:
     print(row(full, tokens, sents), flush=True)
     ingests: dict[int, Result] = {}
     if not args.skip_ingest:
-        with tempfile.TemporaryDirectory(prefix="detente-bench-") as tmp, TreeRss() as tree:
+        with tempfile.TemporaryDirectory(prefix="detente-bench-") as tmp:
             for w in args.workers:
                 ingests[w] = measure_ingest(recs, w, settings, args.repeat, Path(tmp))
                 print(row(ingests[w], tokens, sents), flush=True)
         # Pool workers are children of the forkserver, so RUSAGE_CHILDREN misses them:
         # the process tree is sampled from /proc instead.
-        print(f"peak RSS: this process {rusage_mb()[0]:.0f} MB; "
-              f"whole process tree during ingest {tree.peak_kb / 1024:.0f} MB")
+        print(f"peak RSS: this process {rusage_mb()[0]:.0f} MB; whole process tree during ingest "
+              f"{max(r.tree_mb for r in ingests.values()):.0f} MB")
     else:
         own, _ = rusage_mb()
         print(f"peak RSS: {own:.0f} MB (one process)")
