@@ -78,7 +78,10 @@ def _limit_openblas(threads: int) -> bool:
     except OSError:  # not Linux: leave the library's default
         return False
     for path in sorted(libs):
-        lib = ctypes.CDLL(path)
+        try:
+            lib = ctypes.CDLL(path)
+        except OSError:
+            continue
         for symbol in ("scipy_openblas_set_num_threads64_", "openblas_set_num_threads64_",
                        "openblas_set_num_threads"):
             setter = getattr(lib, symbol, None)
