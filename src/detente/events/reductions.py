@@ -9,6 +9,7 @@ from typing import Any
 
 from .lexicon import Entry
 from .status import SPEECH_VERBS, modal
+from .patterns import subject
 from .triggers import Candidate
 
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"})
@@ -28,10 +29,20 @@ def refine_by_content(cand: Candidate, content: list[Candidate]) -> tuple[str | 
     """Type, mode and CAMEO code of a trigger, given the triggers in its complement."""
     entry = cand.entry
     etype, mode, cameo = entry.type, entry.mode, entry.cameo
+    if "joint" in entry.flags and several_parties(cand):
+        return "COOPERATE", None, "062"  # joint exercises are cooperation (PLOVER MOBILIZE notes)
     inner = content[0] if content else None
     if inner is None:
         return etype, mode, cameo
     itype = inner.type
+    if etype == "THREATEN" and obliged(inner.anchor):
+        etype, cameo = "REQUEST", "100"  # "warned Syria that it must withdraw" is a demand
+    if entry.lemma == "order" and itype in FORCEFUL:
+        # "ordered the paper to suspend publication", "ordered air strikes": the ordered
+        # force is the orderer's act
+        return itype, inner.entry.mode, inner.entry.cameo
+    if itype == "ACCUSE" and inner.entry.mode == "investigate" and entry.lemma in _SENDING:
+        return "ACCUSE", "investigate", inner.entry.cameo  # "sent a team to investigate"
     if cand.kind == "intent" or etype == "AGREE":
         if itype in COOPERATIVE:
             return "AGREE", None, AGREE_CAMEO.get(itype, "030")
@@ -47,6 +58,58 @@ def refine_by_content(cand: Candidate, content: list[Candidate]) -> tuple[str | 
     if etype == "THREATEN":
         return etype, threat_mode(inner), threat_cameo(inner)
     return etype, mode, cameo
+
+
+_SENDING = frozenset({"send", "dispatch", "deploy"})
+_OBLIGATION = frozenset({"must", "should"})
+
+
+def obliged(tok: Any) -> bool:
+    """A clause of obligation: "that it must withdraw", "Y should stop"."""
+    for _ in range(2):
+        if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in tok.children):
+            return True
+        if tok.dep_ != "conj":
+            return False
+        tok = tok.head
+    return False
+
+
+#: Words that put several parties in one noun phrase ("the two navies", "both armies").
+_SEVERAL = frozenset({"two", "three", "four", "both", "several"})
+_PARTY_ENTS = frozenset({"GPE", "NORP", "ORG"})
+
+
+def several_parties(cand: Candidate) -> bool:
+    """An exercise held by or with more than one party: coordinated actors ("Russia and
+    China", "French and Egyptian warships", "the navies of India and Japan", "the two
+    navies") or a named partner ("with the US Navy", "between X and Y")."""
+    noun = cand.token
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "between")):
+        if any(_party(g) for g in prep.children if g.dep_ == "pobj"):
+            return True
+    heads = [subject(cand.anchor)[0]] if cand.anchor is not noun else []
+    if noun.dep_ in ("nsubj", "dobj"):
+        heads.append(noun)
+    return any(h is not None and _coordinated(h) for h in heads)
+
+
+def _party(tok: Any) -> bool:
+    return tok.ent_type_ in _PARTY_ENTS or tok.pos_ == "PROPN" or any(c.ent_type_ in _PARTY_ENTS for c in tok.children)
+
+
+def _coordinated(head: Any) -> bool:
+    if any(c.lower_ in _SEVERAL for c in head.children if c.dep_ in ("nummod", "det", "predet")):
+        return True
+    if any(c.dep_ == "conj" and (_party(c) or _party(head)) for c in head.children):
+        return True
+    for c in head.children:
+        if c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children):
+            return True  # "French and Egyptian warships"
+        if c.dep_ == "prep" and c.lower_ == "of" and any(
+                g.dep_ == "pobj" and any(x.dep_ == "conj" for x in g.children) for g in c.children):
+            return True  # "the navies of India and Japan"
+    return False
 
 
 def threat_mode(inner: Candidate) -> str:
@@ -84,6 +147,9 @@ def apply_reductions(etype: str, mode: str | None, cameo: str, status: str, anch
         return "AGREE", None, AGREE_CAMEO[etype], status
     if status == "future" and (etype == "RETREAT" or (etype == "CONCEDE" and not _decided(anchor))):
         return "AGREE", None, "035", status  # intent to yield (CAMEO 035), as for "promised to"
+    if etype in ("ASSAULT", "MOBILIZE") and status == "future" and _preparing(anchor):
+        # "the army prepared to resume shelling": readiness shown in deeds (MOBILIZE), not words
+        return "MOBILIZE", "troops", "152", "asserted"
     if etype in FORCEFUL | {"PROTEST"} and (reported(anchor) or modal(anchor) in ("will", "would", "shall")
                                             or _announced_plan(anchor)):
         fake = Candidate(anchor, anchor, Entry("", "V", etype, mode, cameo), "verb")
@@ -94,6 +160,20 @@ def apply_reductions(etype: str, mode: str | None, cameo: str, status: str, anch
 #: Heads of stated readiness: "is ready/prepared to strike" is a warning, while "plans
 #: to attack" stays a future ASSAULT unless a speech verb reports it.
 _READINESS = frozenset({"ready", "prepared", "prepare"})
+
+
+def _preparing(tok: Any) -> bool:
+    """Force the actor is getting ready for, as an act ("prepared to attack", "is
+    preparing to storm"), not stated readiness ("is prepared to strike") or a report."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() == "prepare":
+            stated = cur.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in cur.children)
+            return cur.pos_ == "VERB" and not stated and not reported(cur) and modal(cur) is None
+    return False
 
 
 def _decided(tok: Any) -> bool:

@@ -29,7 +29,9 @@ FUTURE_MODS = frozenset({"upcoming", "planned", "proposed", "next", "future", "f
 HYPO_MODS = frozenset({"possible", "potential", "hypothetical", "likely"})
 SPEECH_VERBS = frozenset(
     {"say", "tell", "announce", "state", "add", "claim", "report", "declare", "reiterate", "insist",
-     "warn", "vow", "promise", "pledge", "threaten", "indicate", "confirm", "note", "write", "explain"}
+     "warn", "vow", "promise", "pledge", "threaten", "indicate", "confirm", "note", "write", "explain",
+     # findings and emphasis: "concluded that Y must", "stressed that Y should"
+     "conclude", "stress", "emphasise", "emphasize", "underline", "argue", "assert"}
 )
 
 

@@ -77,7 +77,8 @@ QUANTITY_NOUNS = frozenset(
      "waves", "spate", "string", "flurry", "part", "parts", "portion", "portions", "half", "bulk", "rest",
      "majority", "share",
      # units sent: "the first deployment of peacekeeping troops", "a contingent of police"
-     "deployment", "deployments", "contingent", "contingents", "detachment", "detachments", "team", "teams"}
+     "deployment", "deployments", "contingent", "contingents", "detachment", "detachments", "team", "teams",
+     "mission", "missions", "delegation", "delegations", "group", "groups"}
 )
 _PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "he", "she", "they", "we"})
 #: Prepositions whose object a support verb may take as its event noun.
@@ -106,9 +107,29 @@ def particles_of(verb: Any) -> set[str]:
     out |= {verb.doc[j].lower_ for j in range(max(verb.i - 2, verb.sent.start), verb.i)}
     out |= {c.lower_ for c in verb.children
             if c.pos_ == "ADJ" and c.dep_ in ("oprd", "acomp", "advcl", "ccomp", "xcomp")}
-    out |= {f"{c.lower_}+{g.lemma_.lower()}" for c in verb.children if c.dep_ in ("prep", "dative", "agent")
-            for g in c.children if g.dep_ == "pobj"}  # the agent too: "picked up by+police"
+    for c in verb.children:
+        if c.dep_ not in ("prep", "dative", "agent"):  # the agent too: "picked up by+police"
+            continue
+        for g in c.children:
+            if g.dep_ == "pobj":
+                out.add(f"{c.lower_}+{g.lemma_.lower()}")
+                out |= {f"of+{w}" for w in _caused(g)}  # "died as a result of torture"
+            elif g.dep_ == "pcomp" and g.tag_ == "VBG":
+                out.add(f"{c.lower_}+{g.lower_}")  # the gerund as written: "after+beating"
+    if any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children):
+        out.add("+clause")  # a finite clause says what: "protested that the police ..."
     return out
+
+
+#: Nouns of causation whose "of" object is the cause: "as a result of torture".
+_CAUSE_NOUNS = frozenset({"result", "consequence", "effect", "effects"})
+
+
+def _caused(noun: Any) -> set[str]:
+    if noun.lemma_.lower() not in _CAUSE_NOUNS:
+        return set()
+    return {g.lower_ if g.tag_ == "VBG" else g.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ in ("pobj", "pcomp")}
 
 
 def verb_matches(verb: Any, entry: Entry, particles: set[str], obj: Any | None) -> bool:
