@@ -229,13 +229,15 @@ class _Context:
 
     def __init__(self, doc: Any, actors: ActorAnalysis, regions: Sequence[QuoteRegion]) -> None:
         self.doc = doc
+        # spaCy rebuilds Doc.text on every access: read it once per document.
+        self.text: str = doc.text
         self.actors = actors
         self.starts = [t.idx for t in doc]
         self.sent_of = {}
         for k, sent in enumerate(doc.sents):
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = k
-        self.paras = paragraphs(doc.text)
+        self.paras = paragraphs(self.text)
         self.para_starts = [s for s, _ in self.paras]
         self.quoted: set[int] = set()
         for region in regions:
@@ -373,7 +375,7 @@ def _after(ctx: _Context, region: QuoteRegion, region_tokens: set[int]) -> _Attr
     closing mark, a cue with its speaker before any other verb."""
     if not region.closed:
         return None
-    doc, text = ctx.doc, ctx.doc.text
+    doc, text = ctx.doc, ctx.text
     width = 2 if text.startswith("''", region.closing - 2) else 1
     last_char = text[: region.closing - width].rstrip()[-1:]
     rest = text[region.closing:].lstrip(" \t\xa0")
@@ -424,7 +426,7 @@ def _nearby_speaker(ctx: _Context, cue: Any) -> int | None:
     i = cue.i - 1
     while i >= 0 and cue.i - i <= _TRAILING_WINDOW and i not in ctx.quoted and doc[i].text not in _QUOTE_CHARS | {".", "!", "?"}:
         i -= 1
-    return _either(_last_nominal(doc[i + 1: cue.i]), lambda: _speaker_after(doc, cue, len(doc.text)))
+    return _either(_last_nominal(doc[i + 1: cue.i]), lambda: _speaker_after(doc, cue, len(ctx.text)))
 
 
 def _speaker_after(doc: Any, cue: Any, para_end: int) -> int | None:
@@ -531,7 +533,7 @@ def _attribute(
 def _starts_sentence(ctx: _Context, region: QuoteRegion) -> bool:
     """True if only blanks or a sentence end precede the opening mark in its paragraph."""
     para_start = ctx.paras[ctx.para(region.opening)][0]
-    before = ctx.doc.text[para_start: region.opening].rstrip()
+    before = ctx.text[para_start: region.opening].rstrip()
     return not before or before[-1] in ".!?”\"'’"
 
 
@@ -542,7 +544,8 @@ def find_quotes(doc: Any, actors: ActorAnalysis) -> tuple[Quote, ...]:
     """Direct and indirect quotations of a parsed document, with speakers from ``actors``.
 
     Spans are character offsets into ``doc.text``; ``date`` is left to the pipeline."""
-    regions = quote_regions(doc.text)
+    text = doc.text
+    regions = quote_regions(text)
     ctx = _Context(doc, actors, regions)
     direct = list(_direct_quotes(ctx, regions))
     indirect = list(_indirect_quotes(ctx))
@@ -561,7 +564,7 @@ def _direct_quotes(ctx: _Context, regions: Sequence[QuoteRegion]) -> Iterator[Qu
             continue  # 'told "Fox News Sunday"', 'the so-called "reset"'
         if attribution is not None and attribution.speaker is not None:
             previous = (region, attribution)
-        text = "\n".join(ctx.doc.text[s:e] for s, e in region.pieces)
+        text = "\n".join(ctx.text[s:e] for s, e in region.pieces)
         span = (region.pieces[0][0], region.pieces[-1][1])
         yield _make_quote(ctx, text, span, attribution, direct=True)
 
@@ -578,7 +581,7 @@ def _named(ctx: _Context, region: QuoteRegion) -> bool:
     """A word or two introduced as a name ("the so-called 'reset'", "dubbed 'the wall'")."""
     if ctx.words(region) > 2:
         return False
-    before = ctx.doc.text[max(0, region.opening - 20): region.opening].lower().split()
+    before = ctx.text[max(0, region.opening - 20): region.opening].lower().split()
     return bool(before) and (before[-1] in _NAMING_WORDS or before[-2:] == ["known", "as"])
 
 
@@ -627,7 +630,7 @@ def _indirect_quotes(ctx: _Context) -> Iterator[Quote]:
             span = _clause_span(ctx, list(comp.subtree))
             speaker = _speaker_of(tok, ctx.quoted)
             if span is not None and speaker is not None:
-                yield _make_quote(ctx, doc.text[span[0]: span[1]], span, _Attribution(tok.i, speaker, "indirect"), direct=False)
+                yield _make_quote(ctx, ctx.text[span[0]: span[1]], span, _Attribution(tok.i, speaker, "indirect"), direct=False)
 
 
 def _clause_span(ctx: _Context, tokens: list[Any]) -> Span | None:
@@ -661,6 +664,6 @@ def _according_to(ctx: _Context, according: Any) -> Quote | None:
     span = _clause_span(ctx, tokens)
     if span is None:
         return None
-    quote = _make_quote(ctx, doc.text[span[0]: span[1]], span, _Attribution(None, source.i, "according"), direct=False)
+    quote = _make_quote(ctx, ctx.text[span[0]: span[1]], span, _Attribution(None, source.i, "according"), direct=False)
     cue_span = (according.idx, to.idx + len(to.text))
     return replace(quote, cue=doc[according.i: to.i + 1].text, cue_span=cue_span, sentence_index=ctx.sent_of.get(according.i, -1))

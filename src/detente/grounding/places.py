@@ -185,7 +185,7 @@ def _to_place(cand: _Candidate, sent: Span) -> Place:
     if last > cand.start and doc[last].tag_ == "POS":  # "San Francisco's"
         last -= 1
     start, end = doc[cand.start].idx, doc[last].idx + len(doc[last])
-    text = doc.text[start:end]
+    text = doc[cand.start:last + 1].text  # the span's own text; Doc.text rebuilds the whole article
     if cand.entry is not None:
         return cand.entry.to_place(text, (start, end))
     # Not in the gazetteer: the name as written, without coordinates.
