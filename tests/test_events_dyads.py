@@ -132,6 +132,10 @@ def test_subject_carried_down_a_long_control_chain(nlp):
     ("Kenya threatened to close the border unless Uganda withdraws its troops.", "THREATEN", ["KEN"], ["UGA"]),
     # the owner of the moved forces is the actor, the place where they go the target
     ("Kenya has strengthened its forces in Uganda.", "MOBILIZE", ["KEN"], ["UGA"]),
+    # a background phrase of time or cause names no target
+    ("Kenya has strengthened its forces following the discovery of Ugandan rebels.", "MOBILIZE", ["KEN"], []),
+    # the subject of a demand's "that" clause is who must act
+    ("Kenya repeated its demand that Uganda release the prisoners.", "REQUEST", ["KEN"], ["UGA"]),
 ])
 def test_lost_actors_and_recipients(code, text, etype, actor, recipient):
     event = find(code(text), etype)

@@ -264,14 +264,18 @@ def following_actors(trigger: Any, exclude: Sequence[str], index: Mapping[int, t
     meeting, whose "in/at" places are where it happens, not who takes part. ``skip``:
     token indices that cannot be the recipient (the owner of a moved thing: "its forces")."""
     outside = _OUTSIDE | {"dobj"} if trigger.lemma_.lower() in TRANSFER_VERBS else _OUTSIDE
-    stack = [c for c in trigger.children if c.dep_ not in outside and c.i > trigger.i]
+    stack = [(c, 0) for c in trigger.children if c.dep_ not in outside and c.i > trigger.i and not _own_clause(c)]
     toks: list[Any] = []
     while stack:
-        tok = stack.pop()
+        tok, hops = stack.pop()
         if venue and tok.dep_ == "prep" and tok.lower_ in _WHERE:
             continue
+        if tok.dep_ == "prep" and (tok.lower_ in _BACKGROUND_PREPS or hops >= _MAX_HOPS):
+            continue  # "following the discovery of ...", "in protest of the arrest of activists"
         toks.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in ("relcl", "parataxis", "advcl"))
+        hops += tok.dep_ == "prep"
+        stack.extend((c, hops) for c in tok.children if c.dep_ not in ("relcl", "parataxis", "advcl")
+                     and not (tok.pos_ in ("NOUN", "PROPN") and c.dep_ in _CLAUSES) and not _own_clause(c))
     # the owner's ids are out everywhere (a mention may run on: "its forces in Lebanon")
     exclude = list(exclude) + [a for i in skip for a in index.get(i, ())]
     for tok in sorted(toks, key=lambda t: t.i):
@@ -283,6 +287,27 @@ def following_actors(trigger: Any, exclude: Sequence[str], index: Mapping[int, t
                 group = [a for a in _coordination_actors(_coordination_head(tok), index) if a not in exclude]
                 return group if actor_id in group else [actor_id]
     return []
+
+
+#: Prepositions of time, cause and circumstance: their objects are background, never the
+#: target ("strengthened its forces following the discovery of Russian rockets").
+_BACKGROUND_PREPS = frozenset({"after", "before", "following", "amid", "amidst", "since", "until", "till",
+                               "during", "like", "unlike", "including"})
+#: Prepositions the fallback follows: "to refugees in Liberia" (2), not deeper ("in
+#: protest of last week's arrest of activists": the activists are the arrest's).
+_MAX_HOPS = 2
+#: Clauses under a noun carry their own event ("demands to release prisoners"); a
+#: "that" clause of a demand or call still names who must act.
+_CLAUSES = frozenset({"xcomp", "acl", "relcl", "advcl"})
+
+
+def _own_clause(tok: Any) -> bool:
+    """A finite complement clause with its own subject and no "that" ("..., it said, 100
+    people were killed"); not an infinitive whose subject is the verb's object ("allowed X
+    to land"), nor a content clause ("reiterated its demand that Israel ease ...")."""
+    if tok.dep_ != "ccomp" or any((c.dep_ == "aux" and c.lower_ == "to") or c.dep_ == "mark" for c in tok.children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
 
 
 def _coordination_actors(head: Any, index: Mapping[int, tuple[str, ...]]) -> list[str]:

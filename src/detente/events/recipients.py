@@ -78,9 +78,13 @@ class RecipientFiller:
                 actor = tuple(dataclasses.replace(a, country=hit.country) for a in actor)
         countries = {a.country for a in actor if a.country}
         recipient = event.recipient
-        if not recipient and len(countries) == 1:
+        if len(countries) == 1:
             code = next(iter(countries))
-            recipient = (self._country_ref(code),)
+            if not recipient:
+                recipient = (self._country_ref(code),)
+            elif not any(r.country for r in recipient) and all(r.id not in self.persons for r in recipient):
+                # "a hunger strike outside Parliament": the protesters' own institutions
+                recipient = tuple(dataclasses.replace(r, country=code) for r in recipient)
         return dataclasses.replace(event, actor=actor, recipient=recipient)
 
     def _country_ref(self, code: str) -> ActorRef:
