@@ -19,6 +19,13 @@ if TYPE_CHECKING:
 #: Dependencies of a country mention that make the country act (coded GOV).
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 _NONSTATE = frozenset({"IGO", "EUR", "NGO", "IMG", "ISM", "MNC", "UNO"})
+#: Possessors that name a state already named ("the country's president").
+_STATE_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "government"})
+#: Possessors that name a body already named ("the group's leader", "the movement's chief").
+_BODY_NOUNS = frozenset(
+    {"group", "movement", "organisation", "organization", "party", "faction", "militia",
+     "alliance", "coalition", "front", "union", "bloc", "rebel", "insurgent", "guerrilla", "militant"}
+)
 
 
 class State:
@@ -149,6 +156,13 @@ class State:
             return
         sector = "ELI" if d.former else d.title_sector
         country, sector = self._descriptor_code(d, sector)
+        if country is None and d.org is None:
+            country, sector = self._owner_code(item, sector)
+        if d.determiner in ("a", "an") and country and not d.plural and not d.former:
+            same = self._same_office(d, country)
+            if same is not None:  # "a North Korean leader" after "North Korean leader Kim"
+                self.mention(same, item, "coref")
+                return
         if d.determiner not in ("a", "an") and not d.plural:
             found = self._holder(d, country) if country else None
             if found is None and country is None and d.org is None:
@@ -165,6 +179,46 @@ class State:
             found.country, found.sector, found.evidence = country, sector, "descriptor"
             found.title = self.doc[d.title_span[0] : d.title_span[1]].text if d.title_span else d.title
         self.mention(found, item, "descriptor")
+
+    def _owner_code(self, item: "Item", sector: str | None) -> tuple[str | None, str | None]:
+        """A title owned by an actor named just before ("Hamas said its leader", "the
+        group's leader", "the country's president"): that actor's country, and its sector
+        when it is a non-state body (a state's leader keeps the title's sector)."""
+        owner = self._owner(item)
+        if owner is None or owner.country is None:
+            return None, sector
+        if owner.kind == "country" or owner.country in _NONSTATE:
+            return owner.country, sector
+        return owner.country, owner.sector or sector
+
+    def _owner(self, item: "Item") -> Draft | None:
+        head = self.doc[item.head]
+        poss = next((t for t in head.lefts if t.dep_ == "poss"), None)
+        if poss is None:
+            return None
+        low, lemma = poss.lower_, poss.lemma_.lower()
+        if low in ("its", "their"):
+            kinds: tuple[str, ...] = ("organization", "group", "country")
+        elif lemma in _STATE_NOUNS:
+            kinds = ("country",)
+        elif lemma in _BODY_NOUNS or any(lemma in short for short in self.res.shorts.values()):
+            kinds = ("organization", "group")
+        else:
+            return None
+        here = self.sent_of[item.head]
+        for d in coref.recent(self.drafts, poss.i, kinds):
+            return d if here - d.sentence <= 1 else None
+        return None
+
+    def _same_office(self, d: Descriptor, country: str) -> Draft | None:
+        """A named person of the document who holds the same one-holder office of the same
+        country: "a sitting American president" in a story about the US president is him."""
+        if d.title not in UNIQUE_OFFICES and d.title not in ("leader", "supreme leader"):
+            return None
+        for found in coref.recent(self.drafts, d.start, ("person",)):
+            if found.named and found.country == country and (found.title or "").lower() == d.title:
+                return found
+        return None
 
     def _enrich(self, target: Draft, d: Descriptor) -> None:
         sector = "ELI" if d.former else d.title_sector
@@ -210,6 +264,7 @@ class State:
         country = country or self.res.lexicon.group_countries.get(d.group or "")
         if country is None and d.org is None:
             country = self._owner_country(item)  # "the Bush administration", "Suharto's government"
+            country = country or self._ruler_country(item)  # "the government of President X"
         if d.org is None and (country is None or (d.country is not None and d.country.start > item.head)):
             # "Bosnian Serbs said their forces ...": "its forces in Lebanon" are still its own
             country = self._possessor_country(item) or country
@@ -218,11 +273,32 @@ class State:
             if earlier is not None and d.determiner == "the":
                 self.mention(earlier, item, "coref")
                 return
-        found = self.draft(("group", country, sector), name=self._np_text(item), kind="group")
+        name = self._np_text(item)
+        if item.also and d.country is not None:
+            self._coordinated(item, d)
+            name = self.doc[d.country.start : item.head + 1].text
+        found = self.draft(("group", country, sector), name=name, kind="group")
         if found.evidence == "none":
             found.country, found.sector = country, sector
             found.evidence = "descriptor" if (country or sector) else "none"
-        self.mention(found, item, "group")
+        self.mention(found, item, "group", primary=not item.also)
+
+    def _coordinated(self, item: "Item", d: Descriptor) -> None:
+        """One group per country word sharing the head ("French and Egyptian warships"),
+        in text order, on the same tokens; the first one is the tokens' primary actor."""
+        assert d.country is not None
+        rest = self.doc[d.country.end : item.head + 1].text
+        for n, hit in enumerate(item.also):
+            if hit.entry.kind == "org":
+                one = Descriptor(**{**_fields(d), "country": None, "org": hit})
+            else:
+                one = Descriptor(**{**_fields(d), "country": hit, "org": None})
+            country, sector = self._descriptor_code(one, d.group_sector)
+            found = self.draft(("group", country, sector), name=f"{hit.text} {rest}", kind="group")
+            if found.evidence == "none":
+                found.country, found.sector = country, sector
+                found.evidence = "descriptor" if (country or sector) else "none"
+            self.mention(found, item, "group", primary=(n == 0))
 
     def _same_as(self, item: "Item") -> Draft | None:
         """The named organisation a group noun is in apposition with: "the main rebel group,
@@ -275,6 +351,23 @@ class State:
             return earlier.country
         return self.kb_country(name)
 
+    def _ruler_country(self, item: "Item") -> str | None:
+        """Country of the person a government body is "of" ("the military government of
+        President Prosper Avril"), known from the KB or an earlier mention."""
+        head = self.doc[item.head]
+        if self.res.lexicon.groups.get(head.lemma_.lower()) != "GOV":
+            return None
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            obj = next((t for t in prep.children if t.dep_ == "pobj"), None)
+            ent = next((e for e in self.doc.ents if obj is not None and e.start <= obj.i < e.end), None)
+            if ent is None or ent.label_ != "PERSON":
+                return None
+            earlier = coref.by_surname(self.drafts, self.doc[ent.end - 1].text, item.start)
+            return earlier.country if earlier is not None else self.kb_country(ent.text)
+        return None
+
     def _title_tokens(self, d: Descriptor | None) -> range:
         return range(*d.title_span) if d is not None and d.title_span else range(0)
 
@@ -326,6 +419,14 @@ class State:
         parent = self.by_head.get(self.doc[item.head].head.i)
         if parent is not None:
             self.mention(parent, item, "descriptor")
+
+    def _ngo(self, item: "Item") -> None:
+        name = self.doc[item.start : item.end].text
+        found = self.draft(("org", name), name=name, kind="organization")
+        if found.evidence == "none":
+            country = self._code(item.hit)[0] if item.hit is not None else "NGO"
+            found.country, found.sector, found.evidence = country, "SOC", "descriptor"
+        self.mention(found, item, "name")
 
     def _none(self, item: "Item") -> None:
         """A phrase that names no actor although a country word is in it."""
@@ -391,3 +492,7 @@ def _org_holder(kb: Any, org: str, title: str, day: date | None) -> Any:
             if best is None or (role.start or date.min) > best[0]:
                 best = (role.start or date.min, person)
     return best[1] if best else None
+
+
+def _fields(d: Descriptor) -> dict[str, Any]:
+    return {name: getattr(d, name) for name in Descriptor.__slots__}

@@ -167,7 +167,9 @@ def describe(
     end = max(head.i + 1, person[1]) if person else head.i + 1
     if country is None and org is None:
         country = post_country(head, names, lexicon.group_of(head) is not None or _people(head, names))
-        end = max(end, country.end) if country is not None else end
+        if country is not None:
+            body = doc[country.end - 1].head  # "from the Georgian government": up to the body
+            end = max(end, country.end, body.i + 1 if body.dep_ == "pobj" and body.i > country.start else 0)
     if person and all(i in names for i in range(*person)):
         person = None  # a country or organisation spaCy tagged PERSON ("Sri Lanka")
     blocked = {i for h in (country, org) if h for i in range(h.start, h.end)}
@@ -203,7 +205,10 @@ _STANCE_PREFIXES = frozenset({"pro", "anti"})
 _TIE_SUFFIXES = frozenset(
     {"linked", "backed", "based", "allied", "inspired", "affiliated", "funded", "trained",
      "armed", "supported", "sponsored", "aligned", "friendly", "leaning", "born",
-     "occupied", "controlled", "held", "annexed", "administered"}
+     "occupied", "controlled", "held", "annexed", "administered",
+     # made or arranged by the state, not the state itself ("Russian-made rockets")
+     "made", "built", "manufactured", "designed", "produced", "supplied", "brokered",
+     "mediated", "imposed", "installed", "appointed", "educated"}
 )
 
 
@@ -258,10 +263,31 @@ def post_country(head: Any, names: Mapping[int, NameHit], group: bool) -> NameHi
         if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
         for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
             hit = names.get(obj.i)
-            if obj.dep_ == "pobj" and hit is not None and hit.entry.kind in _PLACE_KINDS:
+            if hit is not None and hit.entry.kind in _PLACE_KINDS:
                 return hit
+            if group and obj.lemma_.lower() in _STATE_BODIES:
+                return _body_country(obj, names)
         return None
+    return None
+
+
+#: Bodies of a state whose own modifier names it: "ministers from the Georgian
+#: government", "soldiers of the Iraqi army".
+_STATE_BODIES = frozenset(
+    {"government", "army", "military", "administration", "cabinet", "ministry", "parliament",
+     "navy", "police", "regime", "leadership", "delegation", "embassy", "force", "forces"}
+)
+
+
+def _body_country(body: Any, names: Mapping[int, NameHit]) -> NameHit | None:
+    for left in body.lefts:
+        hit = names.get(left.i)
+        if left.dep_ in ("amod", "compound", "poss", "nmod") and hit is not None and hit.entry.kind in _PLACE_KINDS:
+            if not not_identity(left.doc, hit):
+                return hit
     return None
 
 

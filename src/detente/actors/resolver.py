@@ -28,7 +28,7 @@ from ..records import ActorAnalysis
 from .countries import CodeRow, NameEntry, NameHit, NameTable
 from .coref import GROUP_PRONOUNS, PERSON_PRONOUNS
 from .descriptors import (
-    MEMBER_NOUNS, PAIR_HEADS, PAIR_NOUNS, Descriptor, Lexicon, describe, not_identity, post_country,
+    MEMBER_NOUNS, PAIR_HEADS, PAIR_NOUNS, Descriptor, Lexicon, describe, ethnic, not_identity, post_country,
 )
 from .dictionaries import ActorDictionary
 from .memory import ActorMemory
@@ -54,6 +54,9 @@ class Item:
     head: int
     desc: Descriptor | None = None
     hit: NameHit | None = None
+    #: countries coordinated with the group's own on one head ("French and Egyptian
+    #: warships"): one group actor each, mentioned on the same tokens
+    also: tuple[NameHit, ...] = ()
 
 
 class ActorResolver:
@@ -132,6 +135,8 @@ def _find_items(doc: Any, hits: dict[int, NameHit], res: ActorResolver) -> list[
                 continue
             start = _np_start(head, consumed)
             item = _classify(doc, head, start, hits, res)
+            if item is not None and item.kind == "group":
+                item = _widen(doc, item, hits, consumed)
             if item is not None:
                 items.append(item)
                 consumed.update(range(item.start, item.end))
@@ -147,6 +152,61 @@ def _find_items(doc: Any, hits: dict[int, NameHit], res: ActorResolver) -> list[
             continue  # "the Israeli-occupied West Bank", "pro-Moscow": a stance, not an actor
         items.append(Item("name", hit.start, hit.end, hit.end - 1, hit=hit))
     return items
+
+
+_COORD = frozenset({"and", "or", ",", "&"})
+_COORD_KINDS = frozenset({"country", "demonym", "org"})
+
+
+def _widen(doc: Any, item: Item, hits: dict[int, NameHit], consumed: set[int]) -> Item:
+    """A group noun shared by coordinated country words ("Thai and Malaysian diplomats",
+    "the Turkish and Greek sides") takes them all; "sides of Cyprus" names the island the
+    sides divide, not a party, so the group claims the place too."""
+    d = item.desc
+    if d is None:
+        return item
+    also: list[NameHit] = []
+    i = item.start - 1 if d.country is not None and d.country.start == item.start else -1
+    while i >= 1 and doc[i].lower_ in _COORD and i not in consumed:
+        hit = hits.get(i - 1)
+        last = doc[i - 1]
+        if hit is None or hit.end != i or hit.entry.kind not in _COORD_KINDS or (i - 1) in consumed:
+            break
+        if last.tag_ in ("NNS", "NNPS") or not_identity(doc, hit) or ethnic(doc, hit):
+            break
+        if hit.entry.kind != "demonym" and not _abbreviation(hit.text):
+            break  # "visited Israel and Egyptian officials": a full name is rarely a modifier
+        joined = doc[item.head].dep_ == "conj" and doc[item.head].head.i == last.i  # "Thai" <- conj "diplomats"
+        if not (joined or item.start <= last.head.i <= item.head or last.dep_ in ("ROOT", "dep", "conj", "amod", "compound")):
+            break  # "visited Israel and Egyptian officials said": the name is a clause's object
+        also.insert(0, hit)
+        i = hit.start - 1
+    start, end = item.start, item.end
+    if also:
+        start = also[0].start
+        start -= 1 if start > 0 and doc[start - 1].lower_ == "the" and (start - 1) not in consumed else 0
+    if doc[item.head].lemma_.lower() == "side":
+        end = max(end, _divided_place(doc[item.head], hits))
+    if not also and end == item.end:
+        return item
+    return Item(item.kind, start, end, item.head, d, item.hit, tuple(also))
+
+
+def _abbreviation(text: str) -> bool:
+    """"U.S.", "UK", "EU", "NATO": names that modify nouns as readily as demonyms do."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
+
+
+def _divided_place(head: Any, hits: dict[int, NameHit]) -> int:
+    """End of an "of" phrase naming the place that the sides divide ("sides of the divided
+    island of Cyprus"), or 0."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            toks = list(prep.subtree)
+            if any((h := hits.get(t.i)) is not None and h.entry.kind in ("country", "capital", "demonym") for t in toks):
+                return toks[-1].i + 1
+    return 0
 
 
 def _extent(head: Any, hits: dict[int, NameHit], res: ActorResolver) -> int:
@@ -189,6 +249,8 @@ def _classify(doc: Any, head: Any, start: int, hits: dict[int, NameHit], res: Ac
     if head.pos_ == "NOUN" and head.lemma_.lower() in _LANGUAGE_NOUNS:
         return Item("none", start, head.i + 1, head.i)  # claims "Russian" so it is no actor
     d = describe(doc, head, start, hits, res.lexicon)
+    if head.lemma_.lower() in _RELATION_NOUNS and d.country is not None and d.country.end <= head.i:
+        return _ally(doc, head, d, hits, res)
     if not d.person and head.pos_ == "PROPN" and head.i not in hits:
         d = _kb_person(doc, d, res)
         d = d if d.person else _titled_name(doc, d, hits)
@@ -220,7 +282,31 @@ def _classify(doc: Any, head: Any, start: int, hits: dict[int, NameHit], res: Ac
     if sector and head.pos_ == "NOUN":
         d2 = Descriptor(**{**_fields(d), "group": head.lemma_.lower(), "group_sector": sector})
         return Item("group", d.start, d.end, head.i, d2)
-    return None
+    return _civil_body(doc, head, hits)
+
+
+#: Words that make an unlisted organisation's name a civil-society body (PLOVER NGO):
+#: councils and committees are left out, they are as often organs of a state.
+_NGO_WORDS = frozenset({"association", "foundation", "society", "federation", "institute", "observatory", "forum"})
+
+
+def _civil_body(doc: Any, head: Any, hits: dict[int, NameHit]) -> Item | None:
+    """An organisation the tables do not list, named like an association or foundation
+    ("the Association of African Jurists"), with no state or listed body in its name."""
+    if head.pos_ != "PROPN" or head.ent_type_ != "ORG":
+        return None
+    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    if ent is None or ent.label_ != "ORG":
+        return None
+    if not any(t.lower_ in _NGO_WORDS for t in ent) or not ent[-1].text[:1].isupper():
+        return None
+    inside = {id(h): h for i in range(ent.start, ent.end) if (h := hits.get(i)) is not None}
+    places = [h for h in inside.values() if h.entry.kind in ("country", "demonym")]
+    if len(inside) > 1 or len(inside) != len(places):
+        return None  # a listed body, or two states: leave the names to the tables
+    start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+    # "the Syrian Observatory for Human Rights": a civil body of that state
+    return Item("ngo", start, ent.end, head.i, hit=places[0] if places else None)
 
 
 #: Nouns that name an organisation itself when an organisation's name modifies them.
@@ -229,6 +315,17 @@ _ORG_NOUNS = frozenset(
      "agency", "party", "front", "council", "community", "union", "league", "network",
      "faction", "coalition", "grouping", "secretariat", "commission", "organ"}
 )
+
+
+def _ally(doc: Any, head: Any, d: Descriptor, hits: dict[int, NameHit], res: "ActorResolver") -> Item:
+    """"Israel's militia ally", "a U.S. ally": the state named is the partner, not the
+    actor. A place after the noun says where the ally is from ("... ally in Lebanon")."""
+    place = post_country(head, hits, True)
+    if place is None or place.start < head.i:
+        return Item("none", d.start, d.end, head.i)
+    sector = next((res.lexicon.groups.get(t.lemma_.lower()) for t in head.lefts if t.dep_ == "compound"), None)
+    group = Descriptor(**{**_fields(d), "country": place, "group": head.lemma_.lower(), "group_sector": sector, "end": place.end})
+    return Item("group", d.start, place.end, head.i, group)
 
 
 def _org_head(head: Any, org: NameHit) -> bool:
