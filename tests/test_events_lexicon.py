@@ -72,7 +72,7 @@ CASES = [
     ("Chile is seeking to deepen its partnership with Peru.", "AGREE", "031", None, "CHL", "PER"),
     # CONSULT
     ("The Kenyan president attended the summit in Lima.", "CONSULT", "040", "multilateral", "KEN", None),
-    ("Norway gave a warm welcome to the president of Ghana.", "CONSULT", "043", "visit", "NOR", "GHA"),  # CAMEO 043: the host is the source
+    ("Norway gave a warm welcome to the president of Ghana.", "CONSULT", "042", "visit", "GHA", "NOR"),  # PLOVER: the visitor is the actor
     ("Mali and Niger held a dialogue on border security.", "CONSULT", "040", None, None, None),
     # SUPPORT
     ("Norway expressed solidarity with Nepal after the floods.", "SUPPORT", "051", None, "NOR", "NPL"),

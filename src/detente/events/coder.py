@@ -263,7 +263,7 @@ class EventCoder:
         if etype is None or _says_nothing(cand):
             return None
         if etype == "CONSULT" and "swap" in cand.entry.flags:
-            cameo = "043"  # hosting or receiving a visitor: the host is the actor
+            cameo = "042"  # a hosted visit, coded from the visitor's side (PLOVER manual)
         if cand.kind == "must":
             args = must_arguments(cand, index)
         elif cand.kind in ("verb", "intent"):

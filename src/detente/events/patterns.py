@@ -469,9 +469,9 @@ def _assemble(
             symmetric = bool(recipient)
         elif recipient and with_partner:
             symmetric = True
-    if "swap" in entry.flags and entry.type != "CONSULT":
-        # the receiver of aid or assurances is their recipient; a host stays the actor
-        # of its hosting (CAMEO 043: the host is the source)
+    if "swap" in entry.flags:
+        # the receiver of aid or assurances is their recipient; for a visit the PLOVER
+        # manual codes the visitor as actor and the host as recipient, always
         actor, recipient = recipient, actor
     return Arguments(tuple(actor), tuple(recipient), symmetric)
 
