@@ -124,3 +124,24 @@ def test_unlisted_associations_are_civil_society(nlp, resolver):
     ]
     text = "The Bolivian Foundation for Press Freedom criticised the new law."
     assert codes_at(nlp, resolver, text, "Foundation") == [("BOL", "SOC")]
+
+
+def test_a_state_place_is_a_mention_of_the_state_not_acting(nlp, resolver):
+    doc, an = analyse(nlp, resolver, "Peruvian villages were shelled on Monday.")
+    i = next(t.i for t in doc if t.text == "villages")
+    actor = an.at_token(i)
+    assert (actor.kind, actor.country, actor.sector) == ("country", "PER", None)
+
+
+def test_reflexives_are_the_clause_subject(nlp, resolver):
+    text = "Three gunmen killed four guards as well as themselves when they blew themselves up."
+    doc, an = analyse(nlp, resolver, text)
+    gunmen = an.at_token(next(t.i for t in doc if t.text == "gunmen"))
+    for i in (t.i for t in doc if t.lower_ in ("themselves", "they")):
+        assert an.at_token(i) is gunmen
+
+
+def test_they_after_a_transitive_clause_prefers_the_subject(nlp, resolver):
+    doc, an = analyse(nlp, resolver, "Rebels ambushed two police patrols on Monday and they burned the vehicles.")
+    rebels = an.at_token(next(t.i for t in doc if t.text == "Rebels"))
+    assert an.at_token(next(t.i for t in doc if t.text == "they")) is rebels

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 #: Dependencies of a country mention that make the country act (coded GOV).
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 _NONSTATE = frozenset({"IGO", "EUR", "NGO", "IMG", "ISM", "MNC", "UNO"})
+_REFLEXIVES = frozenset({"themselves", "himself", "herself"})
 #: Possessors that name a state already named ("the country's president").
 _STATE_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "government"})
 #: Possessors that name a body already named ("the group's leader", "the movement's chief").
@@ -397,7 +398,7 @@ class State:
             found = self.draft(("group", country, sector), name=self._np_text(item), kind="organization")
         else:
             found = self.draft(("country", country), name=entry.name if entry.kind != "dictcountry" else hit.text, kind="country")
-            acting = entry.kind in ("capital", "metonym") or head.dep_ in _ACTING_DEPS
+            acting = entry.kind in ("capital", "metonym") or (head.i < hit.end and head.dep_ in _ACTING_DEPS)
             found.acting = found.acting or acting
             sector = "GOV" if found.acting else None
         if found.evidence in ("none", "alias", "dictionary"):
@@ -405,9 +406,44 @@ class State:
         self.mention(found, item, "alias" if entry.kind != "org" else "name")
 
     def _pronoun(self, item: "Item") -> None:
-        target = coref.pronoun_target(self.drafts, self.doc[item.head])
+        tok = self.doc[item.head]
+        target = self._clause_subject(tok) if tok.lower_ in _REFLEXIVES else None
+        if target is None and tok.lower_ == "they":
+            target = self._subject_over_object(tok)
+        target = target or coref.pronoun_target(self.drafts, tok)
         if target is not None:
             self.mention(target, item, "pronoun")
+
+    def _clause_subject(self, tok: Any) -> Draft | None:
+        """A reflexive is its clause's subject: "bombers killed 23 people as well as
+        themselves", "they blew themselves up"."""
+        verb = tok.head
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        while verb.dep_ in ("conj", "xcomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        found = self.by_head.get(subj.i) if subj is not None and subj.i < tok.i else None
+        kinds = ("person",) if tok.lower_ in ("himself", "herself") else ("group", "organization", "country")
+        return found if found is not None and found.kind in kinds else None
+
+    def _subject_over_object(self, tok: Any) -> Draft | None:
+        """"they" after "X killed Y": when the nearest candidate is the object of a verb
+        whose subject is another candidate, the subject is the likelier referent."""
+        kinds = ("group", "organization", "country")
+        cands = coref.recent(self.drafts, tok.i, kinds)
+        if not cands or self.sent_of[tok.i] - cands[0].sentence > 1:
+            return None
+        obj = self.doc[cands[0].last]
+        while obj.dep_ == "conj":
+            obj = obj.head
+        if obj.dep_ != "dobj":
+            return None
+        subj = next((c for c in obj.head.children if c.dep_ == "nsubj"), None)
+        found = self.by_head.get(subj.i) if subj is not None else None
+        return found if found is not None and found is not cands[0] and found.kind in kinds else None
 
     def _pair(self, item: "Item") -> None:
         people = coref.pair(self.drafts, item.start)

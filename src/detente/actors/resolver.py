@@ -251,6 +251,8 @@ def _classify(doc: Any, head: Any, start: int, hits: dict[int, NameHit], res: Ac
     d = describe(doc, head, start, hits, res.lexicon)
     if head.lemma_.lower() in _RELATION_NOUNS and d.country is not None and d.country.end <= head.i:
         return _ally(doc, head, d, hits, res)
+    if _state_place(head, d):  # "shell Iraqi towns": the state is the target, not acting
+        return Item("name", d.start, d.end, head.i, d, d.country)
     if not d.person and head.pos_ == "PROPN" and head.i not in hits:
         d = _kb_person(doc, d, res)
         d = d if d.person else _titled_name(doc, d, hits)
@@ -315,6 +317,21 @@ _ORG_NOUNS = frozenset(
      "agency", "party", "front", "council", "community", "union", "league", "network",
      "faction", "coalition", "grouping", "secretariat", "commission", "organ"}
 )
+
+
+#: Places a state's demonym makes that state's ("Iraqi towns", "Syrian airspace"): the
+#: state is what is hit there. Borders are left out: a border has two states.
+_STATE_PLACES = frozenset(
+    {"town", "village", "city", "camp", "base", "outpost", "post", "position", "territory",
+     "soil", "airspace", "water", "port", "island", "province", "region", "installation", "facility"}
+)
+
+
+def _state_place(head: Any, d: Descriptor) -> bool:
+    return (
+        head.pos_ == "NOUN" and head.lemma_.lower() in _STATE_PLACES and d.org is None and d.group is None
+        and d.country is not None and d.country.end <= head.i and d.country.entry.kind in ("demonym", "country")
+    )
 
 
 def _ally(doc: Any, head: Any, d: Descriptor, hits: dict[int, NameHit], res: "ActorResolver") -> Item:
