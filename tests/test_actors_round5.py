@@ -145,3 +145,18 @@ def test_they_after_a_transitive_clause_prefers_the_subject(nlp, resolver):
     doc, an = analyse(nlp, resolver, "Rebels ambushed two police patrols on Monday and they burned the vehicles.")
     rebels = an.at_token(next(t.i for t in doc if t.text == "Rebels"))
     assert an.at_token(next(t.i for t in doc if t.text == "they")) is rebels
+
+
+def test_a_titled_surname_one_slip_from_a_holder_takes_the_holders_code(nlp, resolver):
+    assert codes_at(nlp, resolver, "President Abdelaziz Bouteflicka opened the session.", "Bouteflicka") == [
+        ("DZA", "GOV"),
+    ]
+    # no title, or no holder of that title with a near surname: nothing is guessed
+    assert codes_at(nlp, resolver, "Abdelaziz Bouteflicka opened the session.", "Bouteflicka") in ([], [(None, None)])
+    assert codes_at(nlp, resolver, "Judge Abdelaziz Bouteflicka opened the session.", "Bouteflicka") == [(None, "JUD")]
+
+
+def test_near_surname_needs_a_long_name():
+    kb = KnowledgeBase.load()
+    assert {p.name for p in kb.near_surname("Mitterand")} == {"François Mitterrand"}
+    assert kb.near_surname("Bish") == ()

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any, Mapping
 from ..records import Actor, ActorAnalysis, Mention
 from . import coref
 from .context import infer_countries
-from .coref import Draft, surnames_of
+from .coref import Draft, surname_of, surnames_of
 from .descriptors import UNIQUE_OFFICES, KB_ORGS, Descriptor
-from .kb import normalize_name
+from .kb import normalize_name, normalize_title
 
 if TYPE_CHECKING:
     from .countries import NameHit
@@ -121,7 +121,28 @@ class State:
                 found.country = role.country
             return found
         self._fallback(found, name)
+        if found.country is None and d.title and not d.former:
+            self._misspelt(found, name, d.title)
         return found
+
+    def _misspelt(self, found: Draft, name: str, title: str) -> None:
+        """A titled person whose surname is one slip from exactly one KB holder of that
+        title ("President Francois Mitterand"): that holder's code."""
+        kb = self.res.kb
+        if kb is None:
+            return
+        wanted = normalize_title(title)
+        matches = []
+        for person in kb.near_surname(surname_of(name)):
+            roles = [r for r in person.roles if normalize_title(r.title) == wanted]
+            if self.day is not None:
+                roles = [r for r in roles if r.active_on(self.day)]
+            if roles:
+                matches.append((person, roles[-1]))
+        if len(matches) == 1:
+            person, role = matches[0]
+            found.country, found.sector, found.evidence = role.country, found.sector or role.sector, "kb"
+            found.kb_id = person.id
 
     def _fallback(self, found: Draft, name: str) -> None:
         """Dictionaries, then the store's memory, for a person the text did not code."""

@@ -414,6 +414,19 @@ class KnowledgeBase:
         """People whose surname (or one-word alias) is ``surname``."""
         return self._surnames.get(normalize_name(surname), ())
 
+    def near_surname(self, surname: str) -> tuple[Person, ...]:
+        """People whose surname is one typing slip away from ``surname`` (a letter added,
+        dropped, changed or two swapped: "Mitterand", "Bouteflicka"). Only for surnames of
+        seven letters or more, where a slip rarely lands on another real name."""
+        key = normalize_name(surname)
+        if len(key) < 7 or " " in key:
+            return ()
+        found: dict[str, Person] = {}
+        for variant in _one_edit(key):
+            for person in self._surnames.get(variant, ()):
+                found.setdefault(person.id, person)
+        return tuple(found.values())
+
     def resolve(self, name: str, day: date | None) -> tuple[Person, Role] | None:
         """Full name or alias first; else a surname that is unambiguous on ``day``.
 
@@ -476,3 +489,17 @@ def _pick(people: Sequence[Person], day: date | None) -> tuple[Person, Role] | N
     if in_office:
         return in_office[0]
     return dated_ok[0] if dated_ok else None
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz-'"
+
+
+def _one_edit(word: str) -> set[str]:
+    """Every string one deletion, insertion, substitution or adjacent swap from ``word``."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    out |= {a + c + b for a, b in splits for c in _LETTERS}
+    out.discard(word)
+    return out
