@@ -319,11 +319,19 @@ class _InlineExecutor:
         pass
 
 
+_PRELOAD = ("spacy", "detente.pipeline", "detente.actors", "detente.events", "detente.grounding.places",
+            "detente.grounding.time", "detente.quotes")
+
+
 class _PoolExecutor:
     def __init__(self, workers: int, settings: Settings) -> None:
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        context = multiprocessing.get_context(method)
+        if method == "forkserver":
+            # Import spaCy and the stages once in the fork server, not once per worker.
+            context.set_forkserver_preload(list(_PRELOAD))
         self._pool = cf.ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context(method),
+            max_workers=workers, mp_context=context,
             initializer=_init_worker, initargs=(settings,),
         )
 
