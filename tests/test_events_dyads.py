@@ -143,6 +143,17 @@ def test_lost_actors_and_recipients(code, text, etype, actor, recipient):
     assert countries(event.recipient) == recipient
 
 
+@pytest.mark.parametrize("text, recipient", [
+    # the state acting on an unnamed domestic group: the group is its own country's
+    ("Kenyan troops arrested students on Sunday.", ["KEN"]),
+    # armed groups who kill people do not make the victims their compatriots
+    ("Ugandan rebels killed students on Sunday.", [None]),
+])
+def test_domestic_recipient_only_for_state_organs(code, text, recipient):
+    event = find(code(text), "ASSAULT" if "killed" in text else "COERCE")
+    assert countries(event.recipient) == recipient
+
+
 def test_stated_commitment_is_the_subjects_own(code):
     event = find(code("Peru is committed to opening up its economy."), "AGREE")
     assert countries(event.actor) == ["PER"]
@@ -154,6 +165,17 @@ def test_the_visitor_of_a_hosted_visit_is_its_actor(code):
     event = find(code("Kenya received the Ugandan president on Monday."), "CONSULT")
     assert countries(event.actor) == ["UGA"] and countries(event.recipient) == ["KEN"]
     assert event.cameo == "042" and event.mode == "visit"
+
+
+def test_the_host_of_talks_between_others_is_their_actor(code):
+    event = find(code("Kenya hosted talks between Uganda and Peru on Monday."), "CONSULT")
+    assert countries(event.actor) == ["KEN"] and sorted(countries(event.recipient)) == ["PER", "UGA"]
+    assert event.cameo != "042"
+
+
+def test_a_place_the_actor_does_without_is_no_target(code):
+    event = find(code("Kenyatta agreed to resign without returning to Uganda."), "AGREE")
+    assert countries(event.actor) == ["KEN"] and countries(event.recipient) == []
 
 
 def test_aid_received_still_comes_from_the_giver(code):

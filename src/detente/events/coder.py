@@ -22,7 +22,7 @@ from ..records import ActorAnalysis, ActorRef, Event, Quote
 from . import ontology
 from .confidence import score_confidence
 from .lexicon import Entry, Lexicon
-from .patterns import OCCURRENCE_VERBS, actor_index, noun_arguments, verb_arguments
+from .patterns import OCCURRENCE_VERBS, actor_index, hosts_event, noun_arguments, verb_arguments
 from .quoted import quote_judgements
 from .recipients import (
     RecipientFiller,
@@ -263,7 +263,10 @@ class EventCoder:
         if etype is None or _says_nothing(cand):
             return None
         if etype == "CONSULT" and "swap" in cand.entry.flags:
-            cameo = "042"  # a hosted visit, coded from the visitor's side (PLOVER manual)
+            if cand.kind in ("verb", "intent") and hosts_event(cand.token, cand.entry):
+                mode, cameo = None, "040"  # hosting talks between others is no visit
+            else:
+                cameo = "042"  # a hosted visit, coded from the visitor's side (PLOVER manual)
         if cand.kind == "must":
             args = must_arguments(cand, index)
         elif cand.kind in ("verb", "intent"):

@@ -179,6 +179,15 @@ def subject(verb: Any) -> tuple[Any | None, bool]:
             controlled = True
             cur = cur.head
             continue
+        if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
+            # a gerund under a preposition: "resorted to throwing stones"; the governor's
+            # object is the doer when it has one ("prevented Y from attacking")
+            obj = child(cur.head.head, "dobj")
+            if obj is not None:
+                return obj, False
+            controlled = True
+            cur = cur.head.head
+            continue
         if cur.dep_ == "relcl":
             return cur.head, False
         if cur.dep_ == "acl":
@@ -292,7 +301,7 @@ def following_actors(trigger: Any, exclude: Sequence[str], index: Mapping[int, t
 #: Prepositions of time, cause and circumstance: their objects are background, never the
 #: target ("strengthened its forces following the discovery of Russian rockets").
 _BACKGROUND_PREPS = frozenset({"after", "before", "following", "amid", "amidst", "since", "until", "till",
-                               "during", "like", "unlike", "including"})
+                               "during", "like", "unlike", "including", "without", "despite", "because"})
 #: Prepositions the fallback follows: "to refugees in Liberia" (2), not deeper ("in
 #: protest of last week's arrest of activists": the activists are the arrest's).
 _MAX_HOPS = 2
@@ -359,6 +368,19 @@ def owner_tokens(obj: Any) -> frozenset[int]:
     return frozenset({obj.i} | {t.i for c in poss for t in c.subtree})
 
 
+#: What a host organises rather than receives: "hosted talks between X and Y".
+HOSTED_EVENTS = frozenset({"meeting", "talks", "summit", "conference", "negotiation", "session", "round",
+                           "forum", "dialogue", "gathering", "reunion", "ceremony"})
+
+
+def hosts_event(verb: Any, entry: Entry) -> bool:
+    """A receiving verb whose object is an event ("host a meeting between X and Y"): the
+    host is the organiser and actor, the event's parties its recipients; no visitor swap."""
+    obj = child(verb, "dobj")
+    return "swap" in entry.flags and entry.type == "CONSULT" and obj is not None and (
+        obj.lemma_.lower() in HOSTED_EVENTS or obj.lower_ in HOSTED_EVENTS)
+
+
 def complete(args: Arguments, trigger: Any, anchor: Any, index: Mapping[int, tuple[str, ...]],
              venue: bool = False, skip: frozenset[int] = frozenset()) -> Arguments:
     """Fill a missing actor from the reporting speaker when the subject is an unresolved
@@ -413,6 +435,9 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
             rec_heads = [child(comp, "nsubj", "nsubjpass")]
     rec_heads.extend(prep_objects(verb, preps))
     obj = child(verb, "dobj")
+    if not passive and hosts_event(verb, entry):
+        rec_heads = prep_objects(obj, ("between", "with", "of")) + prep_objects(verb, ("for",))
+        return _assemble(actor_heads, rec_heads, entry, index, with_partner=False, swap=False)
     if "swap" in entry.flags and obj is not None:
         rec_heads.extend(prep_objects(obj, preps))  # "received assurances [from X]": the giver
     return _assemble(actor_heads, rec_heads, entry, index, with_partner=bool(prep_objects(verb, ("with",))))
@@ -455,6 +480,7 @@ def _assemble(
     entry: Entry,
     index: Mapping[int, tuple[str, ...]],
     with_partner: bool,
+    swap: bool = True,
 ) -> Arguments:
     groups: list[list[str]] = []
     for h in actor_heads:
@@ -469,7 +495,7 @@ def _assemble(
             symmetric = bool(recipient)
         elif recipient and with_partner:
             symmetric = True
-    if "swap" in entry.flags:
+    if swap and "swap" in entry.flags:
         # the receiver of aid or assurances is their recipient; for a visit the PLOVER
         # manual codes the visitor as actor and the host as recipient, always
         actor, recipient = recipient, actor

@@ -22,6 +22,9 @@ from .patterns import (
     verb_arguments,
 )
 from .reductions import AGREE_CAMEO
+
+#: Sectors of the state's own organs (government, armed forces, police, courts, parliament, intelligence).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 from .triggers import Candidate
 
 
@@ -40,7 +43,7 @@ class RecipientFiller:
         """Fill a recipient the syntax left without a country:
 
         1. a group of a domestic sector (rebels, opposition, civilians, journalists ...)
-           with no country, acted on by a state of one country in a repressive or critical
+           with no country, acted on by organs of the state of one country in a repressive or critical
            event, belongs to that country ("the government accused the rebels");
         2. otherwise a place in a locative phrase of the trigger, of its content ("threatened
            to ban voting in X") or of its objects ("a force in Liberia", "targets in Jericho")
@@ -51,7 +54,8 @@ class RecipientFiller:
         actor_countries = {a.country for a in event.actor if a.country}
         if any(r.country for r in event.recipient):
             return event
-        if event.recipient and len(actor_countries) == 1 and event.type in DOMESTIC_TYPES:
+        if (event.recipient and len(actor_countries) == 1 and event.type in DOMESTIC_TYPES
+                and all(self._state_organ(a) for a in event.actor)):
             country = next(iter(actor_countries))
             if all(r.sector in DOMESTIC_SECTORS and r.id not in self.persons for r in event.recipient):
                 return dataclasses.replace(
@@ -61,6 +65,11 @@ class RecipientFiller:
             return event
         ref = self.refs.get(hit.actor_id or "") or ActorRef(f"place:{hit.name}", hit.name, hit.country, None)
         return dataclasses.replace(event, recipient=event.recipient + (ref,))
+
+    def _state_organ(self, ref: ActorRef) -> bool:
+        """Only a state acts on its own population: bombers or rebels who kill people
+        do not make the victims their compatriots."""
+        return ref.sector in STATE_SECTORS or (ref.sector is None and ref.id in self.countries)
 
     def protesters(self, event: Event, cand: Candidate) -> Event:
         """A protest is staged before the authorities of its place (PLOVER): protesters
