@@ -13,7 +13,9 @@ the evidence must be in the text):
 - the sentence must name exactly one state (ethnic and stance modifiers such as "ethnic
   Albanians" or "pro-Moscow" do not count, nor do peoples, "Serbs"), and no actor of the
   sentence may be coded with another state;
-- the state must not be the target of the sentence: none of its mentions may sit in a
+- the state must not be the target of the sentence (parties, opposition, unions and
+  legislators excepted when the state owns the target: they act at home): none of its
+  mentions may sit in a
   phrase that is the object of "against", "to", "with", "into", "toward(s)", "from" or
   "by" ("Archbishop X called for sanctions against Nigeria" gives X nothing), and at least
   one mention must be an owner (a modifier or possessor: "Greece's biggest trial",
@@ -50,6 +52,10 @@ _FOREIGN_TITLES = frozenset(
      "delegation", "embassy"}
 )
 _NO_CONTEXT_SECTORS = frozenset({"REF"})
+#: sectors that act inside their own state: a party boycotting "Algeria's elections" is of
+#: that state even though it is the target (judges are not: international courts judge
+#: states' laws)
+_DOMESTIC_SECTORS = frozenset({"PTY", "OPP", "LAB", "LEG"})
 
 
 def infer_countries(
@@ -70,11 +76,14 @@ def infer_countries(
         if not wanting:
             continue
         state = _sentence_state(sent, hits, actors, day)
-        if state is None:
-            continue
+        owned = state or (
+            _sentence_state(sent, hits, actors, day, owned_targets=True)
+            if any(d.sector in _DOMESTIC_SECTORS for d in wanting) else None
+        )
         for d in wanting:
-            if d.country is None:
-                d.country, d.evidence = state, "context"
+            found = state or (owned if d.sector in _DOMESTIC_SECTORS else None)
+            if d.country is None and found is not None:
+                d.country, d.evidence = found, "context"
 
 
 def _wants_country(d: "Draft") -> bool:
@@ -85,8 +94,11 @@ def _wants_country(d: "Draft") -> bool:
     return (d.title or "").lower() not in _FOREIGN_TITLES and d.name.lower() not in _FOREIGN_TITLES
 
 
-def _sentence_state(sent: Any, hits: Mapping[int, "NameHit"], actors: list["Draft"], day: Any) -> str | None:
-    """The one state the sentence names, when it is named as an owner and never a target."""
+def _sentence_state(
+    sent: Any, hits: Mapping[int, "NameHit"], actors: list["Draft"], day: Any, owned_targets: bool = False
+) -> str | None:
+    """The one state the sentence names, when it is named as an owner and never a target
+    (with ``owned_targets``, owning the target counts: "boycott Algeria's elections")."""
     doc = sent.doc
     states: dict[str, list["NameHit"]] = {}
     seen: set[int] = set()
@@ -104,6 +116,7 @@ def _sentence_state(sent: Any, hits: Mapping[int, "NameHit"], actors: list["Draf
         return None
     (code, found), = states.items()
     roles = [_role(doc[h.end - 1]) for h in found]
+    roles = [("owner" if owned_targets else "target") if r == "owned target" else r for r in roles]
     if any(r == "target" for r in roles) or "owner" not in roles:
         return None
     return code
@@ -128,8 +141,8 @@ def _role(token: Any) -> str:
     if tok.dep_ == "pobj":
         prep = tok.head
         if prep.lower_ in _TARGET_PREPS and not (prep.lower_ == "to" and prep.head.lower_ == "according"):
-            return "target"
+            return "owned target" if owner else "target"
         return "owner" if owner else "place"
     if tok.dep_ in _OBJECT_DEPS:
-        return "target"
+        return "owned target" if owner else "target"
     return "owner" if owner or tok.dep_ in _OWNER_DEPS else "other"

@@ -148,6 +148,48 @@ def _case_ok(surface: str, text: str) -> bool:
     return True
 
 
+_SLIP_KINDS = frozenset({"country", "demonym"})
+_SLIP_MIN = 7
+
+
+#: real places one letter from a country's name: not slips
+_REAL_NAMES = frozenset({"columbia"})
+
+
+def _extends(word: str, name: str) -> bool:
+    """"Indiana" (Indians), "Prussia": a change at either end makes another real word or
+    an inflection more often than a typing slip does."""
+    return word[0] != name[0] or word[-1] != name[-1]
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _deletion_index(pairs: Iterable[tuple[str, NameEntry]]) -> dict[str, tuple[tuple[str, NameEntry], ...]]:
+    """Single-word names and their one-letter deletions -> (name, entry): a one-slip
+    lookup is then a few dict probes, not a scan of the table."""
+    index: dict[str, list[tuple[str, NameEntry]]] = {}
+    for key, entry in pairs:
+        if " " in key or len(key) < _SLIP_MIN - 1 or not key.isalpha():
+            continue
+        for variant in (key, *_deletions(key)):
+            index.setdefault(variant, []).append((key, entry))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """One insertion, deletion, substitution or swap of neighbours turns a into b."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1])
+    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
+
+
 class NameTable:
     """Phrase index over countries, demonyms, capitals, metonyms and organisations."""
 
@@ -163,6 +205,9 @@ class NameTable:
                 first = _first_word(key)
                 self._reach[first] = max(self._reach.get(first, 0), len(key))
         self.orgs = tuple(e for (k, _), e in entries.items() if k == "org")
+        self._near = _deletion_index(
+            (key, entry) for key, (_, entry) in self._index.items() if entry.kind in _SLIP_KINDS
+        )
 
     @classmethod
     def load(cls) -> "NameTable":
@@ -173,6 +218,21 @@ class NameTable:
     def lookup(self, text: str) -> NameEntry | None:
         found = self._index.get(phrase_key(text))
         return found[1] if found and _case_ok(found[0], text) else None
+
+    def near(self, word: str) -> NameEntry | None:
+        """The one country or demonym that a capitalised word misspells by one letter
+        ("Ethopia", "Phillippines"); wire copy is full of such slips. Short words are too
+        close to ordinary names to be judged this way, and two candidates are no answer."""
+        if len(word) < _SLIP_MIN or not word[:1].isupper() or not word.isalpha() or word.lower() in _REAL_NAMES:
+            return None
+        key = word.lower()
+        found = {
+            id(entry): entry
+            for variant in (key, *_deletions(key))
+            for name, entry in self._near.get(variant, ())
+            if name != key and _one_slip(key, name) and not _extends(key, name)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def scan(self, doc: Any) -> list[NameHit]:
         """Longest non-overlapping names in a doc, left to right. A match gives way to one

@@ -103,6 +103,11 @@ class ActorResolver:
                 continue  # "Jordan Peterson", "Georgia Smith"
             for i in range(hit.start, hit.end):
                 by_token[i] = hit
+        for tok in doc:
+            if tok.i not in by_token and tok.pos_ == "PROPN":
+                entry = self.names.near(tok.text)
+                if entry is not None:  # "Ethopia": a slip of the wire, not a new name
+                    by_token[tok.i] = NameHit(tok.i, tok.i + 1, entry, tok.text)
         for book in self.dictionaries:
             for m in book.matches(doc, day):
                 if any(i in by_token for i in range(m.start, m.end)) or m.hit.agent:
