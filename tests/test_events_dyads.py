@@ -178,6 +178,22 @@ def test_a_place_the_actor_does_without_is_no_target(code):
     assert countries(event.actor) == ["KEN"] and countries(event.recipient) == []
 
 
+def test_stated_opposition_is_the_subjects_own(code):
+    event = find(code("Kenya is opposed to mediation by Uganda in the dispute."), "REJECT")
+    assert countries(event.actor) == ["KEN"] and countries(event.recipient) == ["UGA"]
+
+
+def test_a_relative_clause_hung_on_the_verb_names_no_addressee(code):
+    text = "Kenya threatened to shell Ugandan rebels in the town where, it said, students were killed."
+    event = find(code(text), "THREATEN")
+    assert countries(event.recipient) == ["UGA"]
+
+
+def test_hunger_strikers_of_no_country_are_in_the_state_they_target(code):
+    event = find(code("Students began a hunger strike on Monday to protest against Uganda's decision."), "PROTEST")
+    assert countries(event.actor) == ["UGA"] and countries(event.recipient) == ["UGA"]
+
+
 def test_aid_received_still_comes_from_the_giver(code):
     event = find(code("Kenya received weapons from Uganda."), "AID")
     assert countries(event.actor) == ["UGA"] and countries(event.recipient) == ["KEN"]

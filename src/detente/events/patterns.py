@@ -241,9 +241,10 @@ def deep_agent(verb: Any) -> Any | None:
 
 
 def stative_intent(verb: Any, entry: Entry) -> bool:
-    """A passive participle that states the subject's own intent ("is committed to",
-    "is determined to"): an AGREE verb with no agent and a "to" complement."""
-    if entry.type != "AGREE" or agent(verb) is not None or child(verb, "auxpass") is None:
+    """A passive participle that states the subject's own stance ("is committed to",
+    "is determined to", "is opposed to"): an AGREE, REJECT or SUPPORT verb with no agent
+    and a "to" complement."""
+    if entry.type not in ("AGREE", "REJECT", "SUPPORT") or agent(verb) is not None or child(verb, "auxpass") is None:
         return False
     return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children)
 
@@ -288,7 +289,7 @@ def following_actors(trigger: Any, exclude: Sequence[str], index: Mapping[int, t
     # the owner's ids are out everywhere (a mention may run on: "its forces in Lebanon")
     exclude = list(exclude) + [a for i in skip for a in index.get(i, ())]
     for tok in sorted(toks, key=lambda t: t.i):
-        if tok.i in skip or reflexive(tok):
+        if tok.i in skip or reflexive(tok) or _owned_by(tok, exclude, index):
             continue
         for actor_id in index.get(tok.i, ()):
             if actor_id not in exclude:
@@ -296,6 +297,14 @@ def following_actors(trigger: Any, exclude: Sequence[str], index: Mapping[int, t
                 group = [a for a in _coordination_actors(_coordination_head(tok), index) if a not in exclude]
                 return group if actor_id in group else [actor_id]
     return []
+
+
+def _owned_by(tok: Any, owners: Sequence[str], index: Mapping[int, tuple[str, ...]]) -> bool:
+    """A noun owned by a pronoun that points back to the actor ("rejected a call for its
+    peacekeeping forces to deploy"): the actor's own, never the other side."""
+    head = tok if tok.pos_ in ("NOUN", "PROPN") else tok.head
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" and set(index.get(c.i, ())) & set(owners)
+               for c in head.children)
 
 
 #: Prepositions of time, cause and circumstance: their objects are background, never the
@@ -409,8 +418,11 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
             # "killed in police firing", "wounded in an Israeli airstrike": the perpetrator
             # is named on the instrument event
             for inst in prep_objects(verb, ("in", "during", "by")):
-                mods = [c for c in inst.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
-                by = mods[0] if mods else None
+                # "in an air strike by government forces": the instrument's own agent first
+                mods = prep_objects(inst, ("by",)) + [
+                    c for c in inst.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.ent_type_]
+                mods += [c for c in inst.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c not in mods]
+                by = next((m for m in mods if np_actors(m, index)), mods[0] if mods else None)
                 if by is not None:
                     break
         actor_heads = [by]
@@ -429,7 +441,7 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
         else:
             rec_heads = [None if thing else obj]
         comp = child(verb, "ccomp")
-        if rec_heads[0] is None and comp is not None and (
+        if rec_heads[0] is None and comp is not None and not _relative_like(comp) and (
                 entry.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT") or comp.pos_ == "ADJ"):
             # "demanded that Y withdraw"; a small clause: "found [the men guilty]"
             rec_heads = [child(comp, "nsubj", "nsubjpass")]
@@ -441,6 +453,12 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
     if "swap" in entry.flags and obj is not None:
         rec_heads.extend(prep_objects(obj, preps))  # "received assurances [from X]": the giver
     return _assemble(actor_heads, rec_heads, entry, index, with_partner=bool(prep_objects(verb, ("with",))))
+
+
+def _relative_like(comp: Any) -> bool:
+    """A clause the parser hung on the verb that is really a relative on a place or time
+    ("the city of X where, it said, 100 people were killed"): it names no addressee."""
+    return any(c.tag_ in ("WRB", "WDT") and c.i < comp.i for c in comp.children)
 
 
 def noun_arguments(

@@ -85,8 +85,14 @@ class RecipientFiller:
             hit = next(iter(place_targets(heads, self.index, self.countries, self.places)), None)
             if hit is not None and all(a.sector in DOMESTIC_SECTORS | {"CVL", None} for a in actor):
                 actor = tuple(dataclasses.replace(a, country=hit.country) for a in actor)
-        countries = {a.country for a in actor if a.country}
         recipient = event.recipient
+        states = {r.country for r in recipient if r.country and (r.sector in STATE_SECTORS or r.sector is None)}
+        if event.cameo == "142" and actor and not any(a.country for a in actor) and len(states) == 1 and all(
+                a.sector in DOMESTIC_SECTORS | {"CVL", None} for a in actor):
+            # hunger strikers are in the custody or territory of the one state they target
+            # ("ethnic Turks began a hunger strike against Sweden's decision")
+            actor = tuple(dataclasses.replace(a, country=next(iter(states))) for a in actor)
+        countries = {a.country for a in actor if a.country}
         if len(countries) == 1:
             code = next(iter(countries))
             if not recipient:
