@@ -99,6 +99,9 @@ CASES = [
     ("The rebels laid down their arms.", "RETREAT", "087", "disarm", "rebels", None),
     ("Kenya allowed the return of inspectors.", "RETREAT", "086", "access", "KEN", None),
     ("Both armies respected the ceasefire.", "RETREAT", "087", "ceasefire", None, None),
+    ("The rebels declared a unilateral ceasefire.", "RETREAT", "087", "ceasefire", "rebels", None),
+    # the addressee of a complaint is not what it is about
+    ("Uganda complained to the council about Kenya.", "ACCUSE", "114", "disapprove", "UGA", "KEN"),
     ("The Peruvian minister quit his post on Monday.", "RETREAT", "080", "resign", "PER", None),
     # REQUEST
     ("Norway renewed its call for an inquiry.", "REQUEST", None, None, "NOR", None),
@@ -133,6 +136,11 @@ CASES = [
     ("Niger shut down the internet for three days.", "COERCE", "170", "withhold", "NER", None),
     ("Kenya laid siege to the rebel town.", "COERCE", "191", "restrict", "KEN", None),
     ("Togo expelled two Ghanaian journalists.", "COERCE", "174", "deport", "TGO", None),
+    # wrecking property hurts no one directly: CAMEO 171 "seize or damage property"
+    ("Kenyan troops demolished houses in the village.", "COERCE", "171", "seize", "KEN", None),
+    ("Rebels set fire to the offices of the union.", "COERCE", "171", "seize", "rebels", None),
+    ("Rebels blew up two power lines near the capital.", "COERCE", "171", "seize", "rebels", None),
+    ("Workers burned crops on the farms of Chilean owners.", "COERCE", "171", "seize", "workers", None),
     # ASSAULT
     ("India launched rockets at Pakistan.", "ASSAULT", "194", "heavy-weapons", "IND", None),
     ("Rebels violated the ceasefire with Mali.", "ASSAULT", "196", None, "rebels", None),
@@ -171,6 +179,8 @@ def test_vocabulary(code, text, etype, cameo, mode, actor, recipient):
         ("The Kenyan minister spoke to reporters in Nairobi.", {"CONSULT", "ACCUSE"}),
         ("Norway raised taxes on tobacco.", {"PROTEST", "SANCTION"}),
         ("Kenya closed the schools for the holidays.", {"SANCTION", "COERCE"}),
+        ("Rebels blew up a bus in Kenya, killing nine.", {"COERCE"}),  # a bombing of people
+        ("Rebels declared a unilateral ceasefire.", {"CONCEDE"}),  # a military de-escalation
     ],
 )
 def test_not_an_event_of_these_types(code, text, absent):
@@ -180,6 +190,12 @@ def test_not_an_event_of_these_types(code, text, absent):
 def test_organised_protest_outranks_its_stated_purpose(code):
     event = top(code("Students staged a march to demand the release of activists."))
     assert event.type == "PROTEST"
+
+
+def test_complaint_target_is_what_it_is_about_not_its_addressee(code):
+    events = [e for e in code("Uganda complained to Norway about Kenya.") if e.type == "ACCUSE"]
+    assert events, "no ACCUSE"
+    assert [r.country for r in events[0].recipient] == ["KEN"]
 
 
 def test_lifting_sanctions_and_curfews_differ():
