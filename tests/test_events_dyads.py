@@ -194,6 +194,16 @@ def test_hunger_strikers_of_no_country_are_in_the_state_they_target(code):
     assert countries(event.actor) == ["UGA"] and countries(event.recipient) == ["UGA"]
 
 
+def test_the_doer_of_a_condemned_act_is_the_accused(code):
+    event = find(code("Kenya condemned the attack by Ugandan rebels on Peru."), "ACCUSE")
+    assert countries(event.actor) == ["KEN"] and countries(event.recipient) == ["UGA"]
+
+
+def test_a_border_is_no_party(code):
+    event = find(code("Kenyan troops captured a rebel stronghold on the border with Uganda."), "ASSAULT")
+    assert countries(event.recipient) != ["UGA"]
+
+
 def test_aid_received_still_comes_from_the_giver(code):
     event = find(code("Kenya received weapons from Uganda."), "AID")
     assert countries(event.actor) == ["UGA"] and countries(event.recipient) == ["KEN"]

@@ -282,6 +282,8 @@ def following_actors(trigger: Any, exclude: Sequence[str], index: Mapping[int, t
             continue
         if tok.dep_ == "prep" and (tok.lower_ in _BACKGROUND_PREPS or hops >= _MAX_HOPS):
             continue  # "following the discovery of ...", "in protest of the arrest of activists"
+        if tok.dep_ == "pobj" and tok.lemma_.lower() in _BORDERS:
+            continue  # "a stronghold on the Thai border": a location between states, no party
         toks.append(tok)
         hops += tok.dep_ == "prep"
         stack.extend((c, hops) for c in tok.children if c.dep_ not in ("relcl", "parataxis", "advcl")
@@ -311,6 +313,7 @@ def _owned_by(tok: Any, owners: Sequence[str], index: Mapping[int, tuple[str, ..
 #: target ("strengthened its forces following the discovery of Russian rockets").
 _BACKGROUND_PREPS = frozenset({"after", "before", "following", "amid", "amidst", "since", "until", "till",
                                "during", "like", "unlike", "including", "without", "despite", "because"})
+_BORDERS = frozenset({"border", "frontier", "boundary", "borderland"})
 #: Prepositions the fallback follows: "to refugees in Liberia" (2), not deeper ("in
 #: protest of last week's arrest of activists": the activists are the arrest's).
 _MAX_HOPS = 2
@@ -447,6 +450,10 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
             rec_heads = [child(comp, "nsubj", "nsubjpass")]
     rec_heads.extend(prep_objects(verb, preps))
     obj = child(verb, "dobj")
+    if entry.type == "ACCUSE" and not passive and obj is not None:
+        doers = [h for h in prep_objects(obj, ("by",)) if np_actors(h, index)]
+        if doers:  # "investigating crimes by X against Y", "condemned the attack by X": X is accused
+            return _assemble(actor_heads, doers, entry, index, with_partner=False)
     if not passive and hosts_event(verb, entry):
         rec_heads = prep_objects(obj, ("between", "with", "of")) + prep_objects(verb, ("for",))
         return _assemble(actor_heads, rec_heads, entry, index, with_partner=False, swap=False)
