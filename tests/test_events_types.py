@@ -79,6 +79,11 @@ def top(events):
         ("Kenya received a mission of observers from Uganda.", "RETREAT", "086"),
         # material support is aid
         ("Norway provided military support to Ghana.", "AID", "070"),
+        # wanting another party to act is an appeal to it, not one's own intent
+        ("Kenya wants Uganda to withdraw its troops from the border.", "REQUEST", "025"),
+        ("Norway wants Ghana to send more aid to the refugees.", "REQUEST", "023"),
+        ("Norway wants to send more aid to Ghana.", "AGREE", "033"),
+        ("Kenya wants the rebels to stop attacking Uganda.", "REQUEST", "020"),
     ],
 )
 def test_type_by_construction(code, text, etype, cameo):

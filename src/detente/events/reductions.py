@@ -43,6 +43,10 @@ def refine_by_content(cand: Candidate, content: list[Candidate]) -> tuple[str | 
         return itype, inner.entry.mode, inner.entry.cameo
     if itype == "ACCUSE" and inner.entry.mode == "investigate" and entry.lemma in _SENDING:
         return "ACCUSE", "investigate", inner.entry.cameo  # "sent a team to investigate"
+    if cand.kind == "intent" and entry.lemma in _WISHING and someone_else_acts(cand.anchor, inner.anchor):
+        # "Kenya wants Uganda to withdraw": a wish for another's act is an appeal (CAMEO 02x)
+        digit = _CONTENT_DIGIT["020"].get(itype)
+        return "REQUEST", _ASK_MODE.get(itype, "change"), "02" + digit if digit else "020"
     if cand.kind == "intent" or etype == "AGREE":
         if itype in COOPERATIVE:
             return "AGREE", None, AGREE_CAMEO.get(itype, "030")
@@ -61,6 +65,23 @@ def refine_by_content(cand: Candidate, content: list[Candidate]) -> tuple[str | 
 
 
 _SENDING = frozenset({"send", "dispatch", "deploy"})
+#: Intent verbs that can take another party as the doer ("wants Uganda to leave").
+_WISHING = frozenset({"want"})
+
+
+def someone_else_acts(head: Any, inner: Any) -> bool:
+    """The infinitive under ``head`` has its own doer: "wants Uganda to withdraw" (parsed
+    as a subject of the infinitive, or as the wanting verb's object)."""
+    for _ in range(3):  # up through the verbs between: "wants X to stop attacking Y"
+        if inner.head.i == head.i or inner.dep_ not in ("ccomp", "xcomp"):
+            break
+        inner = inner.head
+    if inner.head.i != head.i or inner.dep_ not in ("ccomp", "xcomp"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in inner.children):
+        return False
+    return (any(c.dep_ == "nsubj" for c in inner.children)
+            or any(c.dep_ in ("dobj", "dative") and c.i < inner.i for c in head.children))
 _OBLIGATION = frozenset({"must", "should"})
 
 
