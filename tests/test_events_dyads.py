@@ -154,6 +154,18 @@ def test_domestic_recipient_only_for_state_organs(code, text, recipient):
     assert countries(event.recipient) == recipient
 
 
+@pytest.mark.parametrize("text, recipient", [
+    # measures of domestic control with nobody named are aimed at the state's own country
+    ("Kenya imposed a curfew on Sunday.", ["KEN"]),
+    ("Kenyan troops arrested 12 on Sunday.", ["KEN"]),
+    # other measures keep an empty target
+    ("Kenya imposed sanctions on Sunday.", []),
+])
+def test_domestic_control_aims_at_the_own_country(code, text, recipient):
+    event = find(code(text), "SANCTION" if "sanctions" in text else "COERCE")
+    assert countries(event.recipient) == recipient
+
+
 def test_stated_commitment_is_the_subjects_own(code):
     event = find(code("Peru is committed to opening up its economy."), "AGREE")
     assert countries(event.actor) == ["PER"]

@@ -541,7 +541,7 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "AI
 #: Sectors of groups that, untied to a country, belong to the country of the state acting
 #: on them ("the government accused the rebels", "police dispersed demonstrators").
 DOMESTIC_SECTORS = frozenset({"REB", "OPP", "CVL", "JRN", "PTY", "LAB", "REL", "SOC", "EDU", "BUS", "CRM",
-                              "UAF", "ELI", "MED", "AGR", "JUD", "LEG"})
+                              "UAF", "ELI", "MED", "AGR", "JUD", "LEG", "REF"})
 DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "ACCUSE", "REQUEST", "THREATEN", "REJECT", "SANCTION",
                             "CONCEDE"})
 

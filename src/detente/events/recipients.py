@@ -23,6 +23,9 @@ from .patterns import (
 )
 from .reductions import AGREE_CAMEO
 
+#: CAMEO codes of a state's measures of control over its own territory and their easing:
+#: ease restrictions (081), threaten repression (137), impose restrictions (172), arrest (173).
+DOMESTIC_CONTROL_CAMEO = ("081", "137", "172", "173")
 #: Sectors of the state's own organs (government, armed forces, police, courts, parliament, intelligence).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 from .triggers import Candidate
@@ -50,7 +53,8 @@ class RecipientFiller:
            names the target: always for a place on the object; on the trigger itself only in
            another country than the actor's, or for a protest (the authorities where it is
            staged) and a visit (the host). Never for other CONSULT events (the place is the
-           venue). The event keeps its confidence (no recipient bonus)."""
+           venue). The event keeps its confidence (no recipient bonus);
+        3. see :meth:`_own_country`."""
         actor_countries = {a.country for a in event.actor if a.country}
         if any(r.country for r in event.recipient):
             return event
@@ -62,9 +66,19 @@ class RecipientFiller:
                     event, recipient=tuple(dataclasses.replace(r, country=country) for r in event.recipient))
         hit = self._place(event, cand, content, actor_countries)
         if hit is None:
-            return event
+            return self._own_country(event, actor_countries)
         ref = self.refs.get(hit.actor_id or "") or ActorRef(f"place:{hit.name}", hit.name, hit.country, None)
         return dataclasses.replace(event, recipient=event.recipient + (ref,))
+
+    def _own_country(self, event: Event, actor_countries: set[str]) -> Event:
+        """3. a state's acts of domestic control with nobody named (curfews, martial law,
+        states of emergency, arrests, and the lifting of such measures) are aimed at its
+        own country (CAMEO 081x, 137, 172x, 173)."""
+        if (event.recipient or len(actor_countries) != 1 or not event.cameo
+                or not event.cameo.startswith(DOMESTIC_CONTROL_CAMEO)
+                or not all(self._state_organ(a) for a in event.actor)):
+            return event
+        return dataclasses.replace(event, recipient=(self._country_ref(next(iter(actor_countries))),))
 
     def _state_organ(self, ref: ActorRef) -> bool:
         """Only a state acts on its own population: bombers or rebels who kill people
