@@ -166,6 +166,11 @@ def test_domestic_control_aims_at_the_own_country(code, text, recipient):
     assert countries(event.recipient) == recipient
 
 
+def test_a_passive_arrest_in_a_country_is_by_its_authorities(code):
+    event = find(code("Kenyan journalists were arrested in Uganda on Monday."), "COERCE")
+    assert countries(event.actor) == ["UGA"] and countries(event.recipient) == ["KEN"]
+
+
 def test_stated_commitment_is_the_subjects_own(code):
     event = find(code("Peru is committed to opening up its economy."), "AGREE")
     assert countries(event.actor) == ["PER"]

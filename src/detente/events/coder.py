@@ -106,6 +106,7 @@ class EventCoder:
             event = self._event(doc, sent, sent_i, cand, governed.get(id(cand), []), index, refs, words)
             if event is None:
                 continue
+            event = fill.authorities(event, cand)
             event = fill.protesters(fill.recipient(event, cand, governed.get(id(cand), [])), cand)
             key = (event.type, tuple(a.id for a in event.actor), tuple(r.id for r in event.recipient))
             if key not in kept or kept[key].confidence < event.confidence:

@@ -70,6 +70,25 @@ class RecipientFiller:
         ref = self.refs.get(hit.actor_id or "") or ActorRef(f"place:{hit.name}", hit.name, hit.country, None)
         return dataclasses.replace(event, recipient=event.recipient + (ref,))
 
+    def authorities(self, event: Event, cand: Candidate) -> Event:
+        """An arrest, charge or investigation in the passive with no agent, staged in a
+        named country, is the act of that country's authorities ("a missionary was
+        arrested in Lebanon", "was put under investigation in Italy")."""
+        if event.actor or event.type not in ("COERCE", "ACCUSE") or cand.kind not in ("verb", "intent"):
+            return event
+        _, passive = subject(cand.token)
+        if not passive:
+            return event
+        own = {r.country for r in event.recipient}
+        for hit in place_targets([cand.token], self.index, self.countries, self.places):
+            if hit.country:
+                ref = self._country_ref(hit.country)
+                recipient = event.recipient
+                if hit.country in own and hit.actor_id in {r.id for r in recipient}:
+                    recipient = tuple(r for r in recipient if r.id != hit.actor_id)  # the place, not a party
+                return dataclasses.replace(event, actor=(ref,), recipient=recipient)
+        return event
+
     def _own_country(self, event: Event, actor_countries: set[str]) -> Event:
         """3. a state's acts of domestic control with nobody named (curfews, martial law,
         states of emergency, arrests, and the lifting of such measures) are aimed at its
