@@ -73,8 +73,9 @@ class RecipientFiller:
     def authorities(self, event: Event, cand: Candidate) -> Event:
         """An arrest, charge or investigation in the passive with no agent, staged in a
         named country, is the act of that country's authorities ("a missionary was
-        arrested in Lebanon", "was put under investigation in Italy")."""
-        if event.actor or event.type not in ("COERCE", "ACCUSE") or cand.kind not in ("verb", "intent"):
+        arrested in Lebanon", "was put under investigation in Italy"); for a killing with no
+        named perpetrator CAMEO coders likewise take the country where it happened."""
+        if event.actor or event.type not in ("COERCE", "ACCUSE", "ASSAULT") or cand.kind not in ("verb", "intent"):
             return event
         _, passive = subject(cand.token)
         if not passive:
