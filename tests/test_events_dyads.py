@@ -221,6 +221,18 @@ def test_the_doer_of_a_condemned_act_is_the_accused(code):
     assert countries(event.actor) == ["KEN"] and countries(event.recipient) == ["UGA"]
 
 
+@pytest.mark.parametrize("text, etype, recipient", [
+    # whoever holds the people must release them, not the people themselves
+    ("Kenya demanded the release of Kenyan journalists held by Uganda.", "REQUEST", ["UGA"]),
+    # the doer of a protested arrest is its target
+    ("Kenya protested the arrest of Kenyan journalists by Ugandan officials.", None, ["UGA"]),
+])
+def test_the_doer_inside_a_nominal_object_is_the_target(code, text, etype, recipient):
+    events = code(text)
+    event = find(events, etype) if etype else max(events, key=lambda e: e.confidence)
+    assert countries(event.recipient) == recipient
+
+
 def test_a_border_is_no_party(code):
     event = find(code("Kenyan troops captured a rebel stronghold on the border with Uganda."), "ASSAULT")
     assert countries(event.recipient) != ["UGA"]

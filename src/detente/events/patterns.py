@@ -450,9 +450,12 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
             rec_heads = [child(comp, "nsubj", "nsubjpass")]
     rec_heads.extend(prep_objects(verb, preps))
     obj = child(verb, "dobj")
-    if entry.type == "ACCUSE" and not passive and obj is not None:
-        doers = [h for h in prep_objects(obj, ("by",)) if np_actors(h, index)]
-        if doers:  # "investigating crimes by X against Y", "condemned the attack by X": X is accused
+    if obj is not None and not passive and (entry.type in ("ACCUSE", "PROTEST") or (
+            entry.type == "REQUEST" and obj.lemma_.lower() in _HELD_NOUNS)):
+        # "investigating crimes by X against Y", "protested the arrest of its diplomats by
+        # X": X is accused; "demanded the release of sailors held by X": X must release
+        doers = [h for h in _doers(obj) if np_actors(h, index)]
+        if doers:
             return _assemble(actor_heads, doers, entry, index, with_partner=False)
     if not passive and hosts_event(verb, entry):
         rec_heads = prep_objects(obj, ("between", "with", "of")) + prep_objects(verb, ("for",))
@@ -460,6 +463,23 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
     if "swap" in entry.flags and obj is not None:
         rec_heads.extend(prep_objects(obj, preps))  # "received assurances [from X]": the giver
     return _assemble(actor_heads, rec_heads, entry, index, with_partner=bool(prep_objects(verb, ("with",))))
+
+
+#: Demanded acts whose addressee is whoever holds the people or things named.
+_HELD_NOUNS = frozenset({"release", "return", "freedom", "handover", "extradition", "repatriation"})
+
+
+def _doers(obj: Any) -> list[Any]:
+    """The "by" agents of an object noun, of its "of" phrase, or of a participle on either
+    ("the attack by X", "the arrest of diplomats by X", "sailors held by X")."""
+    nouns = [obj] + prep_objects(obj, ("of",))
+    out = []
+    for noun in nouns:
+        out += prep_objects(noun, ("by",))
+        for c in noun.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                out += [a for a in [agent(c)] if a is not None]
+    return out
 
 
 def _relative_like(comp: Any) -> bool:
