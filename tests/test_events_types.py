@@ -84,6 +84,11 @@ def top(events):
         ("Norway wants Ghana to send more aid to the refugees.", "REQUEST", "023"),
         ("Norway wants to send more aid to Ghana.", "AGREE", "033"),
         ("Kenya wants the rebels to stop attacking Uganda.", "REQUEST", "020"),
+        # a planned sanction or restriction is a threat; a planned attack stays an attack
+        ("Kenya plans to impose sanctions on Uganda.", "THREATEN", "132"),
+        ("Norway intends to expel the diplomats of Ghana.", "THREATEN", "132"),
+        ("Kenya plans to attack the rebels in Uganda.", "ASSAULT", "190"),
+        ("Kenya restricted the movement of Ugandan journalists.", "COERCE", "172"),
     ],
 )
 def test_type_by_construction(code, text, etype, cameo):

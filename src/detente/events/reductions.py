@@ -172,7 +172,8 @@ def apply_reductions(etype: str, mode: str | None, cameo: str, status: str, anch
         # "the army prepared to resume shelling": readiness shown in deeds (MOBILIZE), not words
         return "MOBILIZE", "troops", "152", "asserted"
     if etype in FORCEFUL | {"PROTEST"} and (reported(anchor) or modal(anchor) in ("will", "would", "shall")
-                                            or _announced_plan(anchor)):
+                                            or _announced_plan(anchor)
+                                            or (etype in ("SANCTION", "COERCE") and _planned(anchor))):
         fake = Candidate(anchor, anchor, Entry("", "V", etype, mode, cameo), "verb")
         return "THREATEN", threat_mode(fake), threat_cameo(fake), "asserted"
     return etype, mode, cameo, status
@@ -213,6 +214,16 @@ def _announced_plan(tok: Any) -> bool:
         if cur.lemma_.lower() in _READINESS or cur.lower_ in _READINESS or reported(cur):
             return True
     return False
+
+
+#: Verbs of a stated plan: a planned sanction or restriction is made known to press the
+#: target, a threat (CAMEO 131), while a planned attack stays a future attack.
+_PLANNING = frozenset({"plan", "intend"})
+
+
+def _planned(tok: Any) -> bool:
+    """"plans to impose sanctions", "intends to expel the envoys"."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _PLANNING
 
 
 def reported(tok: Any) -> bool:
