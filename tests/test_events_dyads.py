@@ -233,6 +233,11 @@ def test_the_doer_inside_a_nominal_object_is_the_target(code, text, etype, recip
     assert countries(event.recipient) == recipient
 
 
+def test_an_object_the_parser_made_the_next_clauses_subject(code):
+    event = find(code("Kenya granted asylum to Ugandan officials holed up in an embassy."), "AID")
+    assert countries(event.actor) == ["KEN"] and countries(event.recipient) == ["UGA"]
+
+
 def test_a_border_is_no_party(code):
     event = find(code("Kenyan troops captured a rebel stronghold on the border with Uganda."), "ASSAULT")
     assert countries(event.recipient) != ["UGA"]

@@ -146,9 +146,21 @@ def prep_objects(tok: Any, preps: Sequence[str]) -> list[Any]:
     for c in tok.children:
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
             obj = child(c, "pobj")
+            if obj is None and not any(g.dep_ in ("pcomp", "pobj") for g in c.children):
+                obj = _stolen_object(c)
             if obj is not None:
                 out.append(obj)
     return out
+
+
+def _stolen_object(prep: Any) -> Any | None:
+    """The object of a preposition the parser read as the subject of the next clause
+    ("granted asylum to [five officers] holed up in ...")."""
+    doc = prep.doc
+    for tok in doc[prep.i + 1: min(prep.i + 8, len(doc))]:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.left_edge.i == prep.i + 1 and tok.head.i > tok.i:
+            return tok
+    return None
 
 
 def subject(verb: Any) -> tuple[Any | None, bool]:
