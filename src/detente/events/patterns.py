@@ -441,6 +441,10 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
                 if by is not None:
                     break
         actor_heads = [by]
+        if by is None and entry.type in ("RETREAT", "SANCTION") and subj is not None and subj.pos_ != "PRON":
+            # "guerrillas have been demobilized", "peacekeepers were shipped out of X": the
+            # forces pulled out act for their own side
+            return _assemble([subj], prep_objects(verb, preps), entry, index, with_partner=False)
         # "evidence against Russia was presented": a moved thing names its target
         rec_heads = prep_objects(subj, preps) if subj is not None and object_is_thing(verb, entry) else [subj]
     else:
