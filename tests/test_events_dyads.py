@@ -239,8 +239,8 @@ def test_an_object_the_parser_made_the_next_clauses_subject(code):
 
 
 def test_forces_pulled_out_in_the_passive_act_for_their_side(code):
-    event = find(code("Ugandan troops were withdrawn from Kenya on Monday."), "RETREAT")
-    assert countries(event.actor) == ["UGA"] and countries(event.recipient) == ["KEN"]
+    event = find(code("Kenyan troops were withdrawn from Uganda on Monday."), "RETREAT")
+    assert countries(event.actor) == ["KEN"] and countries(event.recipient) == ["UGA"]
 
 
 def test_a_border_is_no_party(code):
