@@ -243,6 +243,11 @@ def test_forces_pulled_out_in_the_passive_act_for_their_side(code):
     assert countries(event.actor) == ["KEN"] and countries(event.recipient) == ["UGA"]
 
 
+def test_a_states_own_name_in_its_promise_is_no_recipient(code):
+    event = find(code("Kenyatta promised to democratize Kenya."), "AGREE")
+    assert countries(event.actor) == ["KEN"] and countries(event.recipient) == []
+
+
 def test_a_border_is_no_party(code):
     event = find(code("Kenyan troops captured a rebel stronghold on the border with Uganda."), "ASSAULT")
     assert countries(event.recipient) != ["UGA"]

@@ -23,6 +23,8 @@ from .patterns import (
 )
 from .reductions import AGREE_CAMEO
 
+#: Types whose recipient is never the actor's own bare country.
+SELF_FREE_TYPES = frozenset({"AGREE", "RETREAT", "SUPPORT", "COOPERATE", "AID"})
 #: CAMEO codes of a state's measures of control over its own territory and their easing:
 #: ease restrictions (081), threaten repression (137), impose restrictions (172), arrest (173).
 DOMESTIC_CONTROL_CAMEO = ("081", "137", "172", "173")
@@ -56,6 +58,11 @@ class RecipientFiller:
            venue). The event keeps its confidence (no recipient bonus);
         3. see :meth:`_own_country`."""
         actor_countries = {a.country for a in event.actor if a.country}
+        if (event.type in SELF_FREE_TYPES and event.recipient and len(actor_countries) == 1
+                and all(r.id in self.countries and r.country in actor_countries for r in event.recipient)):
+            # "promised to democratize Serbia", "a ceasefire in south Lebanon": a state's
+            # own name in its cooperative or conciliatory act is where, not whom
+            return dataclasses.replace(event, recipient=())
         if any(r.country for r in event.recipient):
             return event
         if (event.recipient and len(actor_countries) == 1 and event.type in DOMESTIC_TYPES
