@@ -130,6 +130,8 @@ CASES = [
     ("Kenya test-fired a missile on Sunday.", "MOBILIZE", "150", "weapons", "KEN", None),
     ("Ghana tightened security around the parliament.", "MOBILIZE", "153", "police", "GHA", None),
     ("Uganda amassed troops on the Kenyan border.", "MOBILIZE", "154", "troops", "UGA", None),
+    ("Kenya trained hundreds of fighters in the north.", "MOBILIZE", "150", "militia", "KEN", None),
+    ("Norway trained Kenyan police officers.", "AID", "072", None, "NOR", None),
     # COERCE
     ("Police broke up the rally in the capital.", "COERCE", "170", "restrict", "police", None),
     ("Mali declared martial law in the north.", "COERCE", None, "martial-law", "MLI", None),
