@@ -80,18 +80,16 @@ class RecipientFiller:
     def authorities(self, event: Event, cand: Candidate) -> Event:
         """An arrest, charge or investigation in the passive with no agent, staged in a
         named country, is the act of that country's authorities ("a missionary was
-        arrested in Lebanon", "was put under investigation in Italy"); for a killing of
-        foreigners with no named perpetrator CAMEO coders likewise take the country where it
-        happened ("Russian soldiers were killed in Ukraine")."""
-        if event.actor or event.type not in ("COERCE", "ACCUSE", "ASSAULT") or cand.kind not in ("verb", "intent"):
+        arrested in Lebanon", "was put under investigation in Italy"). A killing with no
+        named perpetrator is left without an actor: who killed is not known from the text."""
+        if event.actor or event.type not in ("COERCE", "ACCUSE") or cand.kind not in ("verb", "intent"):
             return event
         _, passive = subject(cand.token)
         if not passive:
             return event
         own = {r.country for r in event.recipient}
         for hit in place_targets([cand.token], self.index, self.countries, self.places):
-            if hit.country and (event.type != "ASSAULT" or (own and hit.country not in own)):
-                # a killing is coded to the place only when the victims are foreigners there
+            if hit.country:
                 ref = self._country_ref(hit.country)
                 if event.mode == "arrest":  # arrests are made by the police, by definition
                     ref = ActorRef(f"police:{hit.country}", f"{ref.name} police", hit.country, "COP")
