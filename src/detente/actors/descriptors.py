@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Mapping, Sequence
 
-from .countries import NameEntry, NameHit
+from .countries import NameHit
 
 #: Offices with one holder per country on a date: the KB can say who "the president" is.
 UNIQUE_OFFICES = frozenset(

@@ -297,6 +297,7 @@ class EventCoder:
         start = min(first.idx, last.idx)
         end = max(first.idx + len(first), last.idx + len(last))
         ptype = ontology.PLOVER[etype]
+        sent_text = sent.text  # the sentence's own text; Doc.text would rebuild the article
         return Event(
             id="",
             type=etype,
@@ -312,9 +313,9 @@ class EventCoder:
             status=status,
             sentence_index=sent_i,
             span=(sent.start_char, sent.end_char),
-            trigger=doc.text[start:end],
+            trigger=sent_text[start - sent.start_char:end - sent.start_char],
             trigger_span=(start, end),
-            text=sent.text,
+            text=sent_text,
             confidence=confidence,
             trigger_token=cand.anchor.i,
         )
