@@ -99,7 +99,8 @@ CASES = [
     ("The rebels laid down their arms.", "RETREAT", "087", "disarm", "rebels", None),
     ("Kenya allowed the return of inspectors.", "RETREAT", "086", "access", "KEN", None),
     ("Both armies respected the ceasefire.", "RETREAT", "087", "ceasefire", None, None),
-    ("The rebels declared a unilateral ceasefire.", "RETREAT", "087", "ceasefire", "rebels", None),
+    # PLOVER manual: declaring (not implementing) a ceasefire is a verbal concession
+    ("The rebels declared a unilateral ceasefire.", "CONCEDE", "087", None, "rebels", None),
     # the addressee of a complaint is not what it is about
     ("Uganda complained to the council about Kenya.", "ACCUSE", "114", "disapprove", "UGA", "KEN"),
     ("The Peruvian minister quit his post on Monday.", "RETREAT", "080", "resign", "PER", None),
@@ -182,7 +183,7 @@ def test_vocabulary(code, text, etype, cameo, mode, actor, recipient):
         ("Norway raised taxes on tobacco.", {"PROTEST", "SANCTION"}),
         ("Kenya closed the schools for the holidays.", {"SANCTION", "COERCE"}),
         ("Rebels blew up a bus in Kenya, killing nine.", {"COERCE"}),  # a bombing of people
-        ("Rebels declared a unilateral ceasefire.", {"CONCEDE"}),  # a military de-escalation
+        ("Rebels declared a unilateral ceasefire.", {"RETREAT"}),  # declared, not yet observed
     ],
 )
 def test_not_an_event_of_these_types(code, text, absent):
