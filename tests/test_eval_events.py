@@ -110,7 +110,10 @@ def test_petrarch_scorer_roots_dyads_and_statements(tmp_path):
     fake = FakeExtractor({"A": (event("CONSULT", "040", [FRA], [DEU]),),
                           "C": (event("ASSAULT", "190", [DEU], [FRA]),)})
     report = evaluate_petrarch(fake, tmp_path)
-    assert report.metrics["root_dyad_accuracy"] == 1.0
+    assert report.metrics["root_dyad_accuracy"] == 1.0 and report.metrics["dyad_accuracy"] == 1.0
+    wrong_root = FakeExtractor({"A": (event("ACCUSE", "111", [FRA], [DEU]),)})
+    mixed = evaluate_petrarch(wrong_root, tmp_path)
+    assert mixed.metrics["root_dyad_accuracy"] == 0.0 and mixed.metrics["dyad_accuracy"] == 1.0
     assert report.counts["statement_events"] == 1 and report.counts["gold_events"] == 1
     assert report.metrics["precision"] == 0.5
     assert fake.seen[0].published.isoformat() == "2008-08-06"

@@ -10,6 +10,8 @@ the first three letters of each actor code.
   and 02, "make a statement" / "appeal") are reported apart (``statements_matched``):
   PLOVER has no statement type, so they are left out of the main figure.
 - ``root_accuracy``: the same with the root only.
+- ``dyad_accuracy``: the same with the ordered source and target only, whatever the root
+  (the country-level dyad figure of the actors issue).
 - ``precision``: predicted triples (all records, including the "noevents" ones) that
   match a gold event of their record.
 """
@@ -75,7 +77,7 @@ def evaluate_petrarch(extractor: Any, path: Path, limit: int | None = None) -> E
     file = path / FILE if path.is_dir() else path
     records = read_records(file, limit)
     articles = [Article(text=r["text"], id=r["id"], published=_date(r.get("date"))) for r in records]
-    gold_n = matched = root_matched = stmt_n = stmt_matched = pred_n = pred_ok = 0
+    gold_n = matched = root_matched = dyad_matched = stmt_n = stmt_matched = pred_n = pred_ok = 0
     per_root: Counter[tuple[str, str]] = Counter()
     errors: list[dict[str, Any]] = []
     for record, result in zip(records, extractor.extract_many(articles)):
@@ -85,6 +87,7 @@ def evaluate_petrarch(extractor: Any, path: Path, limit: int | None = None) -> E
             predicted |= event_triples(event)
         gold = gold_triples(record)
         roots = {p[0] for p in predicted}
+        dyads = {p[1:] for p in predicted}
         record_ok = True
         for triple in gold:
             hit = triple in predicted
@@ -95,6 +98,7 @@ def evaluate_petrarch(extractor: Any, path: Path, limit: int | None = None) -> E
             gold_n += 1
             matched += hit
             root_matched += triple[0] in roots
+            dyad_matched += triple[1:] in dyads
             per_root[(triple[0], "gold")] += 1
             per_root[(triple[0], "matched")] += hit
             record_ok = record_ok and hit
@@ -116,6 +120,7 @@ def evaluate_petrarch(extractor: Any, path: Path, limit: int | None = None) -> E
         metrics={
             "root_dyad_accuracy": matched / gold_n if gold_n else 0.0,
             "root_accuracy": root_matched / gold_n if gold_n else 0.0,
+            "dyad_accuracy": dyad_matched / gold_n if gold_n else 0.0,
             "precision": pred_ok / pred_n if pred_n else 0.0,
             "statements_matched": stmt_matched / stmt_n if stmt_n else 0.0,
         },
