@@ -11,8 +11,9 @@ import datetime as dt
 
 import pytest
 
-from detente.events import EventCoder, Lexicon
-from detente.records import Actor, ActorAnalysis, Mention
+from detente.events import Lexicon
+from events_support import coder_runner, token_table_analysis
+from detente.records import ActorAnalysis
 
 COUNTRIES = {"kenya": "KEN", "kenyan": "KEN", "uganda": "UGA", "ugandan": "UGA", "peru": "PER", "chile": "CHL", "chilean": "CHL",
              "norway": "NOR", "ghana": "GHA", "nepal": "NPL", "india": "IND", "mali": "MLI"}
@@ -20,30 +21,19 @@ GROUPS = {"police": "COP", "protesters": "CVL", "workers": "LAB", "rebels": "REB
           "villagers": "CVL", "court": "JUD", "policemen": "COP"}
 
 
+def _lookup(word: str):
+    if word in COUNTRIES:
+        return COUNTRIES[word], COUNTRIES[word], "GOV"
+    return (word, None, GROUPS[word]) if word in GROUPS else None
+
+
 def analyse(doc) -> ActorAnalysis:
-    actors: dict[str, Actor] = {}
-    mentions: list[Mention] = []
-    by_token: dict[int, str] = {}
-    for tok in doc:
-        key = tok.lower_
-        if key in COUNTRIES or key in GROUPS:
-            country, sector = (COUNTRIES[key], "GOV") if key in COUNTRIES else (None, GROUPS[key])
-            name = country or key
-            actor = actors.setdefault(name, Actor(f"a{len(actors) + 1}", name, "country", country, sector))
-            mentions.append(Mention(actor.id, tok.i, tok.i + 1, (tok.idx, tok.idx + len(tok)), 0, tok.text))
-            by_token[tok.i] = actor.id
-    return ActorAnalysis(tuple(actors.values()), tuple(mentions), by_token)
+    return token_table_analysis(doc, _lookup)
 
 
 @pytest.fixture(scope="module")
 def code(nlp):
-    coder = EventCoder()
-
-    def run(text: str):
-        doc = nlp(text)
-        return coder.code(doc, analyse(doc), (), dt.date(2022, 3, 1))
-
-    return run
+    return coder_runner(nlp, analyse, dt.date(2022, 3, 1))
 
 
 def top(events):

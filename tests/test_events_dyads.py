@@ -11,9 +11,9 @@ import datetime as dt
 
 import pytest
 
-from detente.events import EventCoder
 from detente.events.patterns import subject
 from detente.evaluate.india import is_police
+from events_support import coder_runner
 from detente.records import Actor, ActorAnalysis, ActorRef, Event, Mention
 
 # phrase (lower case, as tokens) -> (country, sector, kind); longest phrases first
@@ -63,13 +63,7 @@ def analyse(doc) -> ActorAnalysis:
 
 @pytest.fixture(scope="module")
 def code(nlp):
-    coder = EventCoder()
-
-    def run(text: str):
-        doc = nlp(text)
-        return coder.code(doc, analyse(doc), (), dt.date(2021, 5, 1))
-
-    return run
+    return coder_runner(nlp, analyse, dt.date(2021, 5, 1))
 
 
 def find(events, etype: str) -> Event:

@@ -12,7 +12,8 @@ import datetime as dt
 
 import pytest
 
-from detente.events import EventCoder, Lexicon, ontology
+from detente.events import Lexicon, ontology
+from events_support import coder_runner
 from detente.records import Actor, ActorAnalysis, Mention
 
 COUNTRIES = {
@@ -48,13 +49,7 @@ def analyse(doc) -> ActorAnalysis:
 
 @pytest.fixture(scope="module")
 def code(nlp):
-    coder = EventCoder()
-
-    def run(text: str):
-        doc = nlp(text)
-        return coder.code(doc, analyse(doc), (), dt.date(2022, 3, 1))
-
-    return run
+    return coder_runner(nlp, analyse, dt.date(2022, 3, 1))
 
 
 def top(events):

@@ -9,8 +9,8 @@ import datetime as dt
 
 import pytest
 
-from detente.events import EventCoder
-from detente.records import Actor, ActorAnalysis, Mention
+from events_support import coder_runner, token_table_analysis
+from detente.records import ActorAnalysis
 
 COUNTRIES = {"kenya": "KEN", "kenyan": "KEN", "uganda": "UGA", "ugandan": "UGA", "peru": "PER",
              "peruvian": "PER", "chile": "CHL", "chilean": "CHL", "norway": "NOR", "norwegian": "NOR",
@@ -18,29 +18,13 @@ COUNTRIES = {"kenya": "KEN", "kenyan": "KEN", "uganda": "UGA", "ugandan": "UGA",
 
 
 def analyse(doc) -> ActorAnalysis:
-    """One actor per country word (entities only); enough to test types, not actors."""
-    actors: dict[str, Actor] = {}
-    mentions: list[Mention] = []
-    by_token: dict[int, str] = {}
-    for tok in doc:
-        code = COUNTRIES.get(tok.lower_)
-        if code is None:
-            continue
-        actor = actors.setdefault(code, Actor(f"a{len(actors) + 1}", code, "country", code, "GOV"))
-        mentions.append(Mention(actor.id, tok.i, tok.i + 1, (tok.idx, tok.idx + len(tok)), 0, tok.text))
-        by_token[tok.i] = actor.id
-    return ActorAnalysis(tuple(actors.values()), tuple(mentions), by_token)
+    """One actor per country word; enough to test types, not actors."""
+    return token_table_analysis(doc, lambda w: (COUNTRIES[w], COUNTRIES[w], "GOV") if w in COUNTRIES else None)
 
 
 @pytest.fixture(scope="module")
 def code(nlp):
-    coder = EventCoder()
-
-    def run(text: str):
-        doc = nlp(text)
-        return coder.code(doc, analyse(doc), (), dt.date(2022, 3, 1))
-
-    return run
+    return coder_runner(nlp, analyse, dt.date(2022, 3, 1))
 
 
 def top(events):
