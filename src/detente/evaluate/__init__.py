@@ -50,7 +50,7 @@ DATASETS: dict[str, Dataset] = {
                 "TempEval-3 platinum: DATE values from text and document date"),
         Dataset("event-location", "event_location_halterman", "location", "location:evaluate_event_location",
                 "Halterman event location (RELABEL): where the event happened"),
-        Dataset("polnear", "polnear", "extractor", "polnear:evaluate_polnear",
+        Dataset("polnear", "polnear", "extractor", "attribution:evaluate_polnear",
                 "PolNeAR dev: direct quotes and their speakers"),
         Dataset("india-police", "india_police_events", "extractor", "india:evaluate_india_police",
                 "IndiaPoliceEvents: police ASSAULT/COERCE at sentence level"),

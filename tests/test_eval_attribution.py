@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from detente.evaluate.polnear import evaluate_polnear, is_direct, read_ann
+from detente.evaluate.attribution import evaluate_polnear, is_direct, read_ann
 
 SHARED = Path(os.environ.get("DETENTE_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared"))
 GOLD = SHARED / "eval" / "polnear"
