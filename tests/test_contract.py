@@ -96,3 +96,30 @@ def test_spans_point_into_input_when_furniture_is_cut(extractor, schema):
     assert all("PHOTO" not in e["text"] for e in out["events"])
     accuse = [e for e in out["events"] if e["type"] == "ACCUSE"]
     assert accuse and accuse[0]["date"] == "2019-09-09"
+
+
+def test_every_event_party_is_listed_among_the_actors(samples):
+    """Event actor/recipient ids join to the article's actors, inferred parties included."""
+    _, outs = samples
+    for out in outs:
+        ids = {a["id"] for a in out["actors"]}
+        for ev in out["events"]:
+            assert {r["id"] for r in ev["actor"] + ev["recipient"]} <= ids, out["article"]["id"]
+
+
+def test_inferred_parties_get_implied_actor_rows():
+    from detente.pipeline import _implied_actors
+    from detente.records import Actor, ActorRef, Event
+
+    police = Actor("a1", "Police", "group", None, "COP", mentions=((0, 6),), evidence="descriptor")
+    ev = Event(
+        id="e1", type="COERCE", mode="arrest", contexts=(), cameo="173", quad_class=4, intensity=-7.0,
+        goldstein=-5.0, actor=(police.ref(), ActorRef("police:PAK", "Pakistani police", "PAK", "COP")),
+        recipient=(ActorRef("place:Karachi", "Karachi", "PAK", None),), symmetric=False, status="asserted",
+        sentence_index=0, span=(0, 10), trigger="arrested", trigger_span=(7, 15), text="", confidence=0.9,
+    )
+    rows = {a.id: a for a in _implied_actors((police,), (ev, ev))}
+    assert set(rows) == {"police:PAK", "place:Karachi"}  # once each, the named actor not repeated
+    assert rows["police:PAK"].kind == "organization" and rows["police:PAK"].sector == "COP"
+    assert rows["place:Karachi"].country == "PAK" and rows["place:Karachi"].evidence == "implied"
+    assert rows["place:Karachi"].mentions == ()

@@ -137,7 +137,8 @@ class Extractor:
         countries = _article_countries(actors.actors)
         events = _staged("grounding", self._ground, doc, events, art.published, countries)
         quotes = _staged("grounding", _date_quotes, doc, quotes, art.published)
-        result = ExtractedArticle(article=art, actors=actors.actors, events=tuple(events), quotes=tuple(quotes))
+        all_actors = actors.actors + _implied_actors(actors.actors, events)
+        result = ExtractedArticle(article=art, actors=all_actors, events=tuple(events), quotes=tuple(quotes))
         return result if cleaned.offsets.identity else _map_spans(result, cleaned.offsets)
 
     def _ground(
@@ -213,6 +214,26 @@ def _date_quotes(doc: Any, quotes: Sequence[Quote], published: dt.date | None) -
         tv = tv or fallback_date(None, published)
         dated.append(dataclasses.replace(quote, date=tv.value if tv else None))
     return dated
+
+
+#: Kinds of the parties the event coder infers without a name of their own in the text:
+#: ``police:ISO3`` (the police of a country where an arrest happened), ``country:ISO3``
+#: (a state acting on itself), ``place:NAME`` (a place attacked or targeted).
+_IMPLIED_KINDS = {"police": "organization", "country": "country", "place": "group"}
+
+
+def _implied_actors(actors: Sequence[Actor], events: Sequence[Event]) -> tuple[Actor, ...]:
+    """Actors rows for the parties events refer to that the actors stage did not list,
+    so every event's actor and recipient id joins to the article's actors."""
+    known = {a.id for a in actors}
+    implied: dict[str, Actor] = {}
+    for event in events:
+        for ref in (*event.actor, *event.recipient):
+            if ref.id in known or ref.id in implied:
+                continue
+            kind = _IMPLIED_KINDS.get(ref.id.split(":", 1)[0], "group")
+            implied[ref.id] = Actor(ref.id, ref.name, kind, ref.country, ref.sector, evidence="implied")
+    return tuple(implied.values())
 
 
 def _article_countries(actors: Sequence[Actor]) -> list[str]:

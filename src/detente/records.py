@@ -102,7 +102,8 @@ class Actor:
     title: str | None = None
     mentions: tuple[Span, ...] = ()
     #: how the code was found: descriptor | kb | alias | dictionary | memory | coref |
-    #: context (the one state of the sentence, for a titled official with no country) | none
+    #: context (the one state of the sentence, for a titled official with no country) |
+    #: implied (a party an event infers, e.g. ``police:IND``; no mention of its own) | none
     evidence: str = "none"
     kb_id: str | None = None
 
