@@ -22,9 +22,18 @@ from ..records import ActorAnalysis, ActorRef, Event, Quote
 from . import ontology
 from .confidence import score_confidence
 from .lexicon import Entry, Lexicon
-from .patterns import OCCURRENCE_VERBS, actor_index, hosts_event, noun_arguments, verb_arguments
+from .patterns import (
+    OCCURRENCE_VERBS,
+    actor_index,
+    child,
+    claimed_arguments,
+    hosts_event,
+    noun_arguments,
+    verb_arguments,
+)
 from .quoted import quote_judgements
 from .recipients import (
+    STATE_SECTORS,
     RecipientFiller,
     conditional_recipient,
     content_recipient,
@@ -48,6 +57,16 @@ __all__ = ["Candidate", "EventCoder"]
 
 log = logging.getLogger(__name__)
 
+#: "claimed / took / admitted responsibility for": the claimant did the act.
+CLAIMING = frozenset({"claim", "take", "accept", "admit", "assume", "acknowledge"})
+CLAIMED = frozenset({"responsibility", "credit"})
+#: Acts whose responsibility is claimed: attacks and their kind (kidnappings, sabotage).
+CLAIMABLE = frozenset({"ASSAULT", "COERCE"})
+#: Verbs that report another's act as an accusation ("claimed that Y attacked"), unlike
+#: neutral reporting ("said", "reported"); "allege" is an ACCUSE of its own in the lexicon.
+ALLEGING = frozenset({"claim", "charge", "allege", "contend"})
+#: Reported acts that make such a claim an accusation of crime or aggression (CAMEO 112).
+ALLEGED = frozenset({"ASSAULT", "COERCE"})
 #: "X said Y must ..." is a demand of the speaker on Y (CAMEO 10).
 OBLIGATION = frozenset({"must", "should"})
 _MUST = Entry("must", "V", "REQUEST", None, "100")
@@ -106,17 +125,53 @@ class EventCoder:
             event = self._event(doc, sent, sent_i, cand, governed.get(id(cand), []), index, refs, words)
             if event is None:
                 continue
-            event = fill.authorities(event, cand)
+            event = fill.host(fill.authorities(event, cand), cand)
             event = fill.protesters(fill.recipient(event, cand, governed.get(id(cand), [])), cand)
-            key = (event.type, tuple(a.id for a in event.actor), tuple(r.id for r in event.recipient))
-            if key not in kept or kept[key].confidence < event.confidence:
-                kept[key] = event
+            _keep(kept, event)
+        for event in list(kept.values()):
+            accusation = self._allegation(doc, sent, sent_i, event, index, refs, words)
+            if accusation is not None:
+                _keep(kept, accusation)
         return list(kept.values())
+
+    def _allegation(
+        self, doc: Any, sent: Any, sent_i: int, event: Event, index: Mapping[int, tuple[str, ...]],
+        refs: Mapping[str, ActorRef], words: list[str],
+    ) -> Event | None:
+        """"X claimed / charged that Y attacked Z": besides the attack (reported as
+        today), X accuses Y of it (CAMEO 112, accuse of crime or aggression). Neutral
+        reporting ("X said that Y attacked Z") accuses nobody, nor does a claim about
+        oneself; the accusation is inferred, so it ranks below the act it reports."""
+        if event.type not in ALLEGED or event.status not in ("asserted", "historical") or not event.actor:
+            return None
+        clause = doc[event.trigger_token]
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.pos_ != "VERB" or verb.lemma_.lower() not in ALLEGING:
+            return None
+        entry = Entry(verb.lemma_.lower(), "V", "ACCUSE", "allege", "112")
+        accusation = self._event(doc, sent, sent_i, Candidate(verb, verb, entry, "verb"), [], index, refs, words)
+        if accusation is None or not accusation.actor:
+            return None
+        speakers = {a.id for a in accusation.actor}
+        # a state claiming what its own forces did accuses nobody ("Kenya claimed that
+        # Kenyan troops attacked"); its opposition or press claiming it does
+        states = {a.country for a in accusation.actor if a.sector in STATE_SECTORS or a.sector is None}
+        accused = tuple(a for a in event.actor if a.id not in speakers
+                        and not (a.country in states and a.sector in STATE_SECTORS))
+        if not accused:
+            return None
+        return dataclasses.replace(accusation, recipient=accused,
+                                   confidence=round(min(accusation.confidence, event.confidence - 0.05), 2))
 
     def _candidates(self, sent: Any) -> list[Candidate]:
         out: list[Candidate] = []
         lights: set[int] = set()
+        claimed: set[int] = set()  # acts someone claims ("claimed responsibility for killing ...")
         for tok in sent:
+            if tok.i in claimed:
+                continue
             if tok.dep_ == "amod":
                 # participles used as adjectives ("the detained sailors") are background,
                 # except arrests, which police named in the sentence made (see _event)
@@ -125,7 +180,10 @@ class EventCoder:
                     out.append(cand)
                 continue
             if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ == "have"):
-                cand = self._verb_candidate(tok)
+                cand = self._claim_candidate(tok) or self._verb_candidate(tok)
+                if cand is not None and cand.kind == "claim":
+                    claimed.add(cand.token.i)
+                    lights.add(cand.token.i)
                 if cand is not None:
                     out.append(cand)
                     if cand.kind == "light":
@@ -158,6 +216,28 @@ class EventCoder:
         if self.lexicon.has_role(lemma, "-intent"):
             entry = Entry(lemma, "V", "AGREE", None, "030", flags=frozenset({"weak"}))
             return Candidate(verb, verb, entry, "intent")
+        return None
+
+    def _claim_candidate(self, verb: Any) -> Candidate | None:
+        """"X claimed responsibility for the attack / for killing Y": X is the one who
+        attacked (a claim of one's own act, not a report of another's). The act is the
+        noun or gerund of the "for" phrase; "denied responsibility" claims nothing."""
+        obj = child(verb, "dobj")
+        if verb.lemma_.lower() not in CLAIMING or obj is None or obj.lemma_.lower() not in CLAIMED:
+            return None
+        if child(verb, "neg") is not None:
+            return None  # "did not claim responsibility": nobody is named as the attacker
+        for prep in (c for h in (obj, verb) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"):
+            for act in prep.children:
+                if act.dep_ == "pobj":
+                    entry = self._noun_entry(measured(act), governor=None)
+                elif act.dep_ == "pcomp" and act.tag_ == "VBG":
+                    inner = self._verb_candidate(act)
+                    entry = inner.entry if inner is not None and inner.kind == "verb" else None
+                else:
+                    continue
+                if entry is not None and entry.type in CLAIMABLE:
+                    return Candidate(act, verb, entry, "claim")
         return None
 
     def _light_candidate(self, verb: Any, lemma: str, particles: set[str], obj: Any | None) -> Candidate | None:
@@ -270,6 +350,8 @@ class EventCoder:
                 cameo = "042"  # a hosted visit, coded from the visitor's side (PLOVER manual)
         if cand.kind == "must":
             args = must_arguments(cand, index)
+        elif cand.kind == "claim":
+            args = claimed_arguments(cand.token, cand.anchor, cand.entry, index)
         elif cand.kind in ("verb", "intent"):
             args = verb_arguments(cand.token, cand.entry, index)
         else:
@@ -277,7 +359,7 @@ class EventCoder:
         if content and not args.recipient:
             args = content_recipient(args, content[0], index)
         status = clause_status(cand.anchor if cand.kind == "must" else cand.token, self.lexicon,
-                               cand.anchor if cand.kind == "light" else None)
+                               cand.anchor if cand.kind in ("light", "claim") else None)
         etype, mode, cameo, status = apply_reductions(etype, mode, cameo, status, cand.anchor)
         if etype == "THREATEN" and not args.recipient:
             threatened = [c for c in cand.anchor.children if c.dep_ in ("xcomp", "ccomp")]
@@ -322,6 +404,13 @@ class EventCoder:
 
 
 
+
+
+def _keep(kept: dict[tuple[Any, ...], Event], event: Event) -> None:
+    """One event per (type, actor, recipient): the most confident."""
+    key = (event.type, tuple(a.id for a in event.actor), tuple(r.id for r in event.recipient))
+    if key not in kept or kept[key].confidence < event.confidence:
+        kept[key] = event
 
 
 def _quote_event(sent: Any, sent_i: int, quote: Quote, etype: str, anchor: Any,

@@ -1,7 +1,8 @@
 """Confidence of an event: a documented heuristic score in 0..1, not a learned
 probability, that ranks the events of a sentence (the top event has the highest score):
 
-- base: 0.75 verb trigger, 0.7 noun with a support verb or "X said Y must", 0.65 an
+- base: 0.75 verb trigger, 0.7 noun with a support verb, "X said Y must" or a claimed
+  act ("claimed responsibility for the attack"), 0.65 an
   intention verb, 0.6 noun standing alone; -0.2 for words the lexicon marks ``weak``;
 - arguments: +0.1 when an actor is found, +0.05 with a recipient;
 - clause: +0.05 for a main-clause trigger (the root, a conjunct of the root, or the clause
@@ -24,7 +25,7 @@ from .triggers import Candidate, existential
 
 
 def score_confidence(cand: Candidate, weak: bool, args: Arguments) -> float:
-    score = {"verb": 0.75, "must": 0.7, "intent": 0.65, "light": 0.7, "noun": 0.6}[cand.kind]
+    score = {"verb": 0.75, "must": 0.7, "intent": 0.65, "light": 0.7, "claim": 0.7, "noun": 0.6}[cand.kind]
     if weak:
         score -= 0.2
     if args.actor:

@@ -103,6 +103,9 @@ def conjunct_groups(head: Any | None, index: Mapping[int, tuple[str, ...]]) -> l
     """Actors of each conjunct of a coordinated noun phrase ("X and Y" -> [[X], [Y]])."""
     if head is None:
         return []
+    named = next((c for c in head.children if c.dep_ == "pobj"), None) if head.pos_ == "ADP" else None
+    if named is not None:
+        head = named  # a first name the tagger read as a preposition: "[Barack] Obama and Putin"
     heads = [head]
     frontier = [head]
     while frontier:
@@ -120,6 +123,12 @@ def conjunct_groups(head: Any | None, index: Mapping[int, tuple[str, ...]]) -> l
             groups.append(ids)
     if len(groups) == 1 and len(groups[0]) > 1 and _is_plural_mention(head, index):
         groups = [[a] for a in groups[0]]  # "the two ministers": one mention, several actors
+    elif len(groups) == 1 and len(groups[0]) > 1:
+        # "the leaders of Japan and South Korea": one noun, the sides in its "of" phrase
+        inner = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj" and any(x.dep_ == "conj" for x in g.children)), None)
+        split = conjunct_groups(inner, index) if inner is not None and head.pos_ == "NOUN" else []
+        groups = split if len(split) > 1 else groups
     return groups
 
 
@@ -280,18 +289,19 @@ def speaker_of(tok: Any, index: Mapping[int, tuple[str, ...]]) -> list[str]:
 
 
 def following_actors(trigger: Any, exclude: Sequence[str], index: Mapping[int, tuple[str, ...]],
-                     venue: bool = False, skip: frozenset[int] = frozenset()) -> list[str]:
+                     passed: frozenset[str] = frozenset(), skip: frozenset[int] = frozenset()) -> list[str]:
     """First actor after the trigger inside its own phrase: the fallback recipient, as
-    CAMEO coders read the target from the verb phrase. ``venue``: the trigger is a
-    meeting, whose "in/at" places are where it happens, not who takes part. ``skip``:
+    CAMEO coders read the target from the verb phrase. ``passed``: the trigger's
+    prepositions that name no party (a meeting's "in/at" places are where it happens; an
+    attack's "from" is where it came from, see :func:`passed_preps`). ``skip``:
     token indices that cannot be the recipient (the owner of a moved thing: "its forces")."""
     outside = _OUTSIDE | {"dobj"} if trigger.lemma_.lower() in TRANSFER_VERBS else _OUTSIDE
     stack = [(c, 0) for c in trigger.children if c.dep_ not in outside and c.i > trigger.i and not _own_clause(c)]
     toks: list[Any] = []
     while stack:
         tok, hops = stack.pop()
-        if venue and tok.dep_ == "prep" and tok.lower_ in _WHERE:
-            continue
+        if tok.dep_ == "prep" and tok.lower_ in passed and (tok.lower_ != "from" or _origin(tok, trigger, index)):
+            continue  # a meeting's places anywhere in its phrase; where an attack came from
         if tok.dep_ == "prep" and (tok.lower_ in _BACKGROUND_PREPS or hops >= _MAX_HOPS):
             continue  # "following the discovery of ...", "in protest of the arrest of activists"
         if tok.dep_ == "pobj" and tok.lemma_.lower() in _BORDERS:
@@ -311,6 +321,16 @@ def following_actors(trigger: Any, exclude: Sequence[str], index: Mapping[int, t
                 group = [a for a in _coordination_actors(_coordination_head(tok), index) if a not in exclude]
                 return group if actor_id in group else [actor_id]
     return []
+
+
+def _origin(prep: Any, trigger: Any, index: Mapping[int, tuple[str, ...]]) -> bool:
+    """A "from" phrase on the trigger that says where the act came from ("was fired from
+    X", "fired rockets from X"); beside an object that is a party it may say who that
+    party is ("attacked troops from Chad"), so it stays readable."""
+    if prep.head.i != trigger.i:
+        return False
+    obj = child(trigger, "dobj")
+    return obj is None or not any(index.get(t.i) for t in np_tokens(obj, conjuncts=False))
 
 
 def _owned_by(tok: Any, owners: Sequence[str], index: Mapping[int, tuple[str, ...]]) -> bool:
@@ -369,7 +389,7 @@ def verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]]
     args = _verb_arguments(verb, entry, index)
     obj = child(verb, "dobj")
     skip = owner_tokens(obj) if obj is not None and object_is_thing(verb, entry) else frozenset()
-    return complete(args, verb, verb, index, venue=entry.type == "CONSULT", skip=skip)
+    return complete(args, verb, verb, index, entry.type, skip=skip)
 
 
 def object_is_thing(verb: Any, entry: Entry) -> bool:
@@ -406,20 +426,51 @@ def hosts_event(verb: Any, entry: Entry) -> bool:
 
 
 def complete(args: Arguments, trigger: Any, anchor: Any, index: Mapping[int, tuple[str, ...]],
-             venue: bool = False, skip: frozenset[int] = frozenset()) -> Arguments:
+             etype: str | None = None, skip: frozenset[int] = frozenset()) -> Arguments:
     """Fill a missing actor from the reporting speaker when the subject is an unresolved
-    pronoun, and a missing recipient from the trigger's phrase."""
+    pronoun; a missing recipient from a pronoun target that points back to the speaker
+    ("Israel said shells were fired at it"), else from the trigger's phrase."""
     actor, recipient = args.actor, args.recipient
     if not actor:
         subj, passive = subject(anchor)
         if subj is not None and not passive and subj.pos_ == "PRON":
             actor = tuple(speaker_of(anchor, index))
+    if not recipient and any(_back_pointer(t, index, etype) for t in {trigger, anchor}):
+        recipient = tuple(a for a in speaker_of(anchor, index) if a not in actor)
     if not recipient:
-        found = following_actors(anchor, actor, index, venue, skip)
+        passed = passed_preps(etype)
+        found = following_actors(anchor, actor, index, passed, skip)
         if not found and trigger is not anchor:
-            found = following_actors(trigger, actor, index, venue, skip)
+            found = following_actors(trigger, actor, index, passed, skip)
         recipient = tuple(found)
     return Arguments(actor, recipient, args.symmetric)
+
+
+#: Prepositions that aim an act at its target ("fired at it", "an attack on it").
+_AIMING_PREPS = frozenset({"at", "on", "against", "toward", "towards", "upon"})
+
+
+def _back_pointer(trigger: Any, index: Mapping[int, tuple[str, ...]], etype: str | None) -> bool:
+    """A target "it"/"them" that the actors stage left unresolved: in a reported clause it
+    is the reporting speaker, who says what was done to it; so is the owner "its"/"their"
+    of what was attacked or seized ("Iran said Iraqi troops attacked its border posts")."""
+    targets = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in _AIMING_PREPS
+               for g in c.children if g.dep_ == "pobj"]
+    if any(t.lower_ in ("it", "them") and not index.get(t.i) for t in targets):
+        return True
+    if etype not in ("ASSAULT", "COERCE"):
+        return False
+    things = targets + [c for c in trigger.children if c.dep_ == "dobj"]
+    return any(p.dep_ == "poss" and p.lower_ in ("its", "their") and not index.get(p.i)
+               for t in things for p in t.children)
+
+
+def passed_preps(etype: str | None) -> frozenset[str]:
+    """Prepositions of a trigger whose objects are no party: where a meeting happens
+    ("met in Geneva"), where an attack came from ("fired from the Gaza Strip")."""
+    if etype == "CONSULT":
+        return _WHERE
+    return frozenset({"from"}) if etype == "ASSAULT" else frozenset()
 
 
 def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]]) -> Arguments:
@@ -447,6 +498,10 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
             return _assemble([subj], prep_objects(verb, preps), entry, index, with_partner=False)
         # "evidence against Russia was presented": a moved thing names its target
         rec_heads = prep_objects(subj, preps) if subj is not None and object_is_thing(verb, entry) else [subj]
+        if not rec_heads and subj is not None and entry.type in _OWNED_TARGET_TYPES:
+            # "the Russian embassy was stormed", "Turkish assets were frozen": a thing hit or
+            # taken in the passive names its owner, who is the target
+            rec_heads = [c for c in subj.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
     else:
         actor_heads = [subj]
         obj = child(verb, "dobj", "dative")
@@ -481,6 +536,8 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
     return _assemble(actor_heads, rec_heads, entry, index, with_partner=bool(prep_objects(verb, ("with",))))
 
 
+#: Types whose patient, when it is a thing, stands for its owner (the state or people hurt).
+_OWNED_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 #: Demanded acts whose addressee is whoever holds the people or things named.
 _HELD_NOUNS = frozenset({"release", "return", "freedom", "handover", "extradition", "repatriation"})
 
@@ -509,7 +566,19 @@ def noun_arguments(
 ) -> Arguments:
     """Actor and recipient of a noun trigger, governed by a support verb or standing alone."""
     args = _noun_arguments(noun, entry, governor, index)
-    return complete(args, noun, governor if governor is not None else noun, index, venue=entry.type == "CONSULT")
+    return complete(args, noun, governor if governor is not None else noun, index, entry.type)
+
+
+def claimed_arguments(act: Any, claim: Any, entry: Entry, index: Mapping[int, tuple[str, ...]]) -> Arguments:
+    """"X claimed responsibility for [the attack on Y | killing Y]": X is the actor of the
+    claimed act, whose own phrase gives the recipient."""
+    subj, passive = subject(claim)
+    actor = [a for g in conjunct_groups(agent(claim) if passive else subj, index) for a in g]
+    if act.pos_ == "VERB":
+        inner = verb_arguments(act, entry, index)
+    else:
+        inner = noun_arguments(act, entry, None, index)
+    return Arguments(tuple(dict.fromkeys(actor)), tuple(a for a in inner.recipient if a not in actor), False)
 
 
 def _noun_arguments(
@@ -582,6 +651,10 @@ DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "ACCUSE", "REQUEST", "THREATEN"
                             "CONCEDE"})
 
 
+#: Entity labels of proper nouns that are never places, whatever the gazetteer holds.
+_NO_PLACE_ENTS = frozenset({"DATE", "TIME", "PERSON"})
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceHit:
     """A place named in the trigger's phrase: its country, name, and actor id if any."""
@@ -609,7 +682,7 @@ def place_targets(heads: Sequence[Any], index: Mapping[int, tuple[str, ...]],
                 for g in c.children if g.dep_ == "pobj"]
     for owner, on_object in [(h, False) for h in heads] + [(o, True) for o in objects]:
         for pobj in _locative_objects(owner, depth=0 if not on_object else 2):
-            hit = _place_of(pobj, index, countries, places, on_object)
+            hit = place_of(pobj, index, countries, places, on_object)
             if hit is not None and hit not in hits:
                 hits.append(hit)
     return hits
@@ -627,8 +700,12 @@ def _locative_objects(tok: Any, depth: int) -> list[Any]:
     return out
 
 
-def _place_of(pobj: Any, index: Mapping[int, tuple[str, ...]], countries: Mapping[str, str],
-              places: Any | None, on_object: bool) -> PlaceHit | None:
+def place_of(pobj: Any, index: Mapping[int, tuple[str, ...]], countries: Mapping[str, str],
+             places: Any | None, on_object: bool) -> PlaceHit | None:
+    """The country of a place named by ``pobj``: a country actor on it, else (a proper
+    noun) the gazetteer's entry. Dates are no places ("in March" is no town named March)."""
+    if pobj.ent_type_ in _NO_PLACE_ENTS:
+        return None
     if pobj.lemma_.lower() in _PLACE_NOUNS:
         inner = next((g for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"), None)

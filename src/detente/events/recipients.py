@@ -9,14 +9,17 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from ..records import ActorAnalysis, ActorRef, Event
+from . import ontology
 from .patterns import (
     DOMESTIC_SECTORS,
     DOMESTIC_TYPES,
     PLACE_TARGET_TYPES,
     Arguments,
     PlaceHit,
+    child,
     noun_arguments,
     np_actors,
+    place_of,
     place_targets,
     subject,
     verb_arguments,
@@ -28,6 +31,8 @@ SELF_FREE_TYPES = frozenset({"AGREE", "RETREAT", "SUPPORT", "COOPERATE", "AID"})
 #: CAMEO codes of a state's measures of control over its own territory and their easing:
 #: ease restrictions (081), threaten repression (137), impose restrictions (172), arrest (173).
 DOMESTIC_CONTROL_CAMEO = ("081", "137", "172", "173")
+#: Verbs of taking part in a meeting somewhere (the lexicon's CONSULT rows).
+ATTENDING = frozenset({"attend"})
 #: Sectors of the state's own organs (government, armed forces, police, courts, parliament, intelligence).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 from .triggers import Candidate
@@ -76,6 +81,57 @@ class RecipientFiller:
             return self._own_country(event, actor_countries)
         ref = self.refs.get(hit.actor_id or "") or ActorRef(f"place:{hit.name}", hit.name, hit.country, None)
         return dataclasses.replace(event, recipient=event.recipient + (ref,))
+
+    def host(self, event: Event, cand: Candidate) -> Event:
+        """Attending a meeting held in another country is a visit to it: PLOVER codes
+        the visitor as actor and the host as recipient (CONSULT visit, CAMEO 042); a
+        future attendance is an AGREE (036) with the same host. The host is the place of
+        an "in/at" phrase of the verb or of the meeting ("a summit in Switzerland") or a
+        city naming the meeting ("the Davos forum"); a topic ("a summit on Iran") is no
+        venue. Only a host other than the actor's own country counts."""
+        if (cand.entry.type != "CONSULT" or cand.entry.lemma not in ATTENDING or event.recipient
+                or event.type not in ("CONSULT", "AGREE") or cand.kind not in ("verb", "intent")):
+            return event
+        own = {a.country for a in event.actor if a.country}
+        hit = self._venue(cand.token)
+        if not own or hit is None or hit.country in own:
+            return event
+        ref = self.refs.get(hit.actor_id or "") or self._country_ref(hit.country)
+        event = dataclasses.replace(event, recipient=(ref,))
+        if event.type != "CONSULT":
+            return event
+        return dataclasses.replace(event, mode="visit", cameo="042", intensity=ontology.intensity("CONSULT", "visit"),
+                                   goldstein=ontology.goldstein("042"))
+
+    def _venue(self, verb: Any) -> PlaceHit | None:
+        meeting = child(verb, "dobj")
+        owners = [verb] + ([meeting] if meeting is not None else [])
+        for owner in owners:
+            for c in owner.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                    for pobj in (g for g in c.children if g.dep_ == "pobj"):
+                        hit = place_of(pobj, self.index, self.countries, self.places, False) or self._demonym_place(pobj)
+                        if hit is not None:
+                            return hit
+        if meeting is None or self.places is None:
+            return None
+        for mod in (c for c in meeting.children if c.dep_ == "compound" and c.pos_ == "PROPN"):
+            entry = self.places.lookup(mod.text)
+            if entry is not None and entry.country and getattr(entry, "kind", None) == "city":
+                # a city names where a meeting is held ("the Geneva talks"); a country
+                # before a meeting is its subject or party ("the Iran talks")
+                return PlaceHit(entry.country, entry.name, None, False)
+        return None
+
+    def _demonym_place(self, pobj: Any) -> PlaceHit | None:
+        """"in the Swiss capital", "at a Swiss resort": a place noun whose adjective is a state's."""
+        if pobj.pos_ != "NOUN":
+            return None
+        for mod in (c for c in pobj.children if c.dep_ in ("amod", "compound")):
+            for actor_id in self.index.get(mod.i, ()):
+                if actor_id in self.countries:
+                    return PlaceHit(self.countries[actor_id], mod.text, actor_id, False)
+        return None
 
     def authorities(self, event: Event, cand: Candidate) -> Event:
         """An arrest, charge or investigation in the passive with no agent, staged in a

@@ -1,0 +1,262 @@
+"""Event arguments: who did it to whom. Recipients named in a "for" phrase of a nominal
+event, owners of the things hit, pronouns pointing back to the speaker, claims of
+responsibility, allegations, hosts of attended meetings and coordinated parties.
+Sentences written for these tests; actors from a small hand-made phrase table, places
+from a small hand-made gazetteer (so the tests exercise the coder, not the actors stage).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+
+from detente.events import EventCoder
+from detente.records import Actor, ActorAnalysis, Event, Mention
+
+# phrase (lower case, as tokens) -> (country, sector, kind); longest phrases first
+TABLE = {
+    "barack obama": ("USA", "GOV", "person"),
+    "vladimir putin": ("RUS", "GOV", "person"),
+    "kenyan president uhuru kenyatta": ("KEN", "GOV", "person"),
+    "ugandan rebels": ("UGA", "REB", "group"),
+    "ugandan troops": ("UGA", "MIL", "group"),
+    "kenyan troops": ("KEN", "MIL", "group"),
+    "kenyan journalists": ("KEN", "JRN", "group"),
+    "two ugandan journalists": ("UGA", "JRN", "group"),
+    "kenyan court": ("KEN", "JUD", "group"),
+    "leaders": (None, "GOV", "group"),
+    "troops": (None, "MIL", "group"),
+    "kenyatta": ("KEN", "GOV", "person"),
+    "obama": ("USA", "GOV", "person"),
+    "putin": ("RUS", "GOV", "person"),
+    "kenya": ("KEN", "GOV", "country"),
+    "kenyan": ("KEN", None, "country"),
+    "uganda": ("UGA", "GOV", "country"),
+    "ugandan": ("UGA", None, "country"),
+    "tanzania": ("TZA", "GOV", "country"),
+    "switzerland": ("CHE", None, "country"),
+}
+#: the persons named by several phrases
+SAME = {"kenyan president uhuru kenyatta": "kenyatta", "barack obama": "obama", "vladimir putin": "putin"}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str
+    kind: str
+
+
+PLACES = {"geneva": Place("Geneva", "CHE", "city"), "davos": Place("Davos", "CHE", "city"),
+          "nairobi": Place("Nairobi", "KEN", "city"), "switzerland": Place("Switzerland", "CHE", "country")}
+
+
+class Places:
+    """A gazetteer of four entries: cities, and one country."""
+
+    def lookup(self, name: str) -> Place | None:
+        return PLACES.get(name.lower())
+
+
+def analyse(doc) -> ActorAnalysis:
+    actors: dict[str, Actor] = {}
+    mentions: list[Mention] = []
+    by_token: dict[int, str] = {}
+    words = [t.lower_ for t in doc]
+    i = 0
+    while i < len(doc):
+        for phrase in sorted(TABLE, key=lambda p: -len(p.split())):
+            n = len(phrase.split())
+            if " ".join(words[i:i + n]) == phrase:
+                country, sector, kind = TABLE[phrase]
+                key = SAME.get(phrase, phrase if kind != "country" else country)
+                actor = actors.setdefault(key, Actor(f"a{len(actors) + 1}", key, kind, country, sector))
+                span = doc[i:i + n]
+                mentions.append(Mention(actor.id, i, i + n, (span.start_char, span.end_char), 0, span.text))
+                by_token.update({j: actor.id for j in range(i, i + n)})
+                i += n
+                break
+        else:
+            i += 1
+    return ActorAnalysis(tuple(actors.values()), tuple(mentions), by_token)
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    coder = EventCoder(places=Places())
+
+    def run(text: str) -> tuple[Event, ...]:
+        doc = nlp(text)
+        return coder.code(doc, analyse(doc), (), dt.date(2021, 5, 1))
+
+    return run
+
+
+def find(events, etype: str) -> Event:
+    found = [e for e in events if e.type == etype]
+    assert found, [(e.type, e.trigger) for e in events]
+    return max(found, key=lambda e: e.confidence)
+
+
+def countries(refs) -> list[str | None]:
+    return [r.country for r in refs]
+
+
+# -- nominal events with a "for" recipient ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "A Kenyan court issued an arrest warrant for two Ugandan journalists.",
+    "A Kenyan court issued arrest warrants for two Ugandan journalists on Monday.",
+])
+def test_the_people_a_warrant_is_for_are_its_recipient(code, text):
+    event = find(code(text), "COERCE")
+    assert event.cameo.startswith("173")
+    assert countries(event.actor) == ["KEN"] and countries(event.recipient) == ["UGA"]
+
+
+def test_a_warrant_for_nobody_named_has_no_foreign_recipient(code):
+    event = find(code("A Kenyan court issued an arrest warrant on Monday."), "COERCE")
+    assert "UGA" not in countries(event.recipient)
+
+
+# -- things owned by a state stand for it --------------------------------------------------
+
+def test_a_thing_destroyed_in_the_passive_names_its_owner(code):
+    event = find(code("The Ugandan building was demolished by Kenyan troops."), "COERCE")
+    assert countries(event.actor) == ["KEN"] and countries(event.recipient) == ["UGA"]
+
+
+def test_a_thing_given_in_the_passive_is_not_its_owners_loss(code):
+    event = find(code("Kenyan supplies were sent to Uganda by the government."), "AID")
+    assert countries(event.recipient) == ["UGA"]
+
+
+# -- pronouns and origins ------------------------------------------------------------------
+
+def test_it_in_a_reported_attack_is_the_speaker(code):
+    event = find(code("Kenya said a rocket was fired at it from Uganda on Tuesday."), "ASSAULT")
+    assert countries(event.recipient) == ["KEN"] and event.actor == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya said rockets were fired from Uganda at the camp.",
+    "Ugandan rebels fired rockets from Tanzania at the camp.",
+])
+def test_where_a_rocket_came_from_is_not_its_target(code, text):
+    event = find(code(text), "ASSAULT")
+    assert not {"UGA", "TZA"} & set(countries(event.recipient))
+
+
+def test_a_withdrawal_from_a_state_still_names_it(code):
+    event = find(code("Ugandan troops withdrew from Tanzania on Tuesday."), "RETREAT")
+    assert countries(event.recipient) == ["TZA"]
+
+
+def test_its_posts_in_a_reported_attack_are_the_speakers(code):
+    event = find(code("Kenya said Ugandan troops attacked its border posts."), "ASSAULT")
+    assert countries(event.actor) == ["UGA"] and countries(event.recipient) == ["KEN"]
+
+
+def test_posts_of_nobody_named_are_not_the_speakers(code):
+    event = find(code("Kenya said Ugandan troops attacked the border posts."), "ASSAULT")
+    assert "KEN" not in countries(event.recipient)
+
+
+# -- claims of responsibility --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Ugandan rebels claimed responsibility for the attack on Kenyan troops.", "KEN"),
+    ("Ugandan rebels have claimed responsibility for killing Kenyan journalists.", "KEN"),
+    ("Ugandan rebels are claiming responsibility for an attack on Kenyan troops near the border.", "KEN"),
+])
+def test_who_claims_an_attack_made_it(code, text, recipient):
+    event = find(code(text), "ASSAULT")
+    assert countries(event.actor) == ["UGA"] and countries(event.recipient) == [recipient]
+    assert event.status == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    "Ugandan rebels condemned the attack on Kenyan troops.",
+    "Ugandan rebels denied responsibility for the attack on Kenyan troops.",
+    "Ugandan rebels did not claim responsibility for the attack on Kenyan troops.",
+])
+def test_condemning_or_denying_an_attack_is_not_making_it(code, text):
+    events = code(text)
+    assert not [e for e in events if e.type == "ASSAULT" and "UGA" in countries(e.actor)]
+
+
+# -- allegations ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Kenya claimed that Ugandan troops had attacked its border posts.",
+    "Kenya charged that Ugandan troops killed two Kenyan journalists.",
+])
+def test_a_claim_that_another_attacked_accuses_it(code, text):
+    events = code(text)
+    accusation = find(events, "ACCUSE")
+    assert accusation.cameo == "112"
+    assert countries(accusation.actor) == ["KEN"] and countries(accusation.recipient) == ["UGA"]
+    attack = find(events, "ASSAULT")  # the claimed attack is still reported
+    assert countries(attack.actor) == ["UGA"] and attack.confidence > accusation.confidence
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya said that Ugandan troops had attacked its border posts.",
+    "Kenya reported that Ugandan troops had attacked its border posts.",
+    "Kenya claimed that Ugandan troops had not attacked its border posts.",
+])
+def test_a_neutral_report_or_a_denied_attack_accuses_nobody(code, text):
+    assert not [e for e in code(text) if e.type == "ACCUSE"]
+
+
+def test_a_claim_about_ones_own_attack_accuses_nobody(code):
+    assert not [e for e in code("Kenya claimed that Kenyan troops had attacked the rebels.") if e.type == "ACCUSE"]
+
+
+# -- hosts of attended meetings ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, etype, cameo", [
+    ("Kenyatta attended a summit in Switzerland on Monday.", "CONSULT", "042"),
+    ("Kenyatta attended talks in Geneva on Monday.", "CONSULT", "042"),
+    ("Kenyatta attended the Davos forum on Monday.", "CONSULT", "042"),
+    ("Kenyatta will attend a summit in Switzerland next week.", "AGREE", "036"),
+])
+def test_attending_a_meeting_abroad_is_a_visit_to_the_host(code, text, etype, cameo):
+    event = find(code(text), etype)
+    assert event.cameo == cameo
+    assert countries(event.actor) == ["KEN"] and countries(event.recipient) == ["CHE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyatta attended a summit on Uganda on Monday.",
+    "Kenyatta will attend a summit on Uganda next week.",
+    "Kenyatta attended a summit in Nairobi on Monday.",
+])
+def test_a_meetings_topic_or_home_venue_is_no_host(code, text):
+    events = [e for e in code(text) if e.type in ("CONSULT", "AGREE")]
+    assert events and all(not e.recipient and e.cameo != "042" for e in events)
+
+
+def test_a_country_naming_a_meeting_is_its_topic_not_its_host(code):
+    event = find(code("Kenyatta attended the Uganda conference on Monday."), "CONSULT")
+    assert event.cameo != "042" and event.mode != "visit"
+
+
+# -- coordinated parties -------------------------------------------------------------------
+
+def test_a_first_name_misread_as_a_preposition_keeps_both_parties(code):
+    event = find(code("Barack Obama and Vladimir Putin will meet in Zurich to discuss trade."), "AGREE")
+    assert event.symmetric and {*countries(event.actor), *countries(event.recipient)} == {"USA", "RUS"}
+
+
+def test_leaders_of_two_states_meet_as_equal_partners(code):
+    event = find(code("The leaders of Kenya and Uganda will meet on Friday."), "AGREE")
+    assert event.symmetric and countries(event.actor) == ["KEN"] and countries(event.recipient) == ["UGA"]
+
+
+def test_leaders_of_two_states_act_together_in_a_one_sided_event(code):
+    event = find(code("The leaders of Kenya and Uganda condemned Tanzania on Friday."), "ACCUSE")
+    assert not event.symmetric and countries(event.recipient) == ["TZA"]
+    assert set(countries(event.actor)) == {"KEN", "UGA"}
