@@ -28,6 +28,12 @@ TABLE = {
     "kenyan court": ("KEN", "JUD", "group"),
     "leaders": (None, "GOV", "group"),
     "troops": (None, "MIL", "group"),
+    "its soldiers": ("KEN", "MIL", "group"),
+    "somalia": ("SOM", "GOV", "country"),
+    "rebels": (None, "REB", "group"),
+    "refugees": (None, "REF", "group"),
+    "journalists": (None, "JRN", "group"),
+    "united nations": ("IGO", "GOV", "organization"),
     "kenyatta": ("KEN", "GOV", "person"),
     "obama": ("USA", "GOV", "person"),
     "putin": ("RUS", "GOV", "person"),
@@ -159,6 +165,16 @@ def test_its_posts_in_a_reported_attack_are_the_speakers(code):
     assert countries(event.actor) == ["UGA"] and countries(event.recipient) == ["KEN"]
 
 
+def test_attacked_it_in_a_reported_clause_is_the_speaker(code):
+    event = find(code("Kenya said Ugandan rebels attacked it from Tanzania."), "ASSAULT")
+    assert countries(event.actor) == ["UGA"] and countries(event.recipient) == ["KEN"]
+
+
+def test_a_thing_seized_as_it_is_not_the_speaker(code):
+    event = find(code("Kenya said Ugandan rebels found a rifle and seized it."), "COERCE")
+    assert "KEN" not in countries(event.recipient)
+
+
 def test_posts_of_nobody_named_are_not_the_speakers(code):
     event = find(code("Kenya said Ugandan troops attacked the border posts."), "ASSAULT")
     assert "KEN" not in countries(event.recipient)
@@ -260,3 +276,51 @@ def test_leaders_of_two_states_act_together_in_a_one_sided_event(code):
     event = find(code("The leaders of Kenya and Uganda condemned Tanzania on Friday."), "ACCUSE")
     assert not event.symmetric and countries(event.recipient) == ["TZA"]
     assert set(countries(event.actor)) == {"KEN", "UGA"}
+
+
+# -- whose people ---------------------------------------------------------------------------
+
+def test_an_international_body_has_no_population_of_its_own(code):
+    event = find(code("The United Nations demanded that the rebels lay down their arms."), "REQUEST")
+    assert "IGO" not in countries(event.recipient)
+
+
+def test_a_group_placed_in_a_country_belongs_to_it(code):
+    event = find(code("The United Nations demanded that the rebels in Uganda lay down their arms."), "REQUEST")
+    assert countries(event.recipient) == ["UGA"]
+
+
+def test_the_place_of_a_meeting_with_a_group_is_its_venue(code):
+    events = code("Kenya met with the rebels in Uganda on Monday.")
+    assert "UGA" not in [c for e in events for c in countries(e.recipient)]
+
+
+def test_a_state_acting_on_rebels_acts_on_its_own(code):
+    event = find(code("Kenya demanded that the rebels lay down their arms."), "REQUEST")
+    assert countries(event.recipient) == ["KEN"]
+
+
+def test_refugees_a_state_turns_away_are_not_its_own(code):
+    event = find(code("Kenya expelled the refugees on Monday."), "COERCE")
+    assert "KEN" not in countries(event.recipient)
+
+
+def test_journalists_a_state_arrests_are_its_own(code):
+    event = find(code("Kenya arrested journalists on Monday."), "COERCE")
+    assert countries(event.recipient) == ["KEN"]
+
+
+# -- the actor's own forces ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Kenya refused to pull its troops out of Somalia.",
+    "Kenya refused to pull its soldiers out of Somalia.",
+])
+def test_forces_a_state_moves_are_its_own_not_the_target(code, text):
+    event = find(code(text), "REJECT")
+    assert countries(event.recipient) == ["SOM"]
+
+
+def test_its_own_soldiers_praised_are_the_recipient(code):
+    event = find(code("Kenya praised its soldiers on Monday."), "SUPPORT")
+    assert countries(event.recipient) == ["KEN"]

@@ -337,8 +337,16 @@ def _owned_by(tok: Any, owners: Sequence[str], index: Mapping[int, tuple[str, ..
     """A noun owned by a pronoun that points back to the actor ("rejected a call for its
     peacekeeping forces to deploy"): the actor's own, never the other side."""
     head = tok if tok.pos_ in ("NOUN", "PROPN") else tok.head
-    return any(c.dep_ == "poss" and c.tag_ == "PRP$" and set(index.get(c.i, ())) & set(owners)
-               for c in head.children)
+    for _ in range(3):  # a modifier's noun: "its [peacekeeping] forces"
+        if head.dep_ not in ("compound", "amod", "nmod", "flat", "poss") or head.head.i == head.i:
+            break
+        head = head.head
+    own = set(index.get(head.i, ()))
+    # the pronoun inside the noun's own mention ("[its peacekeeping forces]") was not
+    # resolved apart: its nearest owner is the actor, the subject of the clause
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" and (
+        set(index.get(c.i, ())) & set(owners) or (c.lower_ in ("its", "their") and set(index.get(c.i, ())) <= own))
+        for c in head.children)
 
 
 #: Prepositions of time, cause and circumstance: their objects are background, never the
@@ -388,8 +396,20 @@ def verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]]
     """Actor and recipient of a verb trigger."""
     args = _verb_arguments(verb, entry, index)
     obj = child(verb, "dobj")
-    skip = owner_tokens(obj) if obj is not None and object_is_thing(verb, entry) else frozenset()
+    skip = owner_tokens(obj) if obj is not None and moved_thing(verb, entry, obj) else frozenset()
     return complete(args, verb, verb, index, entry.type, skip=skip)
+
+
+#: Types whose object may be the actor's own forces or goods that it moves.
+_MOVING_TYPES = frozenset({"RETREAT", "MOBILIZE", "AID"})
+
+
+def moved_thing(verb: Any, entry: Entry, obj: Any | None) -> bool:
+    """The direct object is no recipient: a thing (:func:`object_is_thing`), or what the
+    actor moves of its own ("pulled its troops out of X", "deployed their forces")."""
+    if object_is_thing(verb, entry):
+        return True
+    return obj is not None and entry.type in _MOVING_TYPES and bool(owner_tokens(obj))
 
 
 def object_is_thing(verb: Any, entry: Entry) -> bool:
@@ -456,13 +476,12 @@ def _back_pointer(trigger: Any, index: Mapping[int, tuple[str, ...]], etype: str
     of what was attacked or seized ("Iran said Iraqi troops attacked its border posts")."""
     targets = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in _AIMING_PREPS
                for g in c.children if g.dep_ == "pobj"]
+    if etype == "ASSAULT":  # "said the militants attacked it" (a seized "it" is a thing)
+        targets += [c for c in trigger.children if c.dep_ == "dobj"]
     if any(t.lower_ in ("it", "them") and not index.get(t.i) for t in targets):
         return True
-    if etype not in ("ASSAULT", "COERCE"):
-        return False
-    things = targets + [c for c in trigger.children if c.dep_ == "dobj"]
-    return any(p.dep_ == "poss" and p.lower_ in ("its", "their") and not index.get(p.i)
-               for t in things for p in t.children)
+    return etype in ("ASSAULT", "COERCE") and any(
+        p.dep_ == "poss" and p.lower_ in ("its", "their") and not index.get(p.i) for t in targets for p in t.children)
 
 
 def passed_preps(etype: str | None) -> frozenset[str]:
@@ -505,7 +524,7 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
     else:
         actor_heads = [subj]
         obj = child(verb, "dobj", "dative")
-        thing = object_is_thing(verb, entry)
+        thing = moved_thing(verb, entry, obj)
         dative = child(verb, "dative")
         if dative is not None and child(dative, "pobj") is None:
             rec_heads = [dative]  # "gave Iran aid": the indirect object receives

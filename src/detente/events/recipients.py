@@ -31,6 +31,10 @@ SELF_FREE_TYPES = frozenset({"AGREE", "RETREAT", "SUPPORT", "COOPERATE", "AID"})
 #: CAMEO codes of a state's measures of control over its own territory and their easing:
 #: ease restrictions (081), threaten repression (137), impose restrictions (172), arrest (173).
 DOMESTIC_CONTROL_CAMEO = ("081", "137", "172", "173")
+#: Codes of actors that are no state: international, non-governmental and transnational bodies.
+NONSTATE = frozenset({"IGO", "EUR", "NGO", "IMG", "ISM", "MNC", "UNO"})
+#: Prepositions that place a group somewhere ("prisoners in Iraq", "refugees at the camp in X").
+_IN = frozenset({"in", "inside", "at", "across", "throughout"})
 #: Verbs of taking part in a meeting somewhere (the lexicon's CONSULT rows).
 ATTENDING = frozenset({"attend"})
 #: Sectors of the state's own organs (government, armed forces, police, courts, parliament, intelligence).
@@ -52,9 +56,12 @@ class RecipientFiller:
     def recipient(self, event: Event, cand: Candidate, content: Sequence[Candidate]) -> Event:
         """Fill a recipient the syntax left without a country:
 
+        0. a group with no country placed "in" a country by its own phrase belongs there
+           ("demanded that parties to the conflict in Iraq ...", "prisoners in Iraq");
         1. a group of a domestic sector (rebels, opposition, civilians, journalists ...)
            with no country, acted on by organs of the state of one country in a repressive or critical
-           event, belongs to that country ("the government accused the rebels");
+           event, belongs to that country ("the government accused the rebels"); refugees
+           are not the receiving state's own, and an international body has no population;
         2. otherwise a place in a locative phrase of the trigger, of its content ("threatened
            to ban voting in X") or of its objects ("a force in Liberia", "targets in Jericho")
            names the target: always for a place on the object; on the trigger itself only in
@@ -70,10 +77,13 @@ class RecipientFiller:
             return dataclasses.replace(event, recipient=())
         if any(r.country for r in event.recipient):
             return event
+        located = self._located(event.recipient, cand) if event.type in PLACE_TARGET_TYPES else event.recipient
+        if located != event.recipient:  # (a meeting's "in" is its venue: "met with the rebels in X")
+            return dataclasses.replace(event, recipient=located)
         if (event.recipient and len(actor_countries) == 1 and event.type in DOMESTIC_TYPES
-                and all(self._state_organ(a) for a in event.actor)):
+                and not actor_countries & NONSTATE and all(self._state_organ(a) for a in event.actor)):
             country = next(iter(actor_countries))
-            if all(r.sector in DOMESTIC_SECTORS and r.id not in self.persons for r in event.recipient):
+            if all(r.sector in DOMESTIC_SECTORS - {"REF"} and r.id not in self.persons for r in event.recipient):
                 return dataclasses.replace(
                     event, recipient=tuple(dataclasses.replace(r, country=country) for r in event.recipient))
         hit = self._place(event, cand, content, actor_countries)
@@ -81,6 +91,31 @@ class RecipientFiller:
             return self._own_country(event, actor_countries)
         ref = self.refs.get(hit.actor_id or "") or ActorRef(f"place:{hit.name}", hit.name, hit.country, None)
         return dataclasses.replace(event, recipient=event.recipient + (ref,))
+
+    def _located(self, recipient: tuple[ActorRef, ...], cand: Candidate) -> tuple[ActorRef, ...]:
+        """Recipients with no country that their own phrase places in one (rule 0)."""
+        sent = cand.anchor.sent
+        out = []
+        for ref in recipient:
+            heads = [t for t in sent if ref.id in self.index.get(t.i, ()) and ref.id not in self.index.get(t.head.i, ())]
+            country = None
+            if ref.country is None and ref.id not in self.persons and len(heads) == 1:
+                country = self._placed_in(heads[0], depth=2)
+            out.append(dataclasses.replace(ref, country=country) if country else ref)
+        return tuple(out)
+
+    def _placed_in(self, head: Any, depth: int) -> str | None:
+        """The country of an "in/at" place in the phrase of ``head`` ("parties to the
+        conflict in Iraq": through one more preposition)."""
+        for prep in (c for c in head.children if c.dep_ == "prep"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                hit = place_of(pobj, self.index, self.countries, self.places, True) if prep.lower_ in _IN else None
+                if hit is not None:
+                    return hit.country
+                found = self._placed_in(pobj, depth - 1) if depth > 1 else None
+                if found:
+                    return found
+        return None
 
     def host(self, event: Event, cand: Candidate) -> Event:
         """Attending a meeting held in another country is a visit to it: PLOVER codes
