@@ -5,26 +5,30 @@ content, and the parties of "X said Y must ..."."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from ..records import ActorAnalysis, ActorRef, Event
 from . import ontology
-from .patterns import (
+from .locatives import (
     DOMESTIC_SECTORS,
     DOMESTIC_TYPES,
     PLACE_TARGET_TYPES,
-    Arguments,
     PlaceHit,
+    place_of,
+    place_targets,
+)
+from .patterns import (
+    Arguments,
     child,
     noun_arguments,
     np_actors,
-    place_of,
-    place_targets,
     subject,
     verb_arguments,
 )
 from .reductions import AGREE_CAMEO
+from .triggers import Candidate
 
 #: Types whose recipient is never the actor's own bare country.
 SELF_FREE_TYPES = frozenset({"AGREE", "RETREAT", "SUPPORT", "COOPERATE", "AID"})
@@ -39,7 +43,6 @@ _IN = frozenset({"in", "inside", "at", "across", "throughout"})
 ATTENDING = frozenset({"attend"})
 #: Sectors of the state's own organs (government, armed forces, police, courts, parliament, intelligence).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-from .triggers import Candidate
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,98 @@
+"""Places in a trigger's phrase that name its target: the recipient fallbacks of CAMEO
+coders ("a force in Liberia", "targets in Jericho") and the sets of types and sectors the
+fallbacks of :mod:`.recipients` apply to (split from :mod:`.patterns`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+#: Prepositions that say where something is ("a force in Liberia", "targets in Jericho").
+LOCATIVE_PREPS = ("in", "inside", "into", "at", "across", "throughout", "to")
+#: Prepositions of where an event happens (a meeting's venue, not a party).
+WHERE = frozenset({"in", "inside", "at", "across", "throughout", "near", "outside", "during", "on"})
+#: Generic place nouns whose "of" phrase names the place ("the city of Kirkuk").
+_PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "region", "district", "state",
+                          "port", "area", "island", "republic", "territory", "enclave", "county"})
+#: Types whose target, when unnamed, is the country where the event is aimed or staged.
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "AID", "COOPERATE", "AGREE",
+                                "RETREAT", "CONCEDE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST"})
+#: Sectors of groups that, untied to a country, belong to the country of the state acting
+#: on them ("the government accused the rebels", "police dispersed demonstrators").
+DOMESTIC_SECTORS = frozenset({"REB", "OPP", "CVL", "JRN", "PTY", "LAB", "REL", "SOC", "EDU", "BUS", "CRM",
+                              "UAF", "ELI", "MED", "AGR", "JUD", "LEG", "REF"})
+DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "ACCUSE", "REQUEST", "THREATEN", "REJECT", "SANCTION",
+                            "CONCEDE"})
+
+
+#: Entity labels of proper nouns that are never places, whatever the gazetteer holds.
+_NO_PLACE_ENTS = frozenset({"DATE", "TIME", "PERSON"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    """A place named in the trigger's phrase: its country, name, and actor id if any."""
+
+    country: str
+    name: str
+    actor_id: str | None
+    on_object: bool  # located on what the event affects ("a force in Liberia")
+
+
+def place_targets(heads: Sequence[Any], index: Mapping[int, tuple[str, ...]],
+                  countries: Mapping[str, str], places: Any | None) -> list[PlaceHit]:
+    """Places in locative phrases of the trigger words ``heads`` and of their objects,
+    the trigger's own first.
+
+    ``countries`` maps the ids of country actors to their codes; ``places`` (optional)
+    has ``lookup(name) -> entry with .country`` (the gazetteer) for cities and regions.
+    """
+    hits: list[PlaceHit] = []
+    objects = [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+    # objects of directional/target prepositions ("to a force in X", "against camps in X"),
+    # not of the trigger's own locatives ("surrendered in the town in X" is where it happened)
+    # "at" aims as well as places: "fired at targets in Jericho"
+    objects += [g for h in heads for c in h.children if c.dep_ == "prep" and (c.lower_ not in WHERE or c.lower_ == "at")
+                for g in c.children if g.dep_ == "pobj"]
+    for owner, on_object in [(h, False) for h in heads] + [(o, True) for o in objects]:
+        for pobj in _locative_objects(owner, depth=0 if not on_object else 2):
+            hit = place_of(pobj, index, countries, places, on_object)
+            if hit is not None and hit not in hits:
+                hits.append(hit)
+    return hits
+
+
+def _locative_objects(tok: Any, depth: int) -> list[Any]:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+        elif depth > 0 and c.dep_ == "prep":  # "parties to the conflict in Iraq"
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.extend(_locative_objects(g, depth - 1))
+    return out
+
+
+def place_of(pobj: Any, index: Mapping[int, tuple[str, ...]], countries: Mapping[str, str],
+             places: Any | None, on_object: bool) -> PlaceHit | None:
+    """The country of a place named by ``pobj``: a country actor on it, else (a proper
+    noun) the gazetteer's entry. Dates are no places ("in March" is no town named March)."""
+    if pobj.ent_type_ in _NO_PLACE_ENTS:
+        return None
+    if pobj.lemma_.lower() in _PLACE_NOUNS:
+        inner = next((g for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        pobj = inner if inner is not None else pobj
+    toks = sorted([pobj] + [c for c in pobj.children if c.dep_ in ("compound", "flat", "nn")], key=lambda t: t.i)
+    for tok in toks:
+        for actor_id in index.get(tok.i, ()):
+            if actor_id in countries:
+                return PlaceHit(countries[actor_id], tok.text, actor_id, on_object)
+    if places is None or pobj.pos_ != "PROPN":
+        return None
+    name = pobj.doc[toks[0].i: toks[-1].i + 1].text
+    entry = places.lookup(name)
+    country = getattr(entry, "country", None)
+    return PlaceHit(country, entry.name, None, on_object) if country else None
