@@ -324,3 +324,15 @@ def test_forces_a_state_moves_are_its_own_not_the_target(code, text):
 def test_its_own_soldiers_praised_are_the_recipient(code):
     event = find(code("Kenya praised its soldiers on Monday."), "SUPPORT")
     assert countries(event.recipient) == ["KEN"]
+
+
+# -- whom a protest defies -------------------------------------------------------------------
+
+def test_a_protest_in_defiance_of_a_state_targets_it(code):
+    event = find(code("Kenyan students blocked streets in Tanzania in defiance of Uganda."), "PROTEST")
+    assert countries(event.recipient) == ["UGA"]
+
+
+def test_a_protest_defying_a_ban_targets_the_authorities_where_it_is(code):
+    event = find(code("Kenyan students blocked streets in Tanzania in defiance of a ban."), "PROTEST")
+    assert countries(event.recipient) == ["TZA"]

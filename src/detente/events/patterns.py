@@ -541,6 +541,8 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
             # "demanded that Y withdraw"; a small clause: "found [the men guilty]"
             rec_heads = [child(comp, "nsubj", "nsubjpass")]
     rec_heads.extend(prep_objects(verb, preps))
+    if entry.type in ("PROTEST", "REJECT"):
+        rec_heads.extend(defied(verb))
     obj = child(verb, "dobj")
     if obj is not None and not passive and (entry.type in ("ACCUSE", "PROTEST") or (
             entry.type == "REQUEST" and obj.lemma_.lower() in _HELD_NOUNS)):
@@ -555,6 +557,12 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
     if "swap" in entry.flags and obj is not None:
         rec_heads.extend(prep_objects(obj, preps))  # "received assurances [from X]": the giver
     return _assemble(actor_heads, rec_heads, entry, index, with_partner=bool(prep_objects(verb, ("with",))))
+
+
+def defied(verb: Any) -> list[Any]:
+    """Whom a protest or refusal defies: "blocked streets in defiance of the authorities"."""
+    return [g for n in prep_objects(verb, ("in",)) if n.lemma_.lower() == "defiance"
+            for g in prep_objects(n, ("of",))]
 
 
 #: Types whose patient, when it is a thing, stands for its owner (the state or people hurt).
