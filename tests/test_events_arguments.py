@@ -290,6 +290,16 @@ def test_a_group_placed_in_a_country_belongs_to_it(code):
     assert countries(event.recipient) == ["UGA"]
 
 
+def test_refugees_fleeing_a_war_in_a_country_are_from_it(code):
+    event = find(code("The United Nations will send aid to refugees fleeing the war in Uganda."), "AGREE")
+    assert countries(event.recipient) == ["UGA"]
+
+
+def test_refugees_fleeing_to_a_country_are_not_from_it(code):
+    event = find(code("The United Nations will send aid to refugees fleeing to Uganda."), "AGREE")
+    assert "UGA" not in countries(event.recipient)
+
+
 def test_the_place_of_a_meeting_with_a_group_is_its_venue(code):
     events = code("Kenya met with the rebels in Uganda on Monday.")
     assert "UGA" not in [c for e in events for c in countries(e.recipient)]

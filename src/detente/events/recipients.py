@@ -80,7 +80,8 @@ class RecipientFiller:
             return dataclasses.replace(event, recipient=())
         if any(r.country for r in event.recipient):
             return event
-        located = self._located(event.recipient, cand) if event.type in PLACE_TARGET_TYPES else event.recipient
+        placed = event.type in PLACE_TARGET_TYPES | {"SUPPORT"}
+        located = self._located(event.recipient, cand) if placed else event.recipient
         if located != event.recipient:  # (a meeting's "in" is its venue: "met with the rebels in X")
             return dataclasses.replace(event, recipient=located)
         if (event.recipient and len(actor_countries) == 1 and event.type in DOMESTIC_TYPES
@@ -109,7 +110,8 @@ class RecipientFiller:
 
     def _placed_in(self, head: Any, depth: int) -> str | None:
         """The country of an "in/at" place in the phrase of ``head`` ("parties to the
-        conflict in Iraq": through one more preposition)."""
+        conflict in Iraq": through one more preposition), also of a participle that
+        describes the group ("refugees fleeing the war in Liberia", "civilians living in X")."""
         for prep in (c for c in head.children if c.dep_ == "prep"):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 hit = place_of(pobj, self.index, self.countries, self.places, True) if prep.lower_ in _IN else None
@@ -118,6 +120,11 @@ class RecipientFiller:
                 found = self._placed_in(pobj, depth - 1) if depth > 1 else None
                 if found:
                     return found
+        for part in (c for c in head.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and depth > 1):
+            found = self._placed_in(part, depth - 1) or next(
+                (f for o in part.children if o.dep_ == "dobj" and (f := self._placed_in(o, depth - 1))), None)
+            if found:
+                return found
         return None
 
     def host(self, event: Event, cand: Candidate) -> Event:
