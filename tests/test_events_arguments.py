@@ -27,6 +27,7 @@ TABLE = {
     "two ugandan journalists": ("UGA", "JRN", "group"),
     "kenyan court": ("KEN", "JUD", "group"),
     "leaders": (None, "GOV", "group"),
+    "ministers": (None, "GOV", "group"),
     "troops": (None, "MIL", "group"),
     "its soldiers": ("KEN", "MIL", "group"),
     "somalia": ("SOM", "GOV", "country"),
@@ -265,6 +266,25 @@ def test_a_country_naming_a_meeting_is_its_topic_not_its_host(code):
 def test_a_first_name_misread_as_a_preposition_keeps_both_parties(code):
     event = find(code("Barack Obama and Vladimir Putin will meet in Zurich to discuss trade."), "AGREE")
     assert event.symmetric and {*countries(event.actor), *countries(event.recipient)} == {"USA", "RUS"}
+
+
+def test_a_meeting_between_two_states_scheduled_is_a_future_agreement_to_meet(code):
+    event = find(code("A meeting between Kenya and Uganda is scheduled for Friday."), "AGREE")
+    assert event.cameo == "036" and event.status == "future" and event.symmetric
+    assert {*countries(event.actor), *countries(event.recipient)} == {"KEN", "UGA"}
+
+
+@pytest.mark.parametrize("text", [
+    "The summit is expected to focus on trade.",
+    "An attack on the embassy was planned by Ugandan rebels.",
+])
+def test_a_planning_verb_that_says_more_reports_no_event(code, text):
+    assert not [e for e in code(text) if e.type in ("CONSULT", "AGREE", "ASSAULT") and e.status == "asserted"]
+
+
+def test_ministers_from_two_states_meet_as_equal_partners(code):
+    event = find(code("Ministers from Kenya and Uganda will meet next week."), "AGREE")
+    assert event.symmetric and {*countries(event.actor), *countries(event.recipient)} == {"KEN", "UGA"}
 
 
 def test_leaders_of_two_states_meet_as_equal_partners(code):

@@ -58,6 +58,9 @@ __all__ = ["Candidate", "EventCoder"]
 
 log = logging.getLogger(__name__)
 
+#: Verbs that report a noun event as planned ("talks between X and Y are scheduled for
+#: Friday"): the event is reported, in the future (the status reads the planning verb).
+PLANNED = frozenset({"schedule", "plan", "set", "slate", "expect"})
 #: "claimed / took / admitted responsibility for": the claimant did the act.
 CLAIMING = frozenset({"claim", "take", "accept", "admit", "assume", "acknowledge"})
 CLAIMED = frozenset({"responsibility", "credit"})
@@ -296,8 +299,7 @@ class EventCoder:
             return Candidate(noun, noun, rows[0], "noun", licensed=False) if rows else None
         head = noun.head
         standalone = (
-            noun.dep_ in ("nsubj", "nsubjpass")
-            and head.lemma_.lower() in OCCURRENCE_VERBS
+            (noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCURRENCE_VERBS or _planned(noun))
             and not entry.weak
             and not entry.marker
         )
@@ -361,6 +363,8 @@ class EventCoder:
             args = content_recipient(args, content[0], index)
         status = clause_status(cand.anchor if cand.kind == "must" else cand.token, self.lexicon,
                                cand.anchor if cand.kind in ("light", "claim") else None)
+        if cand.kind == "noun" and status == "asserted" and _planned(cand.token):
+            status = "future"  # "talks are scheduled for Friday": planned, not yet held
         etype, mode, cameo, status = apply_reductions(etype, mode, cameo, status, cand.anchor)
         if etype == "THREATEN" and not args.recipient:
             threatened = [c for c in cand.anchor.children if c.dep_ in ("xcomp", "ccomp")]
@@ -438,6 +442,15 @@ def _says_nothing(cand: Candidate) -> bool:
     if cand.type != "REJECT" or cand.kind != "verb":
         return False
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in _SPEECH_ONLY for c in cand.token.children)
+
+
+def _planned(noun: Any) -> bool:
+    """A noun event reported as planned: "a meeting between X and Y is scheduled for
+    Friday". Not a noun whose planning verb says more ("is expected to focus on"), nor a
+    plan with its planner ("an attack was planned by militants": that is the planners' act)."""
+    head = noun.head
+    return (noun.dep_ == "nsubjpass" and head.lemma_.lower() in PLANNED
+            and not any(c.dep_ in ("xcomp", "ccomp", "agent") for c in head.children))
 
 
 def _purpose(tok: Any) -> bool:

@@ -126,8 +126,9 @@ def conjunct_groups(head: Any | None, index: Mapping[int, tuple[str, ...]]) -> l
     if len(groups) == 1 and len(groups[0]) > 1 and _is_plural_mention(head, index):
         groups = [[a] for a in groups[0]]  # "the two ministers": one mention, several actors
     elif len(groups) == 1 and len(groups[0]) > 1:
-        # "the leaders of Japan and South Korea": one noun, the sides in its "of" phrase
-        inner = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+        # "the leaders of Japan and South Korea", "ministers from X and Y": one noun, the
+        # sides in its "of"/"from" phrase
+        inner = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                       for g in c.children if g.dep_ == "pobj" and any(x.dep_ == "conj" for x in g.children)), None)
         split = conjunct_groups(inner, index) if inner is not None and head.pos_ == "NOUN" else []
         groups = split if len(split) > 1 else groups
