@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 #: Dependencies of a country mention that make the country act (coded GOV).
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+#: A province acts as its government only as the doer: a province attacked is a place.
+_PROVINCE_ACTING = frozenset({"nsubj", "poss", "agent"})
 _NONSTATE = frozenset({"IGO", "EUR", "NGO", "IMG", "ISM", "MNC", "UNO"})
 _REFLEXIVES = frozenset({"themselves", "himself", "herself"})
 #: Possessors that name a state already named ("the country's president").
@@ -254,7 +256,12 @@ class State:
     def _holder(self, d: Descriptor, country: str) -> Draft | None:
         """The KB person who held the title on the date ("the Russian foreign minister")."""
         kb = self.res.kb
-        if kb is None or d.title not in UNIQUE_OFFICES or d.former:
+        if kb is None or d.former:
+            return None
+        if d.title == "leader":
+            person = kb.leader(country, self.day) if _national(d) else None
+            return self._kb_draft(person, d, country) if person is not None else None
+        if d.title not in UNIQUE_OFFICES:
             return None
         org = KB_ORGS.get(d.org.entry.name) if d.org is not None else None
         person = None
@@ -265,6 +272,9 @@ class State:
             person = kb.holder(country, d.title, self.day)
         if person is None:
             return None
+        return self._kb_draft(person, d, country)
+
+    def _kb_draft(self, person: Any, d: Descriptor, country: str) -> Draft:
         found = self.draft(("kb", person.id), name=person.name, kind="person")
         if found.evidence == "none":
             role = person.role_on(self.day)
@@ -291,7 +301,10 @@ class State:
             # "Bosnian Serbs said their forces ...": "its forces in Lebanon" are still its own
             country = self._possessor_country(item) or country
         if country is None and d.org is None:
-            earlier = next((g for g in coref.recent(self.drafts, item.start, ("group",)) if g.sector == sector), None)
+            earlier = next(
+                (g for g in coref.recent(self.drafts, item.start, ("group",)) if g.sector == sector and g.key[0] == "group"),
+                None,
+            )  # not a document or a province: "the government" after "a government statement"
             if earlier is not None and d.determiner == "the":
                 self.mention(earlier, item, "coref")
                 return
@@ -304,6 +317,35 @@ class State:
             found.country, found.sector = country, sector
             found.evidence = "descriptor" if (country or sector) else "none"
         self.mention(found, item, "group", primary=not item.also)
+
+    def _province(self, item: "Item") -> None:
+        """A province or state acting is its government (PLOVER/CAMEO code sub-national
+        governments as the country's GOV); named as a place it is no actor."""
+        head, hit = self.doc[item.head], item.hit
+        assert hit is not None
+        if head.dep_ not in _PROVINCE_ACTING or any(
+            t.i not in range(hit.start, hit.end) and t.i != head.i and t.dep_ != "det" for t in self.doc[item.start : item.end]
+        ):
+            return  # "was shelled", "rebel-controlled Idlib province": a place, not its government
+        country, _ = self._code(hit)
+        found = self.draft(("province", country, self._np_text(item)), name=self._np_text(item), kind="group")
+        if found.evidence == "none":
+            found.country, found.sector, found.evidence = country, "GOV", "alias"
+        self.mention(found, item, "alias")
+
+    def _document(self, item: "Item") -> None:
+        """An unsigned document speaks for the state it comes from (see documents.py);
+        its sector is the one its own words give, else unknown."""
+        d = item.desc
+        assert d is not None
+        country, _ = self._code(item.hit)
+        sector = d.group_sector
+        toks = self.doc[item.start : item.head + 1]
+        name = toks[1:].text if len(toks) > 1 and toks[0].dep_ == "det" else toks.text
+        found = self.draft(("document", country, sector), name=name, kind="group")
+        if found.evidence == "none":
+            found.country, found.sector, found.evidence = country, sector, "document"
+        self.mention(found, item, "document")
 
     def _coordinated(self, item: "Item", d: Descriptor) -> None:
         """One group per country word sharing the head ("French and Egyptian warships"),
@@ -531,6 +573,26 @@ def _actor(d: Draft, aid: str, spans: tuple[tuple[int, int], ...]) -> Actor:
     return Actor(
         id=aid, name=d.name, kind=d.kind, country=d.country, sector=sector, title=d.title,
         mentions=spans, evidence=d.evidence if (d.country or sector) else "none", kb_id=d.kb_id,
+    )
+
+
+#: Country words that name a people or a part of a state, not the state whose leader the
+#: KB knows: "the Chechen leader" is not Russia's president, "the Scottish leader" not
+#: the British prime minister.
+_REGIONAL_WORDS = frozenset(
+    {"chechen", "chechens", "tibetan", "tibetans", "uighur", "uyghur", "scottish", "welsh", "english",
+     "scotland", "wales", "england", "northern ireland", "ulster", "gaza", "gaza strip", "west bank",
+     "soviet", "soviet union", "ussr", "u.s.s.r."}
+)
+
+
+def _national(d: Descriptor) -> bool:
+    """"The Russian leader", "the U.S. leader": a state's own name or demonym, no
+    organisation ("the Hamas leader" leads Hamas, not Palestine)."""
+    hit = d.country
+    return (
+        d.org is None and hit is not None and hit.entry.kind in ("country", "demonym", "capital")
+        and hit.text.lower() not in _REGIONAL_WORDS
     )
 
 

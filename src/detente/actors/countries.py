@@ -138,14 +138,38 @@ def _country_names() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     return names, capitals
 
 
-def _case_ok(surface: str, text: str) -> bool:
-    """Acronyms must match exactly ("US" is not "us"); names must be capitalised."""
+#: Kinds of names matched whatever their case ("iSrael", "tunisian rioters"): a country's
+#: name or demonym is rarely anything else. Capitals and organisations keep their case
+#: ("congress" is a common noun, "nice" an adjective).
+_CASELESS_KINDS = frozenset({"country", "demonym"})
+#: Country names and demonyms that are also ordinary lower-case English words: written in
+#: lower case they are the word ("a turkey", "china plates", "polish the shoes").
+_COMMON_WORDS = frozenset(
+    {"turkey", "china", "chad", "jordan", "guinea", "niger", "jersey", "guernsey", "chile",
+     "panama", "georgia", "japan", "india", "morocco", "bermuda", "tonga", "wales", "ulster",
+     "afghan", "afghani", "afghanis", "polish", "pole", "poles", "french", "dutch", "danish",
+     "dane", "danes", "swiss", "swede", "swedes", "english", "welsh", "turk", "turks",
+     "turkish", "emirates", "soviet", "soviets", "mongol", "holland", "lao", "thai"}
+)
+
+
+def _case_ok(surface: str, text: str, caseless: bool = False) -> bool:
+    """Acronyms must match exactly ("US" is not "us"); names must be capitalised, except
+    country names and demonyms (``caseless``) that are no ordinary word in lower case."""
     letters = [ch for ch in surface if ch.isalpha()]
     if letters and all(ch.isupper() for ch in letters) and len(letters) <= 5:
         return text.replace(" ", "") == surface.replace(" ", "")
     if surface[:1].isupper():
-        return text[:1].isupper()
+        return text[:1].isupper() or (caseless and _odd_case(text))
     return True
+
+
+def _odd_case(text: str) -> bool:
+    """A name typed in odd case: mixed ("iSrael") always; all lower case ("tunisian",
+    "the united states") unless the words are an ordinary English word."""
+    if not text.islower():
+        return True
+    return phrase_key(text) not in _COMMON_WORDS
 
 
 _SLIP_KINDS = frozenset({"country", "demonym"})
@@ -217,7 +241,9 @@ class NameTable:
 
     def lookup(self, text: str) -> NameEntry | None:
         found = self._index.get(phrase_key(text))
-        return found[1] if found and _case_ok(found[0], text) else None
+        if found is None:
+            return None
+        return found[1] if _case_ok(found[0], text, found[1].kind in _CASELESS_KINDS) else None
 
     def near(self, word: str) -> NameEntry | None:
         """The one country or demonym that a capitalised word misspells by one letter

@@ -166,10 +166,14 @@ def describe(
             person = (lead[1], person[1])  # the tagger put the title inside the name ("King Abdullah")
     end = max(head.i + 1, person[1]) if person else head.i + 1
     if country is None and org is None:
-        country = post_country(head, names, lexicon.group_of(head) is not None or _people(head, names))
+        grouped = lexicon.group_of(head) is not None
+        country = post_country(head, names, grouped or _people(head, names))
         if country is not None:
             body = doc[country.end - 1].head  # "from the Georgian government": up to the body
             end = max(end, country.end, body.i + 1 if body.dep_ == "pobj" and body.i > country.start else 0)
+        elif grouped:
+            org = post_org(head, names)  # "fighters from the Islamist group Shabab"
+            end = max(end, org.end) if org is not None else end
     if person and all(i in names for i in range(*person)):
         person = None  # a country or organisation spaCy tagged PERSON ("Sri Lanka")
     blocked = {i for h in (country, org) if h for i in range(h.start, h.end)}
@@ -177,6 +181,10 @@ def describe(
         blocked |= set(range(*person))
     free = [t for t in toks if t.i not in blocked and not t.is_punct and t.pos_ != "DET"]
     title = lexicon.find_title(free) if free else None
+    if title is not None and title[1] == head.i + 1 and not person:
+        longer = _title_of(head, title, lexicon)  # "the US Secretary of State"
+        if longer is not None:
+            title, end = (title[0], title[1], longer[0]), max(end, longer[1])
     group = lexicon.group_of(head) if head.pos_ in ("NOUN", "PROPN") and head.i not in blocked else None
     det = next((t.lower_ for t in toks if t.dep_ in ("det", "poss") and t.i < head.i), None)
     count = next((_number(t) for t in head.lefts if t.dep_ == "nummod"), None)
@@ -208,7 +216,7 @@ _TIE_SUFFIXES = frozenset(
      "occupied", "controlled", "held", "annexed", "administered",
      # made or arranged by the state, not the state itself ("Russian-made rockets")
      "made", "built", "manufactured", "designed", "produced", "supplied", "brokered",
-     "mediated", "imposed", "installed", "appointed", "educated"}
+     "mediated", "imposed", "installed", "appointed", "educated", "endorsed"}
 )
 
 
@@ -228,7 +236,10 @@ def not_identity(doc: Any, hit: NameHit) -> bool:
     s, e = hit.start, hit.end
     before = doc[s - 2].lower_ if s >= 2 and doc[s - 1].text == "-" else (doc[s - 1].lower_ if s >= 1 else "")
     after = doc[e + 1].lower_ if e + 1 < len(doc) and doc[e].text == "-" else ""
-    return before in _STANCE_PREFIXES or after in _TIE_SUFFIXES or hit.text.lower().startswith(("pro-", "anti-"))
+    # an organisation's own name may start with "anti-" ("Anti-balaka"): only a prefix
+    # outside the name is a stance for it
+    own = hit.entry.kind == "org"
+    return before in _STANCE_PREFIXES or after in _TIE_SUFFIXES or (not own and hit.text.lower().startswith(("pro-", "anti-")))
 
 
 #: Prepositions after a head noun that name the actor's country: "King Hassan of Morocco"
@@ -236,7 +247,9 @@ def not_identity(doc: Any, hit: NameHit) -> bool:
 #: (a person "in Moscow" is somewhere, not from there).
 _OF_PREPS = frozenset({"of"})
 _GROUP_PREPS = frozenset({"of", "in", "from"})
-_PLACE_KINDS = frozenset({"country", "demonym", "capital"})
+_PLACE_KINDS = frozenset({"country", "demonym", "capital", "province"})
+#: Nouns naming a province or state by its name ("the Tyumen region", "Sindh province").
+_DIVISION_HEADS = frozenset({"province", "state", "region", "governorate", "oblast", "prefecture", "territory"})
 
 
 #: Participles that place a group where it is from ("guerrillas operating in Macedonia",
@@ -266,10 +279,30 @@ def post_country(head: Any, names: Mapping[int, NameHit], group: bool) -> NameHi
             if obj.dep_ != "pobj":
                 continue
             hit = names.get(obj.i)
+            if hit is None and obj.lemma_.lower() in _DIVISION_HEADS:  # "governor of the Tyumen region"
+                hit = next((names[t.i] for t in obj.lefts if t.i in names and names[t.i].entry.kind == "province"), None)
             if hit is not None and hit.entry.kind in _PLACE_KINDS:
                 return hit
             if group and obj.lemma_.lower() in _STATE_BODIES:
                 return _body_country(obj, names)
+        return None
+    return None
+
+
+def post_org(head: Any, names: Mapping[int, NameHit]) -> NameHit | None:
+    """The organisation a group noun's "of"/"from" phrase names ("members of Hamas",
+    "fighters from the militant group al-Shabab"): the object itself, or the name in
+    apposition with or compounded onto it."""
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+            continue
+        obj = next((t for t in prep.children if t.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        for tok in (obj, *(t for t in obj.children if t.dep_ in ("appos", "compound"))):
+            hit = names.get(tok.i)
+            if hit is not None and hit.entry.kind == "org" and not not_identity(tok.doc, hit):
+                return hit
         return None
     return None
 
@@ -288,6 +321,17 @@ def _body_country(body: Any, names: Mapping[int, NameHit]) -> NameHit | None:
         if left.dep_ in ("amod", "compound", "poss", "nmod") and hit is not None and hit.entry.kind in _PLACE_KINDS:
             if not not_identity(left.doc, hit):
                 return hit
+    return None
+
+
+def _title_of(head: Any, title: tuple[int, int, str], lexicon: Lexicon) -> tuple[str, int] | None:
+    """A title the head's "of" phrase completes ("Secretary" + "of State"): the longer
+    title and the end of its tokens, or None."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            toks = list(prep.subtree)
+            key = " ".join([title[2], *(t.lower_ for t in toks)])
+            return (key, toks[-1].i + 1) if key in lexicon.titles else None
     return None
 
 

@@ -117,6 +117,28 @@ _META = {
     "head of government": ("prime minister", "chancellor", "chief executive", "president"),
 }
 
+#: Who "the <Demonym> leader" is: the executive head of state by default (a president,
+#: an absolute monarch, Iran's supreme leader), the head of government where the head of
+#: state reigns or presides without ruling (parliamentary systems). Dates bound a change
+#: of system (``end`` exclusive): Turkey's leader was its prime minister until Erdogan
+#: became president, Iraq's since the interim government of 2004.
+_LEADER_HEAD_OF_STATE = ("supreme leader", "king", "emir", "sultan", "president", "head of state", "chairman")
+_LEADER_HEAD_OF_GOVERNMENT = ("prime minister", "chancellor")
+_GOVERNMENT_LEADS: dict[str, tuple[date | None, date | None]] = {
+    code: (None, None)
+    for code in (
+        "GBR IRL DEU AUT ITA ESP PRT NLD BEL LUX DNK SWE NOR FIN ISL GRC MLT CZE SVK HUN POL "
+        "SVN HRV BGR EST LVA ALB MKD XKX CAN AUS NZL JPN IND BGD THA MYS SGP KHM ISR ETH"
+    ).split()
+} | {
+    "TUR": (None, date(2014, 8, 28)),
+    "IRQ": (date(2004, 6, 28), None),
+    "PAK": (date(2013, 6, 5), None),
+    "NPL": (date(2008, 5, 28), None),
+    "GEO": (date(2013, 11, 17), None),
+    "ARM": (date(2018, 5, 8), None),
+}
+
 # Roles of these sectors win when a person holds several at once.
 _SECTOR_RANK = {"GOV": 0, "MIL": 1, "JUD": 2, "SPY": 3, "LEG": 4}
 #: Among concurrent posts of one sector, the head-of-state/government post is the one
@@ -473,6 +495,24 @@ class KnowledgeBase:
                     best = (key, person)
             if best is not None:
                 return best[1]
+        return None
+
+
+    def leader(self, country: str, day: date | None) -> Person | None:
+        """Who "the <country's> leader" was on ``day``: the head of government in
+        parliamentary systems, else the executive head of state (see ``_GOVERNMENT_LEADS``)."""
+        span = _GOVERNMENT_LEADS.get(country.upper())
+        if span is None:
+            by_government = False
+        elif day is None:  # no date: the state as it is now
+            by_government = span[1] is None
+        else:
+            by_government = (span[0] is None or span[0] <= day) and (span[1] is None or day < span[1])
+        titles = _LEADER_HEAD_OF_GOVERNMENT if by_government else _LEADER_HEAD_OF_STATE
+        for title in titles:
+            person = self.holder(country, title, day)
+            if person is not None:
+                return person
         return None
 
 

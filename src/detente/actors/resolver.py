@@ -29,8 +29,11 @@ from .countries import CodeRow, NameEntry, NameHit, NameTable
 from .coref import GROUP_PRONOUNS, PERSON_PRONOUNS
 from .descriptors import (
     MEMBER_NOUNS, PAIR_HEADS, PAIR_NOUNS, Descriptor, Lexicon, describe, ethnic, not_identity, post_country,
+    post_org,
 )
 from .dictionaries import ActorDictionary
+from .regions import DIVISION_NOUNS, RegionTable
+from .documents import document_origin
 from .memory import ActorMemory
 from . import _resolve
 
@@ -48,7 +51,7 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "flat", "nmod", "nummod", "det",
 class Item:
     """A candidate mention found in the doc, resolved later in document order."""
 
-    kind: str  # person | title | group | name | pronoun | pair | short | same | none
+    kind: str  # person | title | group | name | document | province | pronoun | pair | short | same | none
     start: int
     end: int
     head: int
@@ -70,12 +73,14 @@ class ActorResolver:
         *,
         names: NameTable | None = None,
         lexicon: Lexicon | None = None,
+        regions: RegionTable | None = None,
     ) -> None:
         self.kb = kb
         self.dictionaries = tuple(dictionaries)
         self.memory = memory
         self.names = names if names is not None else NameTable.load()
         self.lexicon = lexicon if lexicon is not None else Lexicon.load()
+        self.regions = regions if regions is not None else RegionTable.load()
         self.shorts = {e.name: e.short for e in self.names.orgs}
 
     @classmethod
@@ -108,6 +113,9 @@ class ActorResolver:
                 entry = self.names.near(tok.text)
                 if entry is not None:  # "Ethopia": a slip of the wire, not a new name
                     by_token[tok.i] = NameHit(tok.i, tok.i + 1, entry, tok.text)
+        for hit in self.regions.scan(doc, by_token):  # "the Sindh government", "Kerala police"
+            for i in range(hit.start, hit.end):
+                by_token[i] = hit
         for book in self.dictionaries:
             for m in book.matches(doc, day):
                 if any(i in by_token for i in range(m.start, m.end)) or m.hit.agent:
@@ -150,11 +158,13 @@ def _find_items(doc: Any, hits: dict[int, NameHit], res: ActorResolver) -> list[
         if i in consumed or id(hit) in seen:
             continue
         seen.add(id(hit))
+        if hit.entry.kind == "province":
+            continue  # "in Sindh province": a place; provinces act only through their bodies
         last = doc[hit.end - 1]
         if hit.entry.kind == "capital" and (_locative(last) or (last.dep_ == "compound" and last.head.i > last.i)):
             continue  # "met in Moscow", "the Beijing Olympics": a place, not the state
-        if hit.entry.kind != "org" and not_identity(doc, hit):
-            continue  # "the Israeli-occupied West Bank", "pro-Moscow": a stance, not an actor
+        if not_identity(doc, hit):
+            continue  # "the Israeli-occupied West Bank", "pro-Moscow", "Qaeda-linked": a stance, not an actor
         items.append(Item("name", hit.start, hit.end, hit.end - 1, hit=hit))
     return items
 
@@ -219,7 +229,8 @@ def _extent(head: Any, hits: dict[int, NameHit], res: ActorResolver) -> int:
     ("rebels in the Ivory Coast" must claim "Ivory Coast" before that name is an item)."""
     end = head.i
     if head.pos_ in ("NOUN", "PROPN"):
-        hit = post_country(head, hits, res.lexicon.group_of(head) is not None)
+        grouped = res.lexicon.group_of(head) is not None
+        hit = post_country(head, hits, grouped) or (post_org(head, hits) if grouped else None)
         end = hit.end - 1 if hit is not None else end
     return end - head.left_edge.i
 
@@ -258,6 +269,12 @@ def _classify(doc: Any, head: Any, start: int, hits: dict[int, NameHit], res: Ac
         return _ally(doc, head, d, hits, res)
     if _state_place(head, d):  # "shell Iraqi towns": the state is the target, not acting
         return Item("name", d.start, d.end, head.i, d, d.country)
+    if _division(head, d, hits):  # "Sindh province banned rallies"
+        return Item("province", d.start, d.end, head.i, d, d.country or hits[head.i])
+    origin = document_origin(head, d, hits, res.lexicon)
+    if origin is not None:  # "a report released in the Rwandan capital"
+        paper = Descriptor(**{**_fields(d), "group": head.lemma_.lower(), "group_sector": origin.sector})
+        return Item("document", d.start, max(d.end, origin.end), head.i, paper, origin.hit)
     if not d.person and head.pos_ == "PROPN" and head.i not in hits:
         d = _kb_person(doc, d, res)
         d = d if d.person else _titled_name(doc, d, hits)
@@ -270,10 +287,13 @@ def _classify(doc: Any, head: Any, start: int, hits: dict[int, NameHit], res: Ac
         return Item("title", d.start, d.end, head.i, d)
     if d.group:
         return Item("group", d.start, d.end, head.i, d)
+    if head.pos_ == "NOUN" and head.lemma_.lower() in _ORG_NOUNS and _apposed_org(head, hits):
+        # "the Somali Islamist group al-Shabab": the noun and its name are one actor
+        return Item("group", d.start, d.end, head.i, Descriptor(**{**_fields(d), "group": head.lemma_.lower()}))
     hit = hits.get(head.i)
     if hit is not None and hit.entry.kind == "capital" and _locative(head):
         return None
-    if hit is not None and hit.entry.kind != "org" and not_identity(doc, hit):
+    if hit is not None and not_identity(doc, hit):
         return None  # "Russian-occupied": a stance or tie, not an actor
     if hit is not None and hit.entry.kind == "demonym" and head.tag_ in ("NNS", "NNPS"):
         people = _people_of(doc, d, hit, post_country(head, hits, True))
@@ -283,7 +303,10 @@ def _classify(doc: Any, head: Any, start: int, hits: dict[int, NameHit], res: Ac
         return Item("name", min(d.start, hit.start), max(d.end, hit.end), head.i, d, hit)
     if d.org is not None and head.pos_ == "NOUN" and _org_head(head, d.org):
         return Item("name", d.start, d.end, head.i, d, d.org)  # "the APEC forum", "the Hamas movement"
-    if head.pos_ == "NOUN" and d.determiner == "the" and any(low in s or head.lemma_ in s for s in res.shorts.values()):
+    if (
+        head.pos_ == "NOUN" and d.determiner == "the" and d.country is None  # "the Azerbaijani republic" is no short form
+        and any(low in s or head.lemma_ in s for s in res.shorts.values())
+    ):
         return Item("short", d.start, d.end, head.i, d)
     sector = res.agent_sector(doc[start : head.i + 1].text) or res.agent_sector(head.lemma_)
     if sector and head.pos_ == "NOUN":
@@ -348,6 +371,24 @@ def _ally(doc: Any, head: Any, d: Descriptor, hits: dict[int, NameHit], res: "Ac
     sector = next((res.lexicon.groups.get(t.lemma_.lower()) for t in head.lefts if t.dep_ == "compound"), None)
     group = Descriptor(**{**_fields(d), "country": place, "group": head.lemma_.lower(), "group_sector": sector, "end": place.end})
     return Item("group", d.start, place.end, head.i, group)
+
+
+def _division(head: Any, d: Descriptor, hits: dict[int, NameHit]) -> bool:
+    """A province or state as a whole ("Sindh province", "the Tyumen region", "Sindh"
+    where the construction named it), not one of its bodies ("the Sindh government")."""
+    own = hits.get(head.i)
+    if own is not None:
+        return own.entry.kind == "province"
+    return (
+        d.country is not None and d.country.entry.kind == "province" and d.group is None and d.title is None
+        and head.lemma_.lower() in DIVISION_NOUNS
+    )
+
+
+def _apposed_org(head: Any, hits: dict[int, NameHit]) -> bool:
+    return any(
+        c.dep_ == "appos" and (h := hits.get(c.i)) is not None and h.entry.kind in ("org", "dict") for c in head.rights
+    )
 
 
 def _org_head(head: Any, org: NameHit) -> bool:
