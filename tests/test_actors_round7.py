@@ -202,3 +202,12 @@ def test_title_completed_by_its_of_phrase(nlp, resolver):
     assert rice is not None and rice.kb_id == "condoleezza-rice"
     other = actor_at(nlp, resolver, "The secretary of the village council resigned.", "secretary", date(2008, 8, 5))
     assert other is None or other.kb_id is None
+
+
+def test_two_people_of_a_named_country_are_new_people(nlp, resolver):
+    text = "A court in Peru issued arrest warrants for two Bolivian men wanted for fraud."
+    assert codes_at(nlp, resolver, text, "men") == [("BOL", None)]
+    # "the two men" with no country still refers back to the two people just named
+    _, an = actors_of(nlp, resolver, "Bush met Putin in Sochi. The two men agreed on a plan.", date(2008, 4, 6))
+    pair = [an.get(m.actor_id).name for m in an.mentions if m.text == "The two men"]
+    assert pair == ["George W. Bush", "Vladimir Putin"]

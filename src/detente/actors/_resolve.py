@@ -510,6 +510,13 @@ class State:
 
     def _pair(self, item: "Item") -> None:
         people = coref.pair(self.drafts, item.start)
+        d = item.desc
+        if d is not None and d.country is not None:
+            # "two Bolivian men": the pair must be of that country, else they are new people
+            country, _ = self._code(d.country)
+            if not people or any(p.country != country for p in people):
+                self._group(item)
+                return
         for n, person in enumerate(people):
             self.mention(person, item, "coref", primary=(n == 0))
 
