@@ -239,6 +239,7 @@ def test_a_claim_about_ones_own_attack_accuses_nobody(code):
     ("Kenyatta attended talks in Geneva on Monday.", "CONSULT", "042"),
     ("Kenyatta attended the Davos forum on Monday.", "CONSULT", "042"),
     ("Kenyatta will attend a summit in Switzerland next week.", "AGREE", "036"),
+    ("Kenyatta attended a summit hosted by Switzerland on Monday.", "CONSULT", "042"),
 ])
 def test_attending_a_meeting_abroad_is_a_visit_to_the_host(code, text, etype, cameo):
     event = find(code(text), etype)
@@ -256,8 +257,13 @@ def test_a_meetings_topic_or_home_venue_is_no_host(code, text):
     assert events and all(not e.recipient and e.cameo != "042" for e in events)
 
 
-def test_a_country_naming_a_meeting_is_its_topic_not_its_host(code):
-    event = find(code("Kenyatta attended the Uganda conference on Monday."), "CONSULT")
+@pytest.mark.parametrize("text", [
+    "Kenyatta attended the Uganda conference on Monday.",
+    "Kenyatta attended a summit hosted by Kenya on Monday.",
+    "Kenyatta attended a summit with Uganda in Switzerland on Monday.",
+])
+def test_a_topic_a_home_host_or_a_partner_makes_no_visit(code, text):
+    event = find(code(text), "CONSULT")
     assert event.cameo != "042" and event.mode != "visit"
 
 

@@ -41,6 +41,8 @@ NONSTATE = frozenset({"IGO", "EUR", "NGO", "IMG", "ISM", "MNC", "UNO"})
 _IN = frozenset({"in", "inside", "at", "across", "throughout"})
 #: Verbs of taking part in a meeting somewhere (the lexicon's CONSULT rows).
 ATTENDING = frozenset({"attend"})
+#: Participles naming a meeting's host ("a summit hosted by Egypt").
+HOSTING = frozenset({"host", "organize", "organise", "convene"})
 #: Sectors of the state's own organs (government, armed forces, police, courts, parliament, intelligence).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
@@ -133,13 +135,17 @@ class RecipientFiller:
         future attendance is an AGREE (036) with the same host. The host is the place of
         an "in/at" phrase of the verb or of the meeting ("a summit in Switzerland") or a
         city naming the meeting ("the Davos forum"); a topic ("a summit on Iran") is no
-        venue. Only a host other than the actor's own country counts."""
-        if (cand.entry.type != "CONSULT" or cand.entry.lemma not in ATTENDING or event.recipient
+        venue; a state named as host ("a summit hosted by Egypt") is the host. Only a
+        host other than the actor's own country counts, and only when the meeting has no
+        other party as recipient."""
+        if (cand.entry.type != "CONSULT" or cand.entry.lemma not in ATTENDING
                 or event.type not in ("CONSULT", "AGREE") or cand.kind not in ("verb", "intent")):
             return event
         own = {a.country for a in event.actor if a.country}
         hit = self._venue(cand.token)
         if not own or hit is None or hit.country in own:
+            return event
+        if any(r.country != hit.country for r in event.recipient):
             return event
         ref = self.refs.get(hit.actor_id or "") or self._country_ref(hit.country)
         event = dataclasses.replace(event, recipient=(ref,))
@@ -150,6 +156,9 @@ class RecipientFiller:
 
     def _venue(self, verb: Any) -> PlaceHit | None:
         meeting = child(verb, "dobj")
+        host = self._named_host(meeting) if meeting is not None else None
+        if host is not None:
+            return host
         owners = [verb] + ([meeting] if meeting is not None else [])
         for owner in owners:
             for c in owner.children:
@@ -166,6 +175,15 @@ class RecipientFiller:
                 # a city names where a meeting is held ("the Geneva talks"); a country
                 # before a meeting is its subject or party ("the Iran talks")
                 return PlaceHit(entry.country, entry.name, None, False)
+        return None
+
+    def _named_host(self, meeting: Any) -> PlaceHit | None:
+        """A state named as the meeting's host: "a summit hosted by Egypt"."""
+        for part in (c for c in meeting.children if c.dep_ == "acl" and c.lemma_.lower() in HOSTING):
+            by = next((g for a in part.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+            for actor_id in self.index.get(by.i, ()) if by is not None else ():
+                if actor_id in self.countries:
+                    return PlaceHit(self.countries[actor_id], by.text, actor_id, False)
         return None
 
     def _demonym_place(self, pobj: Any) -> PlaceHit | None:
