@@ -22,6 +22,7 @@ TABLE = {
     "kenyan president uhuru kenyatta": ("KEN", "GOV", "person"),
     "ugandan rebels": ("UGA", "REB", "group"),
     "ugandan troops": ("UGA", "MIL", "group"),
+    "ugandan refugees": ("UGA", "REF", "group"),
     "kenyan troops": ("KEN", "MIL", "group"),
     "kenyan journalists": ("KEN", "JRN", "group"),
     "two ugandan journalists": ("UGA", "JRN", "group"),
@@ -133,6 +134,16 @@ def test_a_warrant_for_nobody_named_has_no_foreign_recipient(code):
 def test_a_thing_destroyed_in_the_passive_names_its_owner(code):
     event = find(code("The Ugandan building was demolished by Kenyan troops."), "COERCE")
     assert countries(event.actor) == ["KEN"] and countries(event.recipient) == ["UGA"]
+
+
+def test_a_place_attacked_in_the_passive_names_those_it_is_for(code):
+    event = find(code("A camp for Ugandan refugees was attacked by Kenyan troops."), "ASSAULT")
+    assert countries(event.actor) == ["KEN"] and countries(event.recipient) == ["UGA"]
+
+
+def test_a_place_attacked_in_the_passive_names_its_owner_first(code):
+    event = find(code("A Kenyan camp for the refugees was attacked by Ugandan rebels."), "ASSAULT")
+    assert countries(event.actor) == ["UGA"] and countries(event.recipient) == ["KEN"]
 
 
 def test_a_thing_given_in_the_passive_is_not_its_owners_loss(code):

@@ -524,6 +524,9 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
             # "the Russian embassy was stormed", "Turkish assets were frozen": a thing hit or
             # taken in the passive names its owner, who is the target
             rec_heads = [c for c in subj.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        if subj is not None and entry.type in _OWNED_TARGET_TYPES and not any(np_actors(h, index) for h in rec_heads):
+            # "a camp for Congolese refugees was attacked": those the place is for are hit
+            rec_heads = rec_heads + prep_objects(subj, ("for",))
     else:
         actor_heads = [subj]
         obj = child(verb, "dobj", "dative")
