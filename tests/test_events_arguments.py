@@ -383,3 +383,16 @@ def test_a_protest_in_defiance_of_a_state_targets_it(code):
 def test_a_protest_defying_a_ban_targets_the_authorities_where_it_is(code):
     event = find(code("Kenyan students blocked streets in Tanzania in defiance of a ban."), "PROTEST")
     assert countries(event.recipient) == ["TZA"]
+
+
+# -- stative support verbs -------------------------------------------------------------------
+
+def test_forces_engaged_in_fighting_are_the_fighters(code):
+    event = find(code("Ugandan troops were engaged in heavy fighting with Kenyan troops on Monday."), "ASSAULT")
+    assert "UGA" in [*countries(event.actor), *countries(event.recipient)]
+    assert "KEN" in [*countries(event.actor), *countries(event.recipient)]
+
+
+def test_an_active_engagement_keeps_its_sides(code):
+    event = find(code("Kenyan troops engaged Ugandan rebels in a firefight on Monday."), "ASSAULT")
+    assert countries(event.actor) == ["KEN"] and countries(event.recipient) == ["UGA"]

@@ -602,6 +602,11 @@ def noun_arguments(
     return complete(args, noun, governor if governor is not None else noun, index, entry.type)
 
 
+#: Support verbs whose passive participle describes what the subject does ("were engaged
+#: in heavy fighting", "are involved in talks").
+_STATIVE_LIGHT = frozenset({"engage", "involve"})
+
+
 def claimed_arguments(act: Any, claim: Any, entry: Entry, index: Mapping[int, tuple[str, ...]]) -> Arguments:
     """"X claimed responsibility for [the attack on Y | killing Y]": X is the actor of the
     claimed act, whose own phrase gives the recipient."""
@@ -621,6 +626,8 @@ def _noun_arguments(
     actor_heads: list[Any | None] = []
     if governor is not None:
         subj, passive = subject(governor)
+        if passive and agent(governor) is None and governor.lemma_.lower() in _STATIVE_LIGHT:
+            passive = False  # "forces were engaged in fighting": a state of the subject
         actor_heads.append(agent(governor) if passive else subj)
     modifiers = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
     rec_heads = prep_objects(noun, preps)
