@@ -198,6 +198,9 @@ def test_posts_of_nobody_named_are_not_the_speakers(code):
     ("Ugandan rebels claimed responsibility for the attack on Kenyan troops.", "KEN"),
     ("Ugandan rebels have claimed responsibility for killing Kenyan journalists.", "KEN"),
     ("Ugandan rebels are claiming responsibility for an attack on Kenyan troops near the border.", "KEN"),
+    ("Ugandan rebels claimed the attack on Kenyan troops.", "KEN"),
+    ("Ugandan rebels said they were behind the attack on Kenyan troops.", "KEN"),
+    ("Kenya said Ugandan rebels were responsible for killing Kenyan journalists.", "KEN"),
 ])
 def test_who_claims_an_attack_made_it(code, text, recipient):
     event = find(code(text), "ASSAULT")
@@ -209,6 +212,7 @@ def test_who_claims_an_attack_made_it(code, text, recipient):
     "Ugandan rebels condemned the attack on Kenyan troops.",
     "Ugandan rebels denied responsibility for the attack on Kenyan troops.",
     "Ugandan rebels did not claim responsibility for the attack on Kenyan troops.",
+    "Ugandan rebels were not behind the attack on Kenyan troops.",
 ])
 def test_condemning_or_denying_an_attack_is_not_making_it(code, text):
     events = code(text)

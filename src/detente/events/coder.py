@@ -183,7 +183,11 @@ class EventCoder:
                 if cand is not None and cand.entry.mode == "arrest":
                     out.append(cand)
                 continue
-            if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ == "have"):
+            if tok.lemma_ == "be" and (cand := self._claim_candidate(tok)) is not None:
+                out.append(cand)  # "X was behind the attack"
+                claimed.add(cand.token.i)
+                lights.add(cand.token.i)
+            elif tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ == "have"):
                 cand = self._claim_candidate(tok) or self._verb_candidate(tok)
                 if cand is not None and cand.kind == "claim":
                     claimed.add(cand.token.i)
@@ -223,25 +227,29 @@ class EventCoder:
         return None
 
     def _claim_candidate(self, verb: Any) -> Candidate | None:
-        """"X claimed responsibility for the attack / for killing Y": X is the one who
-        attacked (a claim of one's own act, not a report of another's). The act is the
-        noun or gerund of the "for" phrase; "denied responsibility" claims nothing."""
-        obj = child(verb, "dobj")
-        if verb.lemma_.lower() not in CLAIMING or obj is None or obj.lemma_.lower() not in CLAIMED:
-            return None
+        """Who is named as the author of an act is its actor: "X claimed responsibility
+        for the attack / for killing Y", "X claimed the bombing", "X was behind the attack",
+        "X was responsible for the killing". A claim of one's own act, or an attribution,
+        not a report of another's; "denied responsibility" names nobody."""
         if child(verb, "neg") is not None:
             return None  # "did not claim responsibility": nobody is named as the attacker
-        for prep in (c for h in (obj, verb) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"):
-            for act in prep.children:
-                if act.dep_ == "pobj":
-                    entry = self._noun_entry(measured(act), governor=None)
-                elif act.dep_ == "pcomp" and act.tag_ == "VBG":
-                    inner = self._verb_candidate(act)
-                    entry = inner.entry if inner is not None and inner.kind == "verb" else None
-                else:
-                    continue
-                if entry is not None and entry.type in CLAIMABLE:
-                    return Candidate(act, verb, entry, "claim")
+        lemma, obj = verb.lemma_.lower(), child(verb, "dobj")
+        acts: list[Any] = []
+        if lemma in CLAIMING and obj is not None and obj.lemma_.lower() in CLAIMED:
+            acts = [a for h in (obj, verb) for a in _prep_acts(h, "for")]
+        elif lemma == "claim" and obj is not None:
+            acts = [obj]  # "the group claimed the attack"
+        elif lemma == "be":
+            acts = _prep_acts(verb, "behind") + [a for c in verb.children if c.dep_ == "acomp"
+                                                  and c.lemma_.lower() == "responsible" for a in _prep_acts(c, "for")]
+        for act in acts:
+            if act.pos_ in ("NOUN", "PROPN"):
+                entry = self._noun_entry(measured(act), governor=None)
+            else:
+                inner = self._verb_candidate(act)
+                entry = inner.entry if inner is not None and inner.kind == "verb" else None
+            if entry is not None and entry.type in CLAIMABLE:
+                return Candidate(act, verb, entry, "claim")
         return None
 
     def _light_candidate(self, verb: Any, lemma: str, particles: set[str], obj: Any | None) -> Candidate | None:
@@ -442,6 +450,12 @@ def _says_nothing(cand: Candidate) -> bool:
     if cand.type != "REJECT" or cand.kind != "verb":
         return False
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in _SPEECH_ONLY for c in cand.token.children)
+
+
+def _prep_acts(head: Any, prep: str) -> list[Any]:
+    """Nouns and gerunds of ``head``'s ``prep`` phrases ("for [the attack]", "for [killing] Y")."""
+    return [a for c in head.children if c.dep_ == "prep" and c.lower_ == prep for a in c.children
+            if a.dep_ == "pobj" or (a.dep_ == "pcomp" and a.tag_ == "VBG")]
 
 
 def _planned(noun: Any) -> bool:

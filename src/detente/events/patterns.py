@@ -612,6 +612,8 @@ def claimed_arguments(act: Any, claim: Any, entry: Entry, index: Mapping[int, tu
     claimed act, whose own phrase gives the recipient."""
     subj, passive = subject(claim)
     actor = [a for g in conjunct_groups(agent(claim) if passive else subj, index) for a in g]
+    if not actor and subj is not None and not passive and subj.pos_ == "PRON":
+        actor = speaker_of(claim, index)  # "the group said it was behind the attack"
     if act.pos_ == "VERB":
         inner = verb_arguments(act, entry, index)
     else:
