@@ -211,3 +211,20 @@ def test_two_people_of_a_named_country_are_new_people(nlp, resolver):
     _, an = actors_of(nlp, resolver, "Bush met Putin in Sochi. The two men agreed on a plan.", date(2008, 4, 6))
     pair = [an.get(m.actor_id).name for m in an.mentions if m.text == "The two men"]
     assert pair == ["George W. Bush", "Vladimir Putin"]
+
+
+def test_organisation_noun_followed_by_its_name_is_one_actor(nlp, resolver):
+    # the parser often attaches the name to the verb ("movement ... [Hamas rejected]")
+    text = "The Palestinian Islamist movement Hamas rejected the plan."
+    assert codes_at(nlp, resolver, text, "movement") == [("PSE", "REB")]
+    assert {a.kind for a in actors_of(nlp, resolver, text)[1].actors} == {"organization"}
+    # a noun that is not an organisation noun does not take the name after it
+    assert codes_at(nlp, resolver, "Egyptian officials told Hamas to stop the rockets.", "officials") == [("EGY", "GOV")]
+
+
+def test_a_spokesman_for_a_body_is_of_that_body(nlp, resolver):
+    assert codes_at(nlp, resolver, "A spokesman for the Afghan interior ministry denied the report.", "spokesman")[0][0] == "AFG"
+    assert codes_at(nlp, resolver, "A spokeswoman for the Syrian rebels denied the report.", "spokeswoman") == [("SYR", "REB")]
+    assert codes_at(nlp, resolver, "A spokesman for Hezbollah denied the report.", "spokesman") == [("LBN", "REB")]
+    # an envoy "for" a country is sent to it, not from it
+    assert codes_at(nlp, resolver, "The UN envoy for Yemen met the president.", "envoy") == [("IGO", "GOV")]

@@ -9,7 +9,7 @@ from ..records import Actor, ActorAnalysis, Mention
 from . import coref
 from .context import infer_countries
 from .coref import Draft, surname_of, surnames_of
-from .descriptors import UNIQUE_OFFICES, KB_ORGS, Descriptor
+from .descriptors import UNIQUE_OFFICES, KB_ORGS, Descriptor, apposed_org
 from .kb import normalize_name, normalize_title
 
 if TYPE_CHECKING:
@@ -371,18 +371,14 @@ class State:
         if head.dep_ == "appos":
             parent = self.by_head.get(head.head.i)
             return parent if parent is not None and parent.kind == "organization" else None
-        for child in head.rights:
-            if child.dep_ != "appos":
-                continue
-            for tok in child.subtree:
-                hit = self.hits.get(tok.i)
-                if hit is not None and hit.entry.kind in ("org", "dict"):
-                    country, sector = self._code(hit)
-                    found = self.draft(("org", hit.entry.name), name=hit.entry.name, kind="organization")
-                    if found.evidence == "none":
-                        found.country, found.sector, found.evidence = country, sector, "alias"
-                    return found
-        return None
+        hit = apposed_org(head, self.hits)
+        if hit is None:
+            return None
+        country, sector = self._code(hit)
+        found = self.draft(("org", hit.entry.name), name=hit.entry.name, kind="organization")
+        if found.evidence == "none":
+            found.country, found.sector, found.evidence = country, sector, "alias"
+        return found
 
     def _possessor_country(self, item: "Item") -> str | None:
         """Country of the actor "its"/"their" refers to, in the same sentence."""

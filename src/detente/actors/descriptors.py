@@ -174,6 +174,13 @@ def describe(
         elif grouped:
             org = post_org(head, names)  # "fighters from the Islamist group Shabab"
             end = max(end, org.end) if org is not None else end
+    speaker_sector = None
+    if country is None and org is None and head.lemma_.lower() in SPEAKER_NOUNS:
+        spoken, body = speaks_for(head, names)  # "a spokesman for the Afghan interior ministry"
+        country, org = (None, spoken) if spoken is not None and spoken.entry.kind == "org" else (spoken, None)
+        own = body is not None and (spoken is None or spoken.end <= body.i)  # the body is a group noun
+        group_of = lexicon.group_of(body) if own else None
+        speaker_sector = group_of[1] if group_of else None  # "a spokesman for the rebels" speaks for rebels
     if person and all(i in names for i in range(*person)):
         person = None  # a country or organisation spaCy tagged PERSON ("Sri Lanka")
     blocked = {i for h in (country, org) if h for i in range(h.start, h.end)}
@@ -195,7 +202,7 @@ def describe(
         country=country,
         org=org,
         title=title[2] if title else None,
-        title_sector=lexicon.titles[title[2]] if title else None,
+        title_sector=(speaker_sector or lexicon.titles[title[2]]) if title else None,
         title_span=(title[0], title[1]) if title else None,
         person=person,
         group=group[0] if group else None,
@@ -289,6 +296,32 @@ def post_country(head: Any, names: Mapping[int, NameHit], group: bool) -> NameHi
     return None
 
 
+#: People who speak for a body: "a spokesman for X" is X's.
+SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "mouthpiece"})
+
+
+def speaks_for(head: Any, names: Mapping[int, NameHit]) -> tuple[NameHit | None, Any]:
+    """The state or organisation a speaker's "for" phrase names (a country, capital or
+    organisation, a state body with its country: "for the Afghan interior ministry", a
+    body named by an organisation: "for the Hamas movement"), and the phrase's head."""
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        obj = next((t for t in prep.children if t.dep_ == "pobj"), None)
+        if obj is None:
+            return None, None
+        hit = names.get(obj.i)
+        if hit is not None and (hit.entry.kind in _PLACE_KINDS or hit.entry.kind in ("org", "metonym")):
+            return hit, obj
+        for left in obj.lefts:
+            hit = names.get(left.i)
+            if hit is not None and left.dep_ in ("amod", "compound", "poss", "nmod") and not not_identity(left.doc, hit):
+                if hit.entry.kind in _PLACE_KINDS or hit.entry.kind in ("org", "metonym"):
+                    return hit, obj
+        return None, obj
+    return None, None
+
+
 def post_org(head: Any, names: Mapping[int, NameHit]) -> NameHit | None:
     """The organisation a group noun's "of"/"from" phrase names ("members of Hamas",
     "fighters from the militant group al-Shabab"): the object itself, or the name in
@@ -304,6 +337,34 @@ def post_org(head: Any, names: Mapping[int, NameHit]) -> NameHit | None:
             if hit is not None and hit.entry.kind == "org" and not not_identity(tok.doc, hit):
                 return hit
         return None
+    return None
+
+
+#: Nouns that an organisation's name may follow in apposition ("the movement Hezbollah").
+ORG_NOUNS = frozenset(
+    {"forum", "organisation", "organization", "group", "movement", "alliance", "bloc", "body",
+     "agency", "party", "front", "council", "community", "union", "league", "network",
+     "faction", "coalition", "grouping", "secretariat", "commission", "organ", "militia"}
+)
+
+
+def apposed_org(head: Any, names: Mapping[int, NameHit]) -> NameHit | None:
+    """The organisation a noun is in apposition with ("the Somali group al-Shabab", "the
+    main rebel group, the FDD,"); for organisation nouns also the name right after the
+    noun that the parser attached elsewhere ("the Lebanese movement Hezbollah fired")."""
+    nxt = names.get(head.i + 1)
+    if (
+        head.lemma_.lower() in ORG_NOUNS and nxt is not None and nxt.start == head.i + 1
+        and nxt.entry.kind in ("org", "dict")
+    ):
+        return nxt
+    for child in head.rights:
+        if child.dep_ != "appos":
+            continue
+        for tok in child.subtree:
+            hit = names.get(tok.i)
+            if hit is not None and hit.entry.kind in ("org", "dict"):
+                return hit
     return None
 
 

@@ -29,7 +29,7 @@ from .countries import CodeRow, NameEntry, NameHit, NameTable
 from .coref import GROUP_PRONOUNS, PERSON_PRONOUNS
 from .descriptors import (
     MEMBER_NOUNS, PAIR_HEADS, PAIR_NOUNS, Descriptor, Lexicon, describe, ethnic, not_identity, post_country,
-    post_org,
+    post_org, apposed_org, ORG_NOUNS,
 )
 from .dictionaries import ActorDictionary
 from .regions import DIVISION_NOUNS, RegionTable
@@ -287,7 +287,7 @@ def _classify(doc: Any, head: Any, start: int, hits: dict[int, NameHit], res: Ac
         return Item("title", d.start, d.end, head.i, d)
     if d.group:
         return Item("group", d.start, d.end, head.i, d)
-    if head.pos_ == "NOUN" and head.lemma_.lower() in _ORG_NOUNS and _apposed_org(head, hits):
+    if head.pos_ == "NOUN" and head.lemma_.lower() in _ORG_NOUNS and apposed_org(head, hits) is not None:
         # "the Somali Islamist group al-Shabab": the noun and its name are one actor
         return Item("group", d.start, d.end, head.i, Descriptor(**{**_fields(d), "group": head.lemma_.lower()}))
     hit = hits.get(head.i)
@@ -340,11 +340,7 @@ def _civil_body(doc: Any, head: Any, hits: dict[int, NameHit]) -> Item | None:
 
 
 #: Nouns that name an organisation itself when an organisation's name modifies them.
-_ORG_NOUNS = frozenset(
-    {"forum", "organisation", "organization", "group", "movement", "alliance", "bloc", "body",
-     "agency", "party", "front", "council", "community", "union", "league", "network",
-     "faction", "coalition", "grouping", "secretariat", "commission", "organ"}
-)
+_ORG_NOUNS = ORG_NOUNS
 
 
 #: Places a state's demonym makes that state's ("Iraqi towns", "Syrian airspace"): the
@@ -382,12 +378,6 @@ def _division(head: Any, d: Descriptor, hits: dict[int, NameHit]) -> bool:
     return (
         d.country is not None and d.country.entry.kind == "province" and d.group is None and d.title is None
         and head.lemma_.lower() in DIVISION_NOUNS
-    )
-
-
-def _apposed_org(head: Any, hits: dict[int, NameHit]) -> bool:
-    return any(
-        c.dep_ == "appos" and (h := hits.get(c.i)) is not None and h.entry.kind in ("org", "dict") for c in head.rights
     )
 
 
