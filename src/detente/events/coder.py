@@ -2,12 +2,15 @@
 
 Per sentence: (1) find candidate triggers — verbs of the lexicon, nouns governed by a
 support verb ("held talks", "imposed sanctions"), nouns reported as happening ("clashes
-erupted"); (2) a trigger inside the complement of another ("threatened to attack",
+erupted") or planned ("talks are scheduled for Friday"), acts whose author is named
+("claimed responsibility for the attack", "was behind the bombing"); (2) a trigger inside the complement of another ("threatened to attack",
 "urged Iran to release") is the content of its governor: it refines the governor's mode
 and code instead of becoming an event; (3) status from the clause, then PLOVER's
 reductions (:mod:`.reductions`); (4) actor/recipient from :mod:`.patterns`, with the
-fallbacks of :mod:`.recipients`; one event per (type, actor, recipient), ranked by the
-heuristic score of :mod:`.confidence`.
+fallbacks of :mod:`.recipients` (and the host of an attended meeting abroad); one event
+per (type, actor, recipient), ranked by the heuristic score of :mod:`.confidence`;
+(5) a claim that another attacked ("X claimed that Y attacked Z") adds an ACCUSE of Y
+by X beside the attack it reports.
 """
 
 from __future__ import annotations
