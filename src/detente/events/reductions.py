@@ -1,6 +1,7 @@
 """How a trigger's type, mode and CAMEO code follow from what it governs and from its
-status: PLOVER's reductions (future cooperation -> AGREE, a future retreat or concession
--> AGREE 035 "intent to yield", force the actor announces or plans -> THREATEN, not
+status: PLOVER's reductions (future cooperation -> AGREE; a future or promised retreat or
+concession stays a CONCEDE with CAMEO 035x "intent to yield"; force the actor warns of or
+announces -> THREATEN, while force it commits itself to keeps its type, in the future; not
 agreeing -> REJECT) and the content digit of requests, demands and rejections."""
 
 from __future__ import annotations
@@ -8,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from .lexicon import Entry
-from .status import SPEECH_VERBS, modal
 from .patterns import subject
+from .status import SPEECH_VERBS, modal
 from .triggers import Candidate
 
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"})
@@ -26,7 +27,15 @@ AGREE_CAMEO = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "0
 
 
 def refine_by_content(cand: Candidate, content: list[Candidate]) -> tuple[str | None, str | None, str]:
-    """Type, mode and CAMEO code of a trigger, given the triggers in its complement."""
+    """Type, mode and CAMEO code of a trigger, given the triggers in its complement, the
+    doer of a destruction (protesters riot) and the weapon the clause names."""
+    etype, mode, cameo = _by_content(cand, content)
+    if etype in ("ASSAULT", "COERCE") and cand.kind in ("verb", "light", "noun"):
+        return by_doer_and_weapon(cand, etype, mode, cameo)
+    return etype, mode, cameo
+
+
+def _by_content(cand: Candidate, content: list[Candidate]) -> tuple[str | None, str | None, str]:
     entry = cand.entry
     etype, mode, cameo = entry.type, entry.mode, entry.cameo
     if "joint" in entry.flags and several_parties(cand):
@@ -41,20 +50,15 @@ def refine_by_content(cand: Candidate, content: list[Candidate]) -> tuple[str | 
         # "ordered the paper to suspend publication", "ordered air strikes": the ordered
         # force is the orderer's act
         return itype, inner.entry.mode, inner.entry.cameo
-    if itype == "ACCUSE" and inner.entry.mode == "investigate" and entry.lemma in _SENDING:
-        return "ACCUSE", "investigate", inner.entry.cameo  # "sent a team to investigate"
+    if itype == "ACCUSE" and inner.entry.mode == "investigate" and entry.lemma in _SENDING and etype != "AID":
+        # "sent a team to investigate"; a team sent to help with an investigation is aid
+        return "ACCUSE", "investigate", inner.entry.cameo
     if cand.kind == "intent" and entry.lemma in _WISHING and someone_else_acts(cand.anchor, inner.anchor):
         # "Kenya wants Uganda to withdraw": a wish for another's act is an appeal (CAMEO 02x)
         digit = _CONTENT_DIGIT["020"].get(itype)
         return "REQUEST", _ASK_MODE.get(itype, "change"), "02" + digit if digit else "020"
     if cand.kind == "intent" or etype == "AGREE":
-        if itype in COOPERATIVE:
-            return "AGREE", None, AGREE_CAMEO.get(itype, "030")
-        if itype in ("RETREAT", "CONCEDE"):
-            return "AGREE", None, "035"  # intent to yield (CAMEO 035, AGREE in CAMEO->PLOVER)
-        if itype in FORCEFUL | {"PROTEST"} and cand.kind == "intent":
-            return "THREATEN", threat_mode(inner), threat_cameo(inner)
-        return etype, mode, cameo
+        return _intended(cand, inner)
     if etype in ("REQUEST", "REJECT"):
         base = "120" if etype == "REJECT" else ("100" if cameo.startswith("10") else "020")
         digit = _CONTENT_DIGIT[base].get(itype)
@@ -62,6 +66,87 @@ def refine_by_content(cand: Candidate, content: list[Candidate]) -> tuple[str | 
     if etype == "THREATEN":
         return etype, threat_mode(inner), threat_cameo(inner)
     return etype, mode, cameo
+
+
+YIELDING = frozenset({"RETREAT", "CONCEDE"})
+#: Governors that warn the target: the force they govern is a threat (CAMEO 13).
+_WARNING = frozenset({"vow", "swear", "threaten", "warn"})
+#: Governors of a commitment or a wish: the act they govern keeps its own type, in the
+#: future ("pledged to expel", "agreed to deport", "wants to investigate"). A commitment
+#: is usually made to a third party; it is not a warning to the target.
+_COMMITTING = frozenset({"promise", "pledge", "commit", "agree", "consent", "undertake", "volunteer", "offer",
+                         "propose", "want"})
+#: Nouns of a commitment under a support verb ("made a pledge to withdraw").
+_COMMITMENT_NOUNS = frozenset({"pledge", "promise", "commitment", "offer", "agreement", "deal", "accord", "pact",
+                               "undertaking", "assurance", "guarantee"})
+#: Wishes, not commitments, read as plans: a wished sanction or restriction is a threat
+#: (as "plans to impose sanctions"), wished force stays force in the future unless stated.
+_DESIRE = frozenset({"want"})
+#: CAMEO 08x concession or retreat -> 035x intent to yield (codebook: 0351 ease
+#: administrative sanctions ... 0356 de-escalate military engagement).
+_YIELD_INTENT = {"081": "0351", "082": "0352", "084": "0353", "085": "0354", "086": "0355", "087": "0356"}
+
+
+def intent_to_yield(cameo: str) -> str:
+    """The CAMEO code of a promised or future concession (035x)."""
+    if cameo.startswith("035"):
+        return cameo
+    return _YIELD_INTENT.get(cameo[:3], "035")
+
+
+def _intended(cand: Candidate, inner: Candidate) -> tuple[str | None, str | None, str]:
+    """What a promise, vow, wish or agreement to act is (PLOVER AGREE/CONCEDE notes):
+    promised cooperation is AGREE; a promised retreat or concession is CONCEDE, unless
+    the parties agree on it together ("X and Y agreed to reopen the border"); vowed force
+    is a threat; any other act keeps its own type (its status is made future by
+    :func:`apply_reductions`)."""
+    itype = inner.type
+    if itype in COOPERATIVE:
+        return "AGREE", None, agree_cameo(itype, inner.entry.mode)
+    if itype in YIELDING:
+        return ("AGREE" if mutual(cand, inner) else "CONCEDE"), None, intent_to_yield(inner.entry.cameo)
+    if itype in FORCEFUL | {"PROTEST"} and cand.entry.lemma in _WARNING:
+        return "THREATEN", threat_mode(inner), threat_cameo(inner)
+    committing = cand.kind == "intent" or cand.entry.lemma in _COMMITTING or cand.token.lemma_.lower() in _COMMITMENT_NOUNS
+    if not committing or not _direct(cand, inner) or itype in _GOVERNOR_TYPES:
+        # "accepted", "invited": no commitment to act; "agreed to postpone the
+        # demonstration": the noun is what another verb acts on; "agreed to the demands":
+        # another party's words, not the promised act
+        return cand.entry.type, cand.entry.mode, cand.entry.cameo
+    return itype, inner.entry.mode, inner.entry.cameo
+
+
+def _direct(cand: Candidate, inner: Candidate) -> bool:
+    """The content is the promised act itself: a verb (or support verb) of the
+    complement, or a noun the governor takes directly ("promised an investigation")."""
+    if inner.kind != "noun":
+        return True
+    head = inner.token.head
+    if head.dep_ == "prep":
+        head = head.head
+    return head.i in (cand.anchor.i, cand.token.i)
+
+
+def agree_cameo(etype: str, mode: str | None) -> str:
+    """CAMEO intent code of promised cooperation (03x); an offer to mediate is 039."""
+    return "039" if etype == "CONSULT" and mode == "third-party" else AGREE_CAMEO.get(etype, "030")
+
+
+def mutual(cand: Candidate, inner: Candidate) -> bool:
+    """An agreement the parties reach together: a deal noun, or "agree" with coordinated
+    subjects or a "with" partner ("agreed to a ceasefire with Y")."""
+    if "sym" not in cand.entry.flags:
+        return False
+    if cand.kind in ("light", "noun"):
+        return True
+    subj = subject(cand.anchor)[0]
+    if subj is not None and (_coordinated(subj) or (subj.tag_ == "NNS" and subj.lemma_.lower() in _SIDES)):
+        return True  # "X and Y agreed", "the two sides agreed", "the warring parties agreed"
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in (*cand.token.children, *inner.token.children))
+
+
+#: Plural nouns that name the parties of a dispute.
+_SIDES = frozenset({"side", "party", "faction", "rival", "belligerent", "combatant", "foe", "adversary"})
 
 
 _SENDING = frozenset({"send", "dispatch", "deploy"})
@@ -151,7 +236,19 @@ def threat_cameo(inner: Candidate) -> str:
 
 def apply_reductions(etype: str, mode: str | None, cameo: str, status: str, anchor: Any) -> tuple[str, str | None, str, str]:
     """PLOVER's rules for future actions: cooperation becomes AGREE, a retreat CONCEDE,
-    and force announced under a speech verb ("said it would strike") a THREATEN."""
+    and force announced under a speech verb ("said it would strike") a THREATEN; an act
+    the actor commits itself to ("pledged to expel") keeps its type, in the future."""
+    if etype not in _GOVERNOR_TYPES and committed(anchor):
+        if status == "negated":  # "did not agree to deport", "never promised to withdraw"
+            return "REJECT", "yield" if etype in YIELDING else "change", "124" if etype in YIELDING else "120", "asserted"
+        if status == "asserted":
+            status = "future"
+        if anchor.lemma_.lower() not in _DESIRE:
+            return etype, mode, cameo, status
+        if etype in ("SANCTION", "COERCE") and status == "future":
+            # a wished sanction is made known to press the target, as a planned one
+            fake = Candidate(anchor, anchor, Entry("", "V", etype, mode, cameo), "verb")
+            return "THREATEN", threat_mode(fake), threat_cameo(fake), "asserted"
     unless = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in anchor.children)
     if status == "negated" and etype == "AGREE":
         return "REJECT", None, "120", "asserted"  # not agreeing is a rejection
@@ -165,12 +262,16 @@ def apply_reductions(etype: str, mode: str | None, cameo: str, status: str, anch
     if status != "future" and status != "hypothetical":
         return etype, mode, cameo, status
     if status == "future" and etype in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
-        return "AGREE", None, AGREE_CAMEO[etype], status
+        return "AGREE", None, agree_cameo(etype, mode), status
     if status == "future" and (etype == "RETREAT" or (etype == "CONCEDE" and not _decided(anchor))):
-        return "AGREE", None, "035", status  # intent to yield (CAMEO 035), as for "promised to"
+        # PLOVER: future concessions stay CONCEDE and announced retreats are CONCEDE; the
+        # CAMEO code is the codebook's intent to yield (035x)
+        return "CONCEDE", None, intent_to_yield(cameo), status
     if etype in ("ASSAULT", "MOBILIZE") and status == "future" and _preparing(anchor):
         # "the army prepared to resume shelling": readiness shown in deeds (MOBILIZE), not words
         return "MOBILIZE", "troops", "152", "asserted"
+    if etype in FORCEFUL | {"PROTEST"} and _promised(anchor):
+        return etype, mode, cameo, status  # "assured Y that it would arrest them": a commitment
     if etype in FORCEFUL | {"PROTEST"} and (reported(anchor) or modal(anchor) in ("will", "would", "shall")
                                             or _announced_plan(anchor)
                                             or (etype in ("SANCTION", "COERCE") and _planned(anchor))):
@@ -196,6 +297,34 @@ def _preparing(tok: Any) -> bool:
             stated = cur.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in cur.children)
             return cur.pos_ == "VERB" and not stated and not reported(cur) and modal(cur) is None
     return False
+
+
+#: Types a governor keeps as its own act: the content did not replace them.
+_GOVERNOR_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
+
+
+def committed(anchor: Any) -> bool:
+    """The anchor is a promise, agreement or wish whose complement is the act ("pledged
+    to expel", "agreed that troops would leave", "made a pledge to withdraw")."""
+    lemma = anchor.lemma_.lower()
+    if lemma == "commit" and any(c.dep_ == "dobj" and c.tag_ != "PRP" for c in anchor.children):
+        return False  # "committed atrocities to terrorize them" is no commitment
+    if lemma in _COMMITTING:
+        return any(_complement(c) for c in anchor.children)
+    # the noun's own complement says what is promised ("a pledge to withdraw"), not a
+    # deal that is only signed ("signed the deal with Peru")
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _COMMITMENT_NOUNS and any(_complement(g) for g in c.children)
+               for c in anchor.children)
+
+
+def _complement(tok: Any) -> bool:
+    """A clause or infinitive complement; "committed to arrest" may be parsed as a
+    purpose clause or with "to" as a preposition."""
+    if tok.dep_ in ("xcomp", "ccomp"):
+        return True
+    if tok.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True
+    return tok.dep_ == "prep" and tok.lower_ == "to" and any(g.dep_ in ("pobj", "pcomp") for g in tok.children)
 
 
 def _decided(tok: Any) -> bool:
@@ -226,6 +355,23 @@ def _planned(tok: Any) -> bool:
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _PLANNING
 
 
+#: Speech verbs of a commitment: what they report is promised, not threatened.
+_PROMISING_SPEECH = frozenset({"promise", "pledge", "assure", "guarantee", "agree", "commit", "undertake"})
+
+
+def _promised(tok: Any) -> bool:
+    """A clause reported by a verb of commitment ("assured Y that it would arrest")."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "conj":
+            cur = cur.head
+        elif cur.dep_ == "ccomp":
+            return cur.head.lemma_.lower() in _PROMISING_SPEECH
+        else:
+            return False
+    return False
+
+
 def reported(tok: Any) -> bool:
     cur = tok
     for _ in range(3):
@@ -235,4 +381,111 @@ def reported(tok: Any) -> bool:
             return cur.head.lemma_.lower() in SPEECH_VERBS
         else:
             return False
+    return False
+
+
+# -- who destroys, and with what ------------------------------------------------------
+#: Verbs of destroying property (and storming it) that a crowd can do as a riot.
+_DESTROYING = frozenset({"destroy", "demolish", "raze", "torch", "burn", "set", "blow", "bulldoze", "ransack",
+                         "storm", "wreck", "vandalize", "vandalise", "loot"})
+#: Doers that make such destruction a violent protest (CAMEO 145, PLOVER PROTEST riot).
+_CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "agitator"})
+#: Weapon classes, strongest first: (words, PLOVER mode, CAMEO code). Military weapons
+#: are conventional force (CAMEO 19x); bombs that no aircraft drops are 183.
+_WEAPONS: tuple[tuple[frozenset[str], str, str], ...] = (
+    (frozenset({"suicide"}), "suicide-attack", "183"),  # "suicide bomber", "suicide attack"
+    (frozenset({"drone", "uav"}), "drone", "195"),
+    (frozenset({"airstrike", "air-strike", "warplane", "jet", "aircraft", "helicopter", "gunship", "airplane",
+                "plane", "airforce"}), "aerial", "195"),
+    (frozenset({"missile", "rocket", "artillery", "mortar", "shell", "shelling", "shellfire", "tank", "howitzer",
+                "cannon", "barrage"}), "heavy-weapons", "194"),
+    (frozenset({"gunfire", "bullet", "rifle", "pistol", "gun", "machine-gun", "machinegun"}), "firearms", "193"),
+    (frozenset({"bomb", "ied", "landmine", "explosive", "grenade"}), "explosives", "183"),
+)
+_NOT_ARMOUR = frozenset({"fuel", "oil", "water", "gas", "storage", "septic", "think", "petrol", "diesel"})
+#: Verbs whose object is the weapon, not the target ("fired rockets at", "lobbed mortars").
+_FIRING = frozenset({"fire", "launch", "lob", "drop", "hurl", "throw", "rain", "unleash"})
+#: "air" names a weapon only as a modifier ("air strike", "air raid"), not "fired in the air".
+_AIR_HEADS = frozenset({"strike", "raid", "attack", "bombardment", "bombing", "power", "force", "assault"})
+#: ASSAULT modes a weapon must not overwrite (the act, not the means, is the code).
+_KEPT_MODES = frozenset({"abduct", "beat", "torture", "sexual", "targeted", "suicide-attack", "crowd-control",
+                         "unconventional", "primitive"})
+_KEPT_CODES = frozenset({"192", "196", "200", "201", "202", "203", "204", "186", "185", "181"})
+#: Irregular fighters: a bombing they carry out is no air raid (CAMEO 183, not 195).
+_IRREGULAR = frozenset({"militant", "insurgent", "rebel", "terrorist", "extremist", "jihadist", "guerrilla",
+                        "guerilla", "separatist", "attacker", "assailant", "gunman", "bomber", "suspect", "man",
+                        "youth", "maoist", "naxal", "naxalite", "islamist"})
+
+
+def by_doer_and_weapon(cand: Candidate, etype: str, mode: str | None, cameo: str) -> tuple[str, str | None, str]:
+    """Protesters who torch, ransack or storm property riot (CAMEO 145); otherwise the
+    weapon the clause names picks the ASSAULT mode and CAMEO 18x/19x ("blown up by a
+    missile" 194, "air strikes destroyed" 195, "bombed by militants" 183)."""
+    lemma = cand.entry.lemma
+    destroying = lemma in _DESTROYING and (etype == "ASSAULT" or cameo.startswith("171"))
+    if destroying and cand.kind == "verb" and _crowd(cand.token):
+        return "PROTEST", "riot", "145"
+    if etype == "COERCE" and not destroying:
+        return etype, mode, cameo
+    if etype == "ASSAULT" and (mode in _KEPT_MODES or cameo in _KEPT_CODES):
+        return etype, mode, cameo
+    found = weapon(cand)
+    if found is not None:
+        return "ASSAULT", found[0], found[1]
+    if lemma == "bomb" and cand.kind == "verb" and _doer_in(cand.token, _IRREGULAR):
+        return "ASSAULT", "explosives", "183"
+    return etype, mode, cameo
+
+
+def weapon(cand: Candidate) -> tuple[str, str] | None:
+    """(mode, CAMEO) of the weapon named by the trigger's doer, its by/with/in phrase or a
+    modifier of a noun trigger ("drone strike"); never by its object (the target)."""
+    words: set[str] = set()
+    for tok in {cand.token.i: cand.token, cand.anchor.i: cand.anchor}.values():
+        if tok.pos_ in ("NOUN", "PROPN"):
+            words |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
+            if "air" in words and tok.lemma_.lower() in _AIR_HEADS:
+                words.add("airstrike")
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "dobj" and tok.lemma_.lower() in _FIRING):
+                words |= _phrase_words(c)
+            elif c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with", "in", "using"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        words |= _phrase_words(g)
+    for names, mode, code in _WEAPONS:
+        if words & names:
+            return mode, code
+    return None
+
+
+def _phrase_words(noun: Any) -> set[str]:
+    """Lemmas of a noun phrase's head, modifiers and conjuncts ("rocket fire", "tanks and
+    artillery"); "air" only as a modifier of a strike word."""
+    out: set[str] = set()
+    for tok in [noun, *(c for c in noun.children if c.dep_ == "conj")]:
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        head = tok.lemma_.lower()
+        if head == "tank" and mods & _NOT_ARMOUR:
+            continue  # "a fuel tank exploded", "a think tank"
+        out |= mods | {head}
+        if "air" in mods and head in _AIR_HEADS:
+            out.add("airstrike")
+    return out
+
+
+def _crowd(verb: Any) -> bool:
+    return _doer_in(verb, _CROWDS)
+
+
+def _doer_in(verb: Any, nouns: frozenset[str]) -> bool:
+    """The doer of ``verb`` (its subject, or the by-agent of a passive) is one of ``nouns``."""
+    subj, passive = subject(verb)
+    doers = [subj] if subj is not None and not passive else []
+    if passive or subj is None:
+        doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    for doer in doers:
+        heads = [doer, *(c for c in doer.children if c.dep_ == "conj")]
+        if any(h.lemma_.lower() in nouns or h.lower_ in nouns for h in heads):
+            return True
     return False

@@ -30,6 +30,7 @@ HYPO_MODS = frozenset({"possible", "potential", "hypothetical", "likely"})
 SPEECH_VERBS = frozenset(
     {"say", "tell", "announce", "state", "add", "claim", "report", "declare", "reiterate", "insist",
      "warn", "vow", "promise", "pledge", "threaten", "indicate", "confirm", "note", "write", "explain",
+     "assure", "guarantee",
      # findings and emphasis: "concluded that Y must", "stressed that Y should"
      "conclude", "stress", "emphasise", "emphasize", "underline", "argue", "assert"}
 )

@@ -118,6 +118,23 @@ def particles_of(verb: Any) -> set[str]:
                 out.add(f"{c.lower_}+{g.lower_}")  # the gerund as written: "after+beating"
     if any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children):
         out.add("+clause")  # a finite clause says what: "protested that the police ..."
+    out |= _complement_markers(verb)
+    return out
+
+
+def _complement_markers(verb: Any) -> set[str]:
+    """What the verb's complement does: verb+object of a complement clause ("helped them
+    get+asylum") and "inf+" the verb of a to-infinitive of purpose, also one hung on the
+    object ("sent a team to help": inf+help)."""
+    out: set[str] = set()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for c in [*verb.children, *(g for o in objects for g in o.children)]:
+        if c.pos_ not in ("VERB", "AUX"):
+            continue
+        if c.dep_ in ("ccomp", "xcomp"):
+            out |= {f"{c.lemma_.lower()}+{g.lemma_.lower()}" for g in c.children if g.dep_ == "dobj"}
+        if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            out.add(f"inf+{c.lemma_.lower()}")
     return out
 
 
