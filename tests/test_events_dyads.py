@@ -191,7 +191,7 @@ def test_the_host_of_talks_between_others_is_their_actor(code):
 
 
 def test_a_place_the_actor_does_without_is_no_target(code):
-    event = find(code("Kenyatta agreed to resign without returning to Uganda."), "AGREE")
+    event = find(code("Kenyatta agreed to resign without returning to Uganda."), "CONCEDE")
     assert countries(event.actor) == ["KEN"] and countries(event.recipient) == []
 
 
