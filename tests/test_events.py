@@ -328,5 +328,6 @@ def test_subject_of_a_passive_raising_verb_is_the_doer(code):
 def test_held_talks_with_is_symmetric_and_the_venue_is_not_a_party(code):
     event = only(code("Norway held talks with Sweden in Chile."), "CONSULT")
     assert event.symmetric and countries(event.recipient) == ["SWE"]
+    # attending a meeting abroad with no other party is a visit to the host (PLOVER visit)
     event = only(code("Norway will attend a summit in Chile."), "AGREE")
-    assert event.recipient == ()
+    assert event.cameo == "036" and countries(event.recipient) == ["CHL"]
