@@ -10,6 +10,18 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory):
+    """Tests build their own gazetteer cache instead of writing to the user's ~/.cache."""
+    old = os.environ.get("DETENTE_CACHE_DIR")
+    os.environ["DETENTE_CACHE_DIR"] = str(tmp_path_factory.mktemp("detente-cache"))
+    yield
+    if old is None:
+        os.environ.pop("DETENTE_CACHE_DIR", None)
+    else:
+        os.environ["DETENTE_CACHE_DIR"] = old
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from detente.nlp import load_nlp
