@@ -228,3 +228,22 @@ def test_a_spokesman_for_a_body_is_of_that_body(nlp, resolver):
     assert codes_at(nlp, resolver, "A spokesman for Hezbollah denied the report.", "spokesman") == [("LBN", "REB")]
     # an envoy "for" a country is sent to it, not from it
     assert codes_at(nlp, resolver, "The UN envoy for Yemen met the president.", "envoy") == [("IGO", "GOV")]
+
+
+def test_the_country_as_subject_refers_back_to_the_state_just_named(nlp, resolver):
+    text = "Oman denied the claims on Monday. The sultanate said it had never armed the rebels."
+    assert codes_at(nlp, resolver, text, "sultanate") == [("OMN", "GOV")]
+    text = "Peru and Chile signed a fishing accord. The two countries agreed to share patrol data."
+    assert [c for c, _ in codes_at(nlp, resolver, text, "countries")] == ["PER", "CHL"]
+    text = "Officials of the Kenyan interior ministry met donors. The country wants more aid."
+    assert codes_at(nlp, resolver, text, "country") == [("KEN", "GOV")]
+
+
+def test_state_nouns_that_describe_are_not_references(nlp, resolver):
+    text = "Oman denied the claims. The only country that objected was Yemen."
+    assert codes_at(nlp, resolver, text, "country") == []
+    assert codes_at(nlp, resolver, "Oman denied the claims. The state of emergency ended.", "state") == []
+    # a place "in the country" is left alone
+    assert codes_at(nlp, resolver, "Oman denied the claims. Floods hit the north of the country.", "country") == []
+    # no state named nearby: nothing to refer to
+    assert codes_at(nlp, resolver, "The country said it would appeal.", "country") == []

@@ -380,9 +380,33 @@ class State:
             found.country, found.sector, found.evidence = country, sector, "alias"
         return found
 
-    def _possessor_country(self, item: "Item") -> str | None:
-        """Country of the actor "its"/"their" refers to, in the same sentence."""
+    def _state(self, item: "Item") -> None:
+        """"The country", "the kingdom", "the two countries": the state(s) named just
+        before (coref.states); acting when the phrase is the subject."""
         head = self.doc[item.head]
+        n = 2 if head.tag_ in ("NNS", "NNPS") else 1
+        for k, code in enumerate(coref.states(self.drafts, item.start, self.sent_of[item.head], n)):
+            found = self._country_draft(code)
+            found.acting = found.acting or head.dep_ in _ACTING_DEPS
+            self.mention(found, item, "coref", primary=(k == 0))
+
+    def _country_draft(self, code: str) -> Draft:
+        """The article's actor for state ``code``, named as its name table names it."""
+        name = next((h.entry.name for h in self.hits.values() if h.entry.kind in ("country", "demonym", "capital")
+                     and h.entry.code_on(self.day).country == code), code)
+        found = self.draft(("country", code), name=name, kind="country")
+        if found.evidence == "none":
+            found.country, found.evidence = code, "coref"
+        return found
+
+    def _possessor_country(self, item: "Item") -> str | None:
+        """Country of the actor "its"/"their" refers to, in the same sentence, or of the
+        state "the country's" refers back to ("the country's army")."""
+        head = self.doc[item.head]
+        state = next((t for t in head.lefts if t.dep_ == "poss" and t.lemma_.lower() in coref.STATE_REF_NOUNS), None)
+        if state is not None and any(c.lower_ == "the" for c in state.lefts):
+            found = coref.states(self.drafts, state.i, self.sent_of[state.i])
+            return found[0] if found else None
         poss = next((t for t in head.lefts if t.dep_ == "poss" and t.lower_ in ("its", "their")), None)
         if poss is None:
             return None

@@ -74,6 +74,33 @@ def recent(drafts: Sequence[Draft], before: int, kinds: Sequence[str]) -> list[D
     return sorted(cands, key=lambda d: -d.last)
 
 
+#: Nouns that refer back to a state already named ("the country", "the kingdom", "the
+#: two countries"); "island" is left out: it is as often a literal island.
+STATE_REF_NOUNS = frozenset(
+    {"country", "nation", "kingdom", "state", "republic", "emirate", "sultanate", "monarchy", "principality"}
+)
+
+
+def states(drafts: Sequence[Draft], before: int, sentence: int, n: int = 1, window: int = 2) -> list[str]:
+    """Codes of the ``n`` states named most recently before token ``before`` (as a
+    country, or as the country of a person or group: "the foreign ministry in Bangladesh"),
+    each mentioned within ``window`` sentences before ``sentence``, in text order; []
+    when there are fewer."""
+    found: list[tuple[int, str]] = []
+    for d in recent(drafts, before, ("country", "group", "person", "organization")):
+        if sentence - d.sentence > window:
+            break
+        code = d.country
+        if code and code.isalpha() and code not in _NONSTATE and all(c != code for _, c in found):
+            found.append((d.last, code))
+        if len(found) == n:
+            return [c for _, c in sorted(found)]  # text order: "Russia and China ... the two"
+    return []
+
+
+_NONSTATE = frozenset({"IGO", "EUR", "NGO", "IMG", "ISM", "MNC", "UNO"})
+
+
 def by_surname(drafts: Sequence[Draft], surname: str, before: int) -> Draft | None:
     """The most recent named person whose surname is ``surname`` ("Clinton")."""
     key = normalize_name(surname)

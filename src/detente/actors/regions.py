@@ -53,12 +53,21 @@ _INSTITUTIONS = frozenset(
 )
 #: Words before "of" that introduce a division ("the government of Sindh").
 _OF_HEADS = DIVISION_NOUNS | frozenset({"government", "governor", "administration", "police", "premier"})
-#: Generic words that some divisions are named (Ghana's "Central", Zambia's "Western").
+#: Generic words that some divisions are named (Ghana's "Central", Zambia's "Western"),
+#: ordinary English words and given names (Papua New Guinea's "Gulf": "the Gulf state" is
+#: a Gulf Arab country; Uruguay's "Rivera"), and regions that name a group of states
+#: ("the Balkan state", "the Sahel state").
 _GENERIC = frozenset(
-    {"central", "centre", "center", "north", "south", "east", "west", "northern", "southern", "eastern",
-     "western", "capital", "national", "federal", "upper", "lower", "middle", "coast", "coastal",
-     "islands", "island", "lakes", "lake", "interior", "border", "highlands", "plateau", "river",
-     "sea", "mountain", "valley", "city", "metropolitan", "special", "autonomous", "new"}
+    {"central", "centre", "center", "centrale", "north", "south", "east", "west", "northern", "southern",
+     "eastern", "western", "nord", "norte", "sud", "sul", "est", "ouest", "capital", "national", "federal",
+     "upper", "lower", "middle", "coast", "coastal", "islands", "island", "lakes", "lake", "interior",
+     "border", "highlands", "plateau", "plateaux", "river", "rivers", "sea", "mountain", "valley", "city",
+     "metropolitan", "special", "autonomous", "new", "littoral", "maritime", "cascades", "midlands",
+     "gulf", "bay", "delta", "free", "colon", "sum", "van", "pool", "unity", "salt", "nan", "tom", "mon",
+     "tak", "om", "uri", "uva", "kara", "sila", "mila", "mary", "para", "mono", "oro", "batman", "bong",
+     "bono", "lac", "meta", "volta", "victoria", "albert", "nelson", "bryan", "isabel", "leon", "progreso",
+     "paraiso", "principe", "savannah", "kur", "tov", "yap", "zou", "vas", "here", "rivera", "herrera",
+     "cesar", "bolivar", "cortes", "flores", "santander", "sucre", "balkan", "sahel", "arab", "golan"}
 )
 _MAX_WORDS = 4
 _LOCAL_SUFFIXES = (" uygur zizhiqu", " huizu zizhiqu", " zhuangzu zizhiqu", " zizhiqu", " sheng", " shi")
@@ -163,8 +172,8 @@ class RegionTable:
         best = None
         for j in range(i + 1, min(len(doc), i + _MAX_WORDS) + 1):
             tok = doc[j - 1]
-            if tok.i in taken or not (tok.text[:1].isupper() or (tok.text == "-" and j > i + 1)):
-                break
+            if tok.i in taken or tok.ent_type_ == "PERSON" or not (tok.text[:1].isupper() or (tok.text == "-" and j > i + 1)):
+                break  # a person's name: "the Rivera government" is Rivera's
             states = tuple(self._index.get(_fold(doc[i:j].text), {}))
             if states:
                 best = (j, states)

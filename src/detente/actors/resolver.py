@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from ..records import ActorAnalysis
 from .countries import CodeRow, NameEntry, NameHit, NameTable
-from .coref import GROUP_PRONOUNS, PERSON_PRONOUNS
+from .coref import GROUP_PRONOUNS, PERSON_PRONOUNS, STATE_REF_NOUNS
 from .descriptors import (
     MEMBER_NOUNS, PAIR_HEADS, PAIR_NOUNS, Descriptor, Lexicon, describe, ethnic, not_identity, post_country,
     post_org, apposed_org, ORG_NOUNS,
@@ -51,7 +51,7 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "flat", "nmod", "nummod", "det",
 class Item:
     """A candidate mention found in the doc, resolved later in document order."""
 
-    kind: str  # person | title | group | name | document | province | pronoun | pair | short | same | none
+    kind: str  # person | title | group | name | document | province | state | pronoun | pair | short | same | none
     start: int
     end: int
     head: int
@@ -283,6 +283,8 @@ def _classify(doc: Any, head: Any, start: int, hits: dict[int, NameHit], res: Ac
     if low in ("both", "pair", "duo") or (d.count == 2 and head.lemma_.lower() in PAIR_NOUNS):
         if low != "both" or head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
             return Item("pair", d.start, d.end, head.i, d)
+    if _state_reference(head, d):  # "the country said", "the two countries agreed"
+        return Item("state", d.start, d.end, head.i, d)
     if d.title and d.title_span and d.title_span[1] == head.i + 1 and not (d.plural and d.group):
         return Item("title", d.start, d.end, head.i, d)
     if d.group:
@@ -367,6 +369,28 @@ def _ally(doc: Any, head: Any, d: Descriptor, hits: dict[int, NameHit], res: "Ac
     sector = next((res.lexicon.groups.get(t.lemma_.lower()) for t in head.lefts if t.dep_ == "compound"), None)
     group = Descriptor(**{**_fields(d), "country": place, "group": head.lemma_.lower(), "group_sector": sector, "end": place.end})
     return Item("group", d.start, place.end, head.i, group)
+
+
+_NOT_ANAPHORIC = frozenset({"only", "first", "last", "next", "other", "another", "same", "new", "host", "home"})
+
+
+def _state_reference(head: Any, d: Descriptor) -> bool:
+    """A definite state noun as the subject, with nothing that names the state ("the
+    country said", "the Gulf kingdom denied", "the two nations agreed", "both countries
+    want"); not "the state of emergency", "the safest country", "across the country"
+    (places are left alone: "the north of the country" is as often another state)."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in STATE_REF_NOUNS or head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if d.country is not None or d.org is not None or d.title or d.group or d.person:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.rights):
+        return False
+    before = head.doc[d.start : head.i]
+    if any(t.tag_ in ("JJS", "RBS", "POS") or t.dep_ == "poss" or t.lower_ in _NOT_ANAPHORIC for t in before):
+        return False  # "the world's most powerful nation", "the only country": a description
+    if head.tag_ in ("NNS", "NNPS"):
+        return (d.determiner == "the" and d.count == 2) or d.determiner == "both"
+    return d.determiner == "the"
 
 
 def _division(head: Any, d: Descriptor, hits: dict[int, NameHit]) -> bool:
