@@ -103,6 +103,7 @@ class Actor:
     mentions: tuple[Span, ...] = ()
     #: how the code was found: descriptor | kb | alias | dictionary | memory | coref |
     #: context (the one state of the sentence, for a titled official with no country) |
+    #: document (an unsigned report/statement speaking for its origin country) |
     #: implied (a party an event infers, e.g. ``police:IND``; no mention of its own) | none
     evidence: str = "none"
     kb_id: str | None = None
