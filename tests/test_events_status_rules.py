@@ -1,7 +1,8 @@
 """Types, status and CAMEO codes decided by a trigger's governor, doer and weapon (issue
-#5): wished or planned acts keep their type in the future, commitments are no threats,
-promised concessions stay CONCEDE (035x), weapons pick CAMEO 18x/19x, crowds that destroy
-property riot, and asylum or help sent is aid. Sentences written for these tests."""
+#5): wished or planned acts keep their type in the future, but wished force against a
+named target is a threat; commitments are no threats, promised concessions stay CONCEDE
+(035x), weapons pick CAMEO 18x/19x, crowds that destroy property riot, and asylum, help
+sent and helping a party are aid. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -40,12 +41,41 @@ def kinds(events) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize("text, etype, root", [
     ("Kenyan inspectors want to investigate the factory in Uganda.", "ACCUSE", "09"),
     ("The Kenyan commission plans to investigate the deaths.", "ACCUSE", "09"),
-    ("Kenya wants to attack the rebels in Uganda.", "ASSAULT", "19"),
     ("Kenya seeks to arrest the Ugandan smugglers.", "COERCE", "17"),
+    # a plan or preparation to attack is no wish: it stays a future attack
+    ("Kenya plans to attack the rebels in Uganda.", "ASSAULT", "19"),
+    ("Kenya intends to bomb the rebel camps in Uganda.", "ASSAULT", "1"),
+    # force wished with no target named is no threat to anyone
+    ("The Ugandan rebels want to fight.", "ASSAULT", "19"),
 ])
 def test_wished_or_planned_act_keeps_its_type_in_the_future(code, text, etype, root):
     event = top(code(text))
-    assert (event.type, event.cameo[:2], event.status) == (etype, root, "future")
+    assert (event.type, event.cameo[:len(root)], event.status) == (etype, root, "future")
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Kenya wants to attack the rebels in Uganda.", None),
+    ("Kenya wants to invade Uganda.", "UGA"),
+    ("Peru wanted to bomb the Chilean border posts.", "CHL"),
+    ("Kenya hopes to strike Uganda.", "UGA"),
+    ("Kenya said it wants to attack Uganda.", "UGA"),
+    ("The Ugandan rebels want to fight against the Kenyan army.", "KEN"),
+])
+def test_wished_force_against_a_named_target_is_a_threat(code, text, target):
+    # a stated wish to use force is a coercive signal, as a wished sanction (CAMEO 138)
+    event = top(code(text))
+    assert (event.type, event.cameo, event.status) == ("THREATEN", "138", "asserted")
+    if target is not None:
+        assert target in {r.country for r in event.recipient}
+
+
+def test_preparing_to_attack_is_still_mobilisation_not_a_threat(code):
+    event = top(code("The Kenyan army is preparing to attack the rebel stronghold."))
+    assert event.type == "MOBILIZE"
+
+
+def test_wish_to_attack_that_is_not_held_is_no_threat(code):
+    assert all(e.type != "THREATEN" for e in code("Kenya does not want to attack Uganda."))
 
 
 def test_wish_for_another_partys_act_is_an_appeal_not_an_investigation(code):
@@ -234,3 +264,51 @@ def test_offer_to_mediate_is_intent_to_mediate(code):
 ])
 def test_fighting_armed_people_is_still_combat(code, text):
     assert top(code(text)).type == "ASSAULT"
+
+
+# -- helping a party is aid (CAMEO 070), in the future an intent to aid ------------------
+@pytest.mark.parametrize("text, cameo, recipient", [
+    ("Kenya helped Uganda.", "070", "UGA"),
+    ("Norway is helping the Ghanaian refugees.", "070", "GHA"),
+    ("Kenya helped Uganda with weapons.", "072", "UGA"),
+    ("Chile helped Peru with food after the floods.", "073", "PER"),
+    ("Kenya helped Uganda to rebuild its army.", "070", "UGA"),
+    ("Uganda was helped by Kenya.", "070", "UGA"),
+])
+def test_helping_a_party_is_aid(code, text, cameo, recipient):
+    event = top(code(text))
+    assert (event.type, event.cameo, event.status) == ("AID", cameo, "asserted")
+    assert recipient in {r.country for r in event.recipient}
+
+
+def test_future_help_is_intent_to_aid(code):
+    event = top(code("Chile will help Peru."))
+    assert (event.type, event.cameo, event.status) == ("AGREE", "033", "future")
+    assert {r.country for r in event.recipient} == {"PER"}
+
+
+@pytest.mark.parametrize("text", [
+    "Cheap loans helped prices rise.",
+    "The money helped to build a school in Kenya.",
+    "The reforms helped the Kenyan economy grow.",
+    "The Kenyan minister helped himself to the funds.",
+    "Kenyan loans helped Uganda.",
+    "Kenya faces pressure to help Uganda.",
+    "It is our duty to help the Ugandan refugees.",
+])
+def test_help_of_no_party_or_by_no_party_is_no_aid(code, text):
+    assert all(e.type not in ("AID", "AGREE") for e in code(text)), kinds(code(text))
+
+
+def test_reported_future_team_to_help_is_intent_to_aid_by_the_speaker(code):
+    # "to help identify": the parser may read "help" as an auxiliary of the next verb
+    for text in ("Norway said it will send a team in the next 24 hours to help identify victims.",
+                 "Norway will send experts within days to help identify victims."):
+        event = top(code(text))
+        assert (event.type, event.cameo, event.status) == ("AGREE", "033", "future")
+        assert {a.country for a in event.actor} == {"NOR"}
+
+
+def test_team_sent_for_its_own_purpose_is_no_aid(code):
+    # near miss: no helping verb, auxiliary or not, in the purpose clause
+    assert all(e.type not in ("AID", "AGREE") for e in code("Norway will send a team in the next 24 hours to identify victims."))

@@ -43,7 +43,9 @@ class LexiconError(DetenteError):
 class Entry:
     """One trigger row. ``marker``: for verbs a required particle/preposition child, for
     nouns the verbs that must govern them; ``objects``: required object (verbs) or
-    modifier (nouns) lemmas, empty = any."""
+    modifier (nouns) lemmas, empty = any; ``parties``: for a row flagged ``party``, the
+    person and group nouns that count as parties (the object is then the recipient, not a
+    thing, so these are kept apart from ``objects``)."""
 
     lemma: str
     pos: str
@@ -54,6 +56,7 @@ class Entry:
     objects: frozenset[str] = frozenset()
     preps: tuple[str, ...] = ()
     flags: frozenset[str] = frozenset()
+    parties: frozenset[str] = frozenset()
 
     @property
     def weak(self) -> bool:
@@ -157,6 +160,8 @@ def _build(
                 objs |= word_classes[word]
             else:
                 objs.add(word)
+        flag_set = frozenset((_field(flags) or "").split(",")) - {""}
+        party = "party" in flag_set  # the objects column lists party nouns, not things
         entry = Entry(
             lemma=lemma,
             pos=pos,
@@ -165,9 +170,10 @@ def _build(
             cameo=cameo,
             marker=_with_wrong_forms(frozenset((_field(marker) or "").split("|")) - {""}, fixes)
             if pos == "N" else frozenset((_field(marker) or "").split("|")) - {""},
-            objects=frozenset(objs),
+            objects=frozenset() if party else frozenset(objs),
             preps=tuple((_field(preps) or "").split(",")) if _field(preps) else (),
-            flags=frozenset((_field(flags) or "").split(",")) - {""},
+            flags=flag_set,
+            parties=frozenset(objs) if party else frozenset(),
         )
         entries.setdefault((lemma, pos), []).append(entry)
     log.debug("event lexicon: %d trigger lemmas, %d function words", len(entries), len(functions))

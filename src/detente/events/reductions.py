@@ -1,8 +1,9 @@
 """How a trigger's type, mode and CAMEO code follow from what it governs and from its
 status: PLOVER's reductions (future cooperation -> AGREE; a future or promised retreat or
-concession stays a CONCEDE with CAMEO 035x "intent to yield"; force the actor warns of or
-announces -> THREATEN, while force it commits itself to keeps its type, in the future; not
-agreeing -> REJECT) and the content digit of requests, demands and rejections."""
+concession stays a CONCEDE with CAMEO 035x "intent to yield"; force the actor warns of,
+announces or wishes on a named target -> THREATEN, while force it commits itself to or
+plans keeps its type, in the future; not agreeing -> REJECT) and the content digit of
+requests, demands and rejections."""
 
 from __future__ import annotations
 
@@ -79,9 +80,14 @@ _COMMITTING = frozenset({"promise", "pledge", "commit", "agree", "consent", "und
 #: Nouns of a commitment under a support verb ("made a pledge to withdraw").
 _COMMITMENT_NOUNS = frozenset({"pledge", "promise", "commitment", "offer", "agreement", "deal", "accord", "pact",
                                "undertaking", "assurance", "guarantee"})
-#: Wishes, not commitments, read as plans: a wished sanction or restriction is a threat
-#: (as "plans to impose sanctions"), wished force stays force in the future unless stated.
+#: Wishes, not commitments: a wished sanction or restriction is a threat (as "plans to
+#: impose sanctions"), and so is wished force against a named target ("wants to attack
+#: Y", CAMEO 138); a plan or preparation to attack stays a future attack.
 _DESIRE = frozenset({"want"})
+#: Verbs of a wish that the lexicon reads as plans (-plan): their force is a wish too.
+_WISHED = frozenset({"want", "wish", "hope", "desire"})
+#: Forms of "hope" the small model lemmatises as "hop".
+_HOPE_FORMS = frozenset({"hopes", "hoped", "hoping"})
 #: CAMEO 08x concession or retreat -> 035x intent to yield (codebook: 0351 ease
 #: administrative sanctions ... 0356 de-escalate military engagement).
 _YIELD_INTENT = {"081": "0351", "082": "0352", "084": "0353", "085": "0354", "086": "0355", "087": "0356"}
@@ -245,10 +251,10 @@ def apply_reductions(etype: str, mode: str | None, cameo: str, status: str, anch
             status = "future"
         if anchor.lemma_.lower() not in _DESIRE:
             return etype, mode, cameo, status
-        if etype in ("SANCTION", "COERCE") and status == "future":
-            # a wished sanction is made known to press the target, as a planned one
-            fake = Candidate(anchor, anchor, Entry("", "V", etype, mode, cameo), "verb")
-            return "THREATEN", threat_mode(fake), threat_cameo(fake), "asserted"
+        if status == "future" and (etype in ("SANCTION", "COERCE") or (etype == "ASSAULT" and targeted(anchor))):
+            # a wished sanction is made known to press the target, as a planned one; a
+            # stated wish to strike a named target is a coercive signal (PLOVER THREATEN)
+            return _threat(etype, mode, cameo, anchor)
     unless = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in anchor.children)
     if status == "negated" and etype == "AGREE":
         return "REJECT", None, "120", "asserted"  # not agreeing is a rejection
@@ -267,6 +273,8 @@ def apply_reductions(etype: str, mode: str | None, cameo: str, status: str, anch
         # PLOVER: future concessions stay CONCEDE and announced retreats are CONCEDE; the
         # CAMEO code is the codebook's intent to yield (035x)
         return "CONCEDE", None, intent_to_yield(cameo), status
+    if etype == "ASSAULT" and status == "future" and _wished(anchor) and targeted(anchor.head):
+        return _threat(etype, mode, cameo, anchor)  # "Israel hopes to strike Iran"
     if etype in ("ASSAULT", "MOBILIZE") and status == "future" and _preparing(anchor):
         # "the army prepared to resume shelling": readiness shown in deeds (MOBILIZE), not words
         return "MOBILIZE", "troops", "152", "asserted"
@@ -275,9 +283,35 @@ def apply_reductions(etype: str, mode: str | None, cameo: str, status: str, anch
     if etype in FORCEFUL | {"PROTEST"} and (reported(anchor) or modal(anchor) in ("will", "would", "shall")
                                             or _announced_plan(anchor)
                                             or (etype in ("SANCTION", "COERCE") and _planned(anchor))):
-        fake = Candidate(anchor, anchor, Entry("", "V", etype, mode, cameo), "verb")
-        return "THREATEN", threat_mode(fake), threat_cameo(fake), "asserted"
+        return _threat(etype, mode, cameo, anchor)
     return etype, mode, cameo, status
+
+
+def _threat(etype: str, mode: str | None, cameo: str, anchor: Any) -> tuple[str, str | None, str, str]:
+    """The THREATEN (asserted: the warning is made now) that announces ``etype``."""
+    fake = Candidate(anchor, anchor, Entry("", "V", etype, mode, cameo), "verb")
+    return "THREATEN", threat_mode(fake), threat_cameo(fake), "asserted"
+
+
+def _wished(tok: Any) -> bool:
+    """An infinitive under a verb of wishing ("hopes to strike", "wished to invade")."""
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.i != tok.i and (head.lemma_.lower() in _WISHED or head.lower_ in _HOPE_FORMS)
+
+
+#: Prepositions that name whom force is aimed at ("fight against", "fire on", "strike at").
+_TARGET_PREPS = frozenset({"against", "on", "at", "upon"})
+
+
+def targeted(head: Any) -> bool:
+    """The force under ``head`` (a wishing verb) is aimed at someone or something named:
+    the object of the wished verb or a target preposition ("wants to attack the rebels",
+    "wants to strike at Y"); "wants to fight" names no target."""
+    verbs = [c for c in head.children if _complement(c) and c.pos_ in ("VERB", "AUX")]
+    verbs += [g for v in verbs for g in v.children if g.dep_ == "conj" and g.pos_ == "VERB"]
+    return any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
+                                                and any(g.dep_ == "pobj" for g in c.children))
+               for v in verbs for c in v.children)
 
 
 #: Heads of stated readiness: "is ready/prepared to strike" is a warning, while "plans

@@ -135,7 +135,14 @@ def _complement_markers(verb: Any) -> set[str]:
             out |= {f"{c.lemma_.lower()}+{g.lemma_.lower()}" for g in c.children if g.dep_ == "dobj"}
         if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             out.add(f"inf+{c.lemma_.lower()}")
+            # "to help identify": the parser may hang "help" on the next verb as an
+            # auxiliary; the purpose is still to help
+            out |= {f"inf+{a.lemma_.lower()}" for a in c.children if a.dep_ == "aux" and a.lemma_.lower() in _HELPING}
     return out
+
+
+#: Verbs of helping that the parser may read as an auxiliary ("to help identify").
+_HELPING = frozenset({"help", "assist"})
 
 
 #: Nouns of causation whose "of" object is the cause: "as a result of torture".
@@ -157,6 +164,9 @@ def verb_matches(verb: Any, entry: Entry, particles: set[str], obj: Any | None) 
         subj, passive = subject(verb)
         if subj is None or passive or not (object_words(subj) & entry.objects):
             return False
+    elif "party" in entry.flags:
+        if obj is None or not party(obj, entry.parties) or not _party_acts(verb, entry.parties):
+            return False
     elif entry.objects:
         if obj is None or not (object_words(obj) & entry.objects):
             return False
@@ -168,6 +178,40 @@ def verb_matches(verb: Any, entry: Entry, particles: set[str], obj: Any | None) 
     if "intrans" in entry.flags and (obj is not None or any(c.dep_ in ("dobj", "dative") for c in verb.children)):
         return False
     return True
+
+
+#: Named entities that are parties (states, peoples, organisations, people).
+_PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+#: Pronouns that stand for a party ("helped them", "it helped"); reflexives do not.
+_PARTY_PRONOUNS = _PERSONAL_PRONOUNS | {"it", "you"}
+
+
+def party(noun: Any, nouns: frozenset[str]) -> bool:
+    """A noun phrase that names a party: a proper name or a named state, people,
+    organisation or person, a personal pronoun, or a head of ``nouns`` (person and group
+    nouns: "the dissidents", "the Malian government"); not "prices", "the economy",
+    "himself"."""
+    if noun.lower_ in _PARTY_PRONOUNS:
+        return True
+    if noun.pos_ == "PRON":
+        return False
+    if noun.pos_ == "PROPN" or noun.ent_type_ in _PARTY_ENTS:
+        return True
+    return noun.lemma_.lower() in nouns or noun.lower_ in nouns
+
+
+def _party_acts(verb: Any, nouns: frozenset[str]) -> bool:
+    """Someone who can act does the verb: a party as active subject, or a passive one
+    ("Mali was helped by France"); not "the loans helped Kenya", and not an infinitive
+    on a noun or a copula ("pressure to help Iran", "it is our duty to help them"), which
+    names what is asked or owed, not an act."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
+            verb.dep_ == "acl" or (verb.dep_ == "xcomp" and verb.head.lemma_ == "be")):
+        return False
+    subj, passive = subject(verb)
+    if subj is None:
+        return False
+    return passive or party(subj, nouns)
 
 
 def existential(tok: Any) -> bool:
