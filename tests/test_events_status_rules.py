@@ -312,3 +312,23 @@ def test_reported_future_team_to_help_is_intent_to_aid_by_the_speaker(code):
 def test_team_sent_for_its_own_purpose_is_no_aid(code):
     # near miss: no helping verb, auxiliary or not, in the purpose clause
     assert all(e.type not in ("AID", "AGREE") for e in code("Norway will send a team in the next 24 hours to identify victims."))
+
+
+# -- 7. arrangements and phone calls ------------------------------------------------------
+def test_be_to_infinitive_is_an_arrangement_in_the_future(code):
+    planned = top(code("Kenya is to meet Uganda in Lima on Friday."))
+    assert (planned.type, planned.cameo, planned.status) == ("AGREE", "036", "future")
+    done = top(code("Kenya met Uganda in Lima on Friday."))
+    assert (done.type, done.status) == ("CONSULT", "asserted")
+
+
+def test_speaking_by_phone_is_a_phone_call_between_equals(code):
+    call = top(code("Kenya and Uganda spoke by phone on Monday."))
+    assert (call.type, call.mode, call.cameo) == ("CONSULT", "phone", "041") and call.symmetric
+    assert not code("Kenya spoke about the economy on Monday.")
+
+
+def test_attending_ceremonies_and_games_abroad_is_a_visit(code):
+    event = top(code("Kenya attended the funeral of the former president of Uganda."))
+    assert event.type == "CONSULT"
+    assert not code("Kenya attended to the economy.")

@@ -65,7 +65,7 @@ def clause_status(trigger: Any, lexicon: Lexicon, governor: Any | None = None) -
         if aux == "would" and _under_speech(head):
             return "future"
         return "hypothetical"
-    if aux in FUTURE_AUX or _going_to(head):
+    if aux in FUTURE_AUX or _going_to(head) or _be_to(head):
         return "future"
     if any(lexicon.has_role(t.lemma_.lower(), "-plan") for t in chain[1:]):
         return "future"
@@ -151,6 +151,15 @@ def modal(tok: Any) -> str | None:
 def _going_to(tok: Any) -> bool:
     head = tok.head
     return tok.dep_ == "xcomp" and head.lower_ == "going" and any(c.dep_ == "aux" for c in head.children)
+
+
+def _be_to(tok: Any) -> bool:
+    """ "X is to meet Y", "was to attend": be + to-infinitive states an arrangement."""
+    head = tok.head
+    return (
+        tok.dep_ == "xcomp" and head.lemma_ == "be" and head.i < tok.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
 
 
 def _under_speech(tok: Any) -> bool:
