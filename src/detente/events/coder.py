@@ -308,13 +308,41 @@ class EventCoder:
             # only allowed with a support verb: still useful as content ("offered an apology")
             rows = self.lexicon.rows(noun.lemma_.lower(), "N")
             return Candidate(noun, noun, rows[0], "noun", licensed=False) if rows else None
+        if self._harm_instrument(noun, entry):
+            # the harm says which sense: "the firing" that wounded people is gunfire
+            return Candidate(noun, noun, dataclasses.replace(entry, flags=entry.flags - {"weak"}), "noun")
         head = noun.head
         standalone = (
             (noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCURRENCE_VERBS or _planned(noun))
             and not entry.weak
             and not entry.marker
-        )
+        ) or _reported_arrest(noun, entry)
         return Candidate(noun, noun, entry, "noun", licensed=standalone)
+
+    def _harm_instrument(self, noun: Any, entry: Entry) -> bool:
+        """An attack named as what hurt people ("sustained injuries in the firing", "deaths
+        due to police firing", "one dead in a lathi-charge"): the harm asserts that it
+        happened. Harm verbs of the lexicon ("killed in police firing") code it already."""
+        if entry.type != "ASSAULT" or noun.dep_ != "pobj":
+            return False
+        prep = noun.head
+        harm = prep.head
+        if prep.lower_ == "to" and harm.lower_ in ("due", "owing"):
+            harm = harm.head
+        elif prep.lower_ not in ("in", "during"):
+            return False
+        if harm.lemma_.lower() not in _HARM:
+            # "one person was dead in the clash": the phrase hangs on the copula or number
+            harm = next((c for c in harm.children if c.dep_ in ("acomp", "amod") and c.lemma_.lower() in _HARM), harm)
+        lemma = harm.lemma_.lower()
+        if lemma not in _HARM or (harm.pos_ == "VERB" and self.lexicon.rows(lemma, "V")):
+            return False
+        if harm.dep_ == "dobj" and harm.head.lemma_.lower() not in _HARM:
+            return False
+        # a particular attack: "the firing", "police firing", "firing by the mob"; not "a
+        # clash between two groups", whose parties nobody can tell
+        return any(c.dep_ in ("compound", "poss", "amod", "nmod") or (c.dep_ == "det" and c.lower_ in _DEFINITE)
+                   or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
 
     def _governor(
         self, cand: Candidate, by_anchor: Mapping[int, Candidate], by_token: Mapping[int, Candidate]
@@ -328,6 +356,8 @@ class EventCoder:
                 return None  # adverbial clauses are separate events ("..., killing five")
             if instead(tok):
                 return None  # "instead of arresting them, police released ...": not its content
+            if tok.dep_ == "pobj" and tok.head.lower_ in _WHEN_PREPS:
+                return None  # "after the arrests, police were put on alert": an event before it
             if tok.dep_ == "acl" and tok.head.i not in by_token and tok.head.dep_ in ("pobj", "npadvmod"):
                 # a participle on an adjunct ("hurled stones for hours, forcing police to
                 # open fire") reports a further event, not what the main verb is about
@@ -374,6 +404,10 @@ class EventCoder:
             args = content_recipient(args, content[0], index)
         status = clause_status(cand.anchor if cand.kind == "must" else cand.token, self.lexicon,
                                cand.anchor if cand.kind in ("light", "claim") else None)
+        if cand.kind == "noun" and (cand.token.dep_ in ("nsubj", "nsubjpass") or (
+                cand.token.dep_ == "dobj" and cand.token.head.lemma_.lower() in _MAKING)) and cand.token.head.pos_ in ("VERB", "AUX"):
+            # "my arrest would serve nobody", "we will make arrests": the noun's own clause
+            status = _stronger(status, clause_status(cand.token, self.lexicon, cand.token.head))
         if cand.kind == "noun" and status == "asserted" and _planned(cand.token):
             status = "future"  # "talks are scheduled for Friday": planned, not yet held
         etype, mode, cameo, status = apply_reductions(etype, mode, cameo, status, cand.anchor)
@@ -384,12 +418,14 @@ class EventCoder:
         if weak and not args.actor and not args.recipient:
             return None  # an ambiguous word with nobody involved is too weak to report
         if not args.actor and _modifier(cand.anchor):
-            # background in a noun modifier ("the mayor, jailed last year"), unless an
-            # arrest the police of the sentence made ("police said the arrested men ...")
+            # background in a noun modifier ("the mayor, jailed last year"), except an
+            # arrest the police of the sentence made, or one that names who is held
+            # ("the arrested men were produced in court", "those detained were freed")
             police = _police(sent, index, refs) if cand.entry.mode == "arrest" else ()
-            if not police:
+            if not police and not (cand.entry.mode == "arrest" and _held_group(cand.anchor)):
                 return None
-            args = dataclasses.replace(args, actor=police)
+            held = args.recipient or tuple(a for a in index.get(cand.anchor.head.i, ()) if a not in police)
+            args = dataclasses.replace(args, actor=police, recipient=held)
         confidence = score_confidence(cand, weak, args)
         first, last = (cand.anchor, cand.anchor) if cand.kind == "must" else (cand.token, cand.anchor)
         start = min(first.idx, last.idx)
@@ -486,3 +522,50 @@ def _police(sent: Any, index: Mapping[int, tuple[str, ...]], refs: Mapping[str, 
     """The police actors named in the sentence (the implicit makers of its arrests)."""
     ids = (a for tok in sent for a in index.get(tok.i, ()))
     return tuple(dict.fromkeys(a for a in ids if a in refs and refs[a].sector == "COP"))
+
+
+#: Words of people hurt or killed, whose "in"/"due to" phrase names what hurt them.
+_HARM = frozenset({"injury", "death", "casualty", "sustain", "suffer", "dead", "die", "injure", "wound",
+                   "hurt", "kill"})
+#: Determiners of an act already known ("the firing").
+_DEFINITE = frozenset({"the", "this", "that"})
+#: Prepositions that place an event in time beside another, not inside its content.
+_WHEN_PREPS = frozenset({"after", "before", "following", "since", "during", "amid", "despite", "until"})
+#: Nouns whose "of"/"for" phrase names an act feared, wished or ordered, not one made
+#: ("the threat of arrest", "a warrant for the arrest of X", "orders for the arrest").
+_UNREALISED = frozenset(
+    {"threat", "fear", "warrant", "order", "demand", "call", "risk", "possibility", "plan", "bid", "attempt",
+     "danger", "prospect", "need", "request", "directive", "instruction", "permission", "decision", "question"}
+)
+#: Verbs whose object arrest is made ("police made 30 arrests", "effected the arrest").
+_MAKING = frozenset({"make", "effect"})
+
+
+def _reported_arrest(noun: Any, entry: Entry) -> bool:
+    """A noun arrest reported as made: a particular one ("the arrest of X", "X's arrest",
+    "after the arrests", "made 30 arrests"), not the object of a demand ("sought the
+    arrest of X" is the demand's content) nor an arrest feared or ordered."""
+    if entry.mode != "arrest" or entry.weak or noun.lemma_.lower() != "arrest":
+        return False
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp", "conj"):
+        return noun.dep_ == "dobj" and head.lemma_.lower() in _MAKING
+    if noun.dep_ == "pobj" and (head.head.lemma_.lower() in _UNREALISED or head.lower_ in ("including", "like")):
+        return False  # "whatever the government does, including arrests": an example, not a report
+    return noun.tag_ == "NNS" or any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
+
+
+_RANK = {"asserted": 0, "historical": 0, "future": 1, "hypothetical": 2, "negated": 3}
+
+
+def _stronger(own: str, clause: str) -> str:
+    """The more marked of two statuses (negated > hypothetical > future > asserted)."""
+    return clause if _RANK.get(clause, 0) > _RANK.get(own, 0) else own
+
+
+def _held_group(participle: Any) -> bool:
+    """An arrest participle that names a group by it: "the arrested workers" (before its
+    noun) or "those arrested"; a clause on a person ("the mayor, jailed a year ago") is
+    background about them."""
+    return participle.dep_ == "amod" or (participle.dep_ == "acl" and participle.head.lower_ in ("those", "all", "some"))
+
