@@ -165,6 +165,10 @@ _FOLD = str.maketrans(
 
 # Generational suffixes are not surnames ("Joseph R. Biden Jr.").
 _SUFFIX = re.compile(r"^(jr|sr|ii|iii|iv)\.?,?$", re.IGNORECASE)
+# Regnal numbers, written in capitals ("Felipe VI", "Frederik X"); "Xi" is a name.
+_REGNAL = re.compile(r"^[IVX]+$")
+# Styles before a given name: the word after them is no surname.
+_STYLE_WORDS = frozenset({"king", "queen", "prince", "princess", "emperor", "empress", "pope", "patriarch", "sheikh"})
 # Arabic article glued to a surname: "al-Assad" is also "Assad".
 _ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an)-(.+)$", re.IGNORECASE)
 
@@ -201,11 +205,12 @@ def surname_keys(name: str) -> tuple[str, ...]:
     "Ursula von der Leyen" -> ("von der leyen", "leyen"); "Bashar al-Assad" ->
     ("al assad", "assad"). Hyphens inside a word are kept ("Kramp-Karrenbauer").
     """
-    words = name.split()
-    while len(words) > 1 and _SUFFIX.match(words[-1]):
+    # "Abdullah II of Jordan", "Charles, Prince of Wales": what follows is a place or title
+    words = re.split(r",| of ", name)[0].split()
+    while len(words) > 1 and (_SUFFIX.match(words[-1]) or _REGNAL.match(words[-1])):
         words.pop()
-    if len(words) < 2:
-        return ()
+    if len(words) < 2 or words[0].casefold() in _STYLE_WORDS:
+        return ()  # "King Charles", "Prince William": a given name, not a surname
     i = len(words) - 1
     while i > 1 and words[i - 1].casefold() in _PARTICLES:
         i -= 1

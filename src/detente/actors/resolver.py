@@ -35,6 +35,7 @@ from .dictionaries import ActorDictionary
 from .regions import DIVISION_NOUNS, RegionTable
 from .documents import document_origin
 from .memory import ActorMemory
+from .surnames import bare_surname
 from . import _resolve
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ class ActorResolver:
     def analyse(self, doc: Any, published: date | None) -> ActorAnalysis:
         """Actors, mentions and the token -> actor map of one parsed doc."""
         hits = self._name_hits(doc, published)
-        items = _find_items(doc, hits, self)
+        items = _find_items(doc, hits, self, published)
         state = _resolve.State(self, doc, published, hits)
         for item in sorted(items, key=lambda it: (it.start, -it.end)):
             state.resolve(item)
@@ -136,7 +137,7 @@ class ActorResolver:
         return None
 
 
-def _find_items(doc: Any, hits: dict[int, NameHit], res: ActorResolver) -> list[Item]:
+def _find_items(doc: Any, hits: dict[int, NameHit], res: ActorResolver, day: date | None) -> list[Item]:
     """Noun phrases that name actors (largest first), then leftover names."""
     consumed: set[int] = set()
     items: list[Item] = []
@@ -147,7 +148,7 @@ def _find_items(doc: Any, hits: dict[int, NameHit], res: ActorResolver) -> list[
             if head.i in consumed:
                 continue
             start = _np_start(head, consumed)
-            item = _classify(doc, head, start, hits, res)
+            item = _classify(doc, head, start, hits, res, day)
             if item is not None and item.kind == "group":
                 item = _widen(doc, item, hits, consumed)
             if item is not None:
@@ -256,7 +257,9 @@ _RELATION_NOUNS = frozenset({"ally", "partner", "neighbour", "neighbor", "proxy"
 _LANGUAGE_NOUNS = frozenset({"language", "speaker", "tongue", "dialect", "script", "alphabet"})
 
 
-def _classify(doc: Any, head: Any, start: int, hits: dict[int, NameHit], res: ActorResolver) -> Item | None:
+def _classify(
+    doc: Any, head: Any, start: int, hits: dict[int, NameHit], res: ActorResolver, day: date | None
+) -> Item | None:
     low = head.lower_
     if head.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in GROUP_PRONOUNS):
         return Item("pronoun", head.i, head.i + 1, head.i)
@@ -276,7 +279,7 @@ def _classify(doc: Any, head: Any, start: int, hits: dict[int, NameHit], res: Ac
         paper = Descriptor(**{**_fields(d), "group": head.lemma_.lower(), "group_sector": origin.sector})
         return Item("document", d.start, max(d.end, origin.end), head.i, paper, origin.hit)
     if not d.person and head.pos_ == "PROPN" and head.i not in hits:
-        d = _kb_person(doc, d, res)
+        d = _kb_person(doc, d, res, day)
         d = d if d.person else _titled_name(doc, d, hits)
     if d.person:
         return Item("person", d.start, d.end, head.i, d)
@@ -424,8 +427,9 @@ def _people_of(doc: Any, d: Descriptor, hit: NameHit, place: NameHit | None) -> 
     return Descriptor(**{**_fields(d), "country": other, "group": hit.text.lower(), "group_sector": "CVL"})
 
 
-def _kb_person(doc: Any, d: Descriptor, res: ActorResolver) -> Descriptor:
-    """A full name the KB knows that the tagger did not label PERSON ("Xi Jinping met")."""
+def _kb_person(doc: Any, d: Descriptor, res: ActorResolver, day: date | None) -> Descriptor:
+    """A full name the KB knows that the tagger did not label PERSON ("Xi Jinping met"),
+    or a lone surname of the one KB person in office that day ("Merkel met")."""
     if res.kb is None:
         return d
     first = d.head
@@ -434,7 +438,8 @@ def _kb_person(doc: Any, d: Descriptor, res: ActorResolver) -> Descriptor:
     for s in range(first, d.head):  # longest first; titles before the name drop off
         if res.kb.find(doc[s : d.head + 1].text):
             return Descriptor(**{**_fields(d), "person": (s, d.head + 1)})
-    return d
+    span = bare_surname(doc, doc[d.head], d.start, res.kb, day)
+    return Descriptor(**{**_fields(d), "person": span}) if span is not None else d
 
 
 def _titled_name(doc: Any, d: Descriptor, hits: dict[int, NameHit]) -> Descriptor:
