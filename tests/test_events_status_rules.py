@@ -332,3 +332,11 @@ def test_attending_ceremonies_and_games_abroad_is_a_visit(code):
     event = top(code("Kenya attended the funeral of the former president of Uganda."))
     assert event.type == "CONSULT"
     assert not code("Kenya attended to the economy.")
+
+
+def test_the_helped_partys_own_act_is_its_own_event(code):
+    events = code("Kenya helped Uganda to attack the rebels.")
+    aid = [e for e in events if e.type == "AID"]
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert aid and [r.country for r in aid[0].recipient] == ["UGA"]
+    assert assault and [a.country for a in assault[0].actor] == ["UGA"]
