@@ -33,6 +33,7 @@ from .patterns import (
     claimed_arguments,
     hosts_event,
     noun_arguments,
+    subject,
     verb_arguments,
 )
 from .quoted import quote_judgements
@@ -132,13 +133,13 @@ class EventCoder:
             event = self._event(doc, sent, sent_i, cand, governed.get(id(cand), []), index, refs, words)
             if event is None:
                 continue
-            event = fill.host(fill.authorities(event, cand), cand)
+            event = fill.host(fill.authorities(_without_self(event), cand), cand)
             event = fill.protesters(fill.recipient(event, cand, governed.get(id(cand), [])), cand)
             _keep(kept, event)
         for event in list(kept.values()):
             accusation = self._allegation(doc, sent, sent_i, event, index, refs, words)
             if accusation is not None:
-                _keep(kept, accusation)
+                _keep(kept, _without_self(accusation))
         return list(kept.values())
 
     def _allegation(
@@ -428,6 +429,7 @@ class EventCoder:
                 return None
             held = args.recipient or tuple(a for a in index.get(cand.anchor.head.i, ()) if a not in police)
             args = dataclasses.replace(args, actor=police, recipient=held)
+        unlisted = _unlisted_police(cand, index, refs) if not args.actor and cand.kind in ("verb", "intent") else ()
         confidence = score_confidence(cand, weak, args)
         first, last = (cand.anchor, cand.anchor) if cand.kind == "must" else (cand.token, cand.anchor)
         start = min(first.idx, last.idx)
@@ -443,7 +445,7 @@ class EventCoder:
             quad_class=ptype.quad_class,
             intensity=ontology.intensity(etype, mode),
             goldstein=ontology.goldstein(cameo),
-            actor=tuple(refs[a] for a in args.actor if a in refs),
+            actor=tuple(refs[a] for a in args.actor if a in refs) + unlisted,
             recipient=tuple(refs[a] for a in args.recipient if a in refs),
             symmetric=args.symmetric,
             status=status,
@@ -458,6 +460,17 @@ class EventCoder:
 
 
 
+
+
+def _without_self(event: Event) -> Event:
+    """No party is its own recipient in the syntax's reading (a mention of the actor again
+    in the trigger's phrase); the event keeps its other recipients. The CAMEO convention
+    that a state's domestic controls aim at its own country is applied after this."""
+    own = {a.id for a in event.actor}
+    if not any(r.id in own for r in event.recipient):
+        return event
+    rest = tuple(r for r in event.recipient if r.id not in own)
+    return dataclasses.replace(event, recipient=rest, symmetric=event.symmetric and bool(rest))
 
 
 def _keep(kept: dict[tuple[Any, ...], Event], event: Event) -> None:
@@ -524,6 +537,26 @@ def _police(sent: Any, index: Mapping[int, tuple[str, ...]], refs: Mapping[str, 
     """The police actors named in the sentence (the implicit makers of its arrests)."""
     ids = (a for tok in sent for a in index.get(tok.i, ()))
     return tuple(dict.fromkeys(a for a in ids if a in refs and refs[a].sector == "COP"))
+
+
+#: Nouns of the police as a body or its members ("the police lathi-charged").
+_POLICE_NOUNS = frozenset({"police", "policeman", "policemen", "cop", "constable", "constabulary"})
+
+
+def _unlisted_police(cand: Candidate, index: Mapping[int, tuple[str, ...]],
+                     refs: Mapping[str, ActorRef]) -> tuple[ActorRef, ...]:
+    """The police as subject of a hyphenated verb ("the police lathi-charged the mob"):
+    the parser makes the verb's first half the subject noun and "police" its modifier,
+    where the actors stage lists nobody. The document's police actor of that name if
+    there is one, else an implied police actor."""
+    subj, passive = subject(cand.token)
+    if subj is None or passive or subj.lemma_.lower() not in _POLICE_NOUNS or index.get(subj.i):
+        return ()
+    prefix = subj.head  # "lathi" in "police lathi - charged": the verb two tokens on
+    if prefix.dep_ != "nsubj" or prefix.head.i != prefix.i + 2 or prefix.nbor(1).tag_ != "HYPH":
+        return ()
+    same = [r for r in refs.values() if r.sector == "COP" and (r.name or "").lower() in (subj.lower_, subj.lemma_.lower())]
+    return (same[0],) if same else (ActorRef("police", subj.text, None, "COP"),)
 
 
 #: Words of people hurt or killed, whose "in"/"due to" phrase names what hurt them.

@@ -188,7 +188,7 @@ def subject(verb: Any) -> tuple[Any | None, bool]:
     for _ in range(8):
         subj = child(cur, *SUBJECT_DEPS)
         if subj is not None:
-            return subj, own_passive and cur is not verb
+            return _hyphen_prefix_owner(subj, cur), own_passive and cur is not verb
         subj = child(cur, "nsubjpass", "csubjpass")
         if subj is not None:
             return subj, own_passive or not controlled
@@ -223,6 +223,18 @@ def subject(verb: Any) -> tuple[Any | None, bool]:
             return cur.head, cur.tag_ != "VBG"
         break
     return None, False
+
+
+def _hyphen_prefix_owner(subj: Any, verb: Any) -> Any:
+    """The subject when the parser took the first half of a hyphenated verb for it
+    ("the police lathi-charged the mob": "lathi" as subject, "police" its compound):
+    the noun before the prefix is the doer."""
+    doc = verb.doc
+    if subj.i != verb.i - 2 or doc[verb.i - 1].tag_ != "HYPH" or doc[verb.i - 1].whitespace_ or subj.whitespace_:
+        return subj
+    owner = max((c for c in subj.children if c.dep_ in ("compound", "nmod", "amod") and c.i < subj.i
+                 and c.pos_ in ("NOUN", "PROPN")), key=lambda c: c.i, default=None)
+    return owner if owner is not None else subj
 
 
 #: Nouns of texts whose content a participle states ("a declaration demanding ...");
@@ -275,6 +287,8 @@ def stative_intent(verb: Any, entry: Entry) -> bool:
 
 #: Dependents whose subtrees are not part of the trigger's own phrase.
 _OUTSIDE = frozenset({"nsubj", "nsubjpass", "csubj", "parataxis", "advcl", "punct", "mark", "cc", "conj", "agent"})
+#: Noun phrases hung on a verb that comment on the whole clause (time, apposition).
+_CLAUSE_APPOSITIONS = frozenset({"npadvmod", "appos"})
 _SPEECH = frozenset({"say", "tell", "announce", "state", "add", "claim", "report", "declare", "quote"})
 
 
@@ -299,6 +313,10 @@ def following_actors(trigger: Any, exclude: Sequence[str], index: Mapping[int, t
     attack's "from" is where it came from, see :func:`passed_preps`). ``skip``:
     token indices that cannot be the recipient (the owner of a moved thing: "its forces")."""
     outside = _OUTSIDE | {"dobj"} if trigger.lemma_.lower() in TRANSFER_VERBS else _OUTSIDE
+    if trigger.pos_ in ("VERB", "AUX"):
+        # a noun phrase set beside the clause ("arrived in X, the first visit by a Y leader
+        # to Z") describes the event; its own "by" party is the actor again, not a target
+        outside = outside | _CLAUSE_APPOSITIONS
     stack = [(c, 0) for c in trigger.children if c.dep_ not in outside and c.i > trigger.i and not _own_clause(c)]
     toks: list[Any] = []
     while stack:

@@ -12,6 +12,10 @@ in DESIGN terms):
   hypothesising head ("considering sanctions", "is likely to"), or "possible/potential" on a noun trigger.
 - future: will/shall/'ll, "going to", planning heads ("plans to", "is expected to",
   "is set to", "is due to", "decided to"), "upcoming/planned/next" on a noun trigger.
+- an infinitive on a noun is in prospect: future under a noun of intention ("the decision
+  to withdraw", "orders to arrest"), hypothetical under others ("no alternative than to
+  arrest", "a chance to arrest"); so is one that an extraposed "it" evaluates ("it is up
+  to the police / necessary to arrest them"): hypothetical.
 Precedence: negated > hypothetical > future > asserted.
 """
 
@@ -58,6 +62,9 @@ def clause_status(trigger: Any, lexicon: Lexicon, governor: Any | None = None) -
         return "hypothetical"
     if _obliged(head):
         return "hypothetical"
+    prospect = _prospective_infinitive(head, lexicon)
+    if prospect is not None:
+        return prospect
     if trigger.pos_ in ("NOUN", "PROPN") and any(c.lower_ in HYPO_MODS for c in trigger.children):
         return "hypothetical"
     aux = modal(head)
@@ -87,6 +94,98 @@ def _obliged(tok: Any) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
     return gov.tag_ in ("VBP", "VBZ") or (gov.tag_ == "VB" and modal(gov) is not None)
+
+
+#: Nouns that name an intended act: what they introduce is planned or ordered (future),
+#: as "decided to"/"planned to" are ("the decision to withdraw", "orders to arrest").
+INTENT_NOUNS = frozenset(
+    {"plan", "decision", "order", "instruction", "directive", "direction", "intention", "intent",
+     "preparation", "plot", "scheme", "conspiracy", "resolve", "determination", "commitment",
+     "pledge", "promise", "vow", "resolution", "mandate", "mission", "programme", "program",
+     "agreement", "deal", "proposal", "move", "threat", "warning", "ultimatum", "deadline"}
+)
+#: Modifiers of a noun whose infinitive reports a done act ("the first state to recognise X").
+_RANKING = frozenset({"first", "last", "only", "second", "third", "latest", "next"})
+
+
+def _prospective_infinitive(tok: Any, lexicon: Lexicon) -> str | None:
+    """A to-infinitive that hangs on a noun or on an evaluation of an extraposed "it"
+    names an act in prospect, not one done: "orders to arrest anyone who ...", "no
+    alternative than to arrest them", "it is up to the police / in their interest /
+    necessary to arrest them". Future when the noun names an intention (a plan, decision,
+    order: the act is meant to happen), hypothetical otherwise (an option, a chance, a
+    need, an attempt: it may never happen). Not "the first/only country to recognise X",
+    which reports the act, nor "were quick to arrest" (an adjective about the doer)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head  # "orders to arrest and detain": the first conjunct's head
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return None
+    choice = _no_choice(tok)
+    if choice is not None:
+        # "has no option but to arrest" states a necessity, as "has to" does; a past "had
+        # no choice but to fire" reports what was done (see _obliged)
+        return None if choice.tag_ in ("VBD", "VBN") else "hypothetical"
+    head = tok.head
+    if tok.dep_ in ("acl", "advcl") and head.pos_ in ("NOUN", "PROPN") and head.i < tok.i:
+        if any(c.lower_ in _RANKING or c.tag_ in ("JJS", "RBS") for c in head.children):
+            return None
+        if head.dep_ == "pobj" and not any(c.dep_ in ("det", "poss", "amod") for c in head.children):
+            return None  # fixed phrases: "in order to" is a bare purpose, "at pains to" an effort made
+        lemma = head.lemma_.lower()
+        return "future" if lemma in INTENT_NOUNS or lexicon.has_role(lemma, "-plan") else "hypothetical"
+    if tok.dep_ in ("xcomp", "advcl", "ccomp") and _extraposed_it(head, tok):
+        return "hypothetical"
+    return None
+
+
+#: Nouns of the only way left: "no choice/option/alternative but/than to ...".
+_CHOICES = frozenset({"choice", "option", "alternative", "way", "recourse"})
+
+
+def _no_choice(tok: Any) -> Any | None:
+    """The verb that has "no choice but" the infinitive ``tok``, however the parser hangs
+    it: on the noun ("advcl"/"acl"), under its "but/than" ("pcomp") or on the verb as a
+    conjunct after "but"."""
+    head = tok.head
+    if tok.dep_ == "pcomp" and head.lower_ in ("but", "than", "except"):
+        noun = head.head
+    elif tok.dep_ in ("acl", "advcl"):
+        noun = head
+    elif tok.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "but" for c in head.children):
+        noun = next((c for c in head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+    else:
+        return None
+    if noun is None or noun.lemma_.lower() not in _CHOICES or not any(c.lower_ == "no" for c in noun.children):
+        return None
+    return noun.head if noun.dep_ == "dobj" else None
+
+
+#: Adjectives that judge a proposition, with a dummy "it" ("it is necessary to ..."),
+#: unlike those about a doer ("it is willing to withdraw": "it" is a state).
+_JUDGING_ADJS = frozenset(
+    {"necessary", "important", "essential", "imperative", "vital", "crucial", "advisable", "desirable",
+     "possible", "impossible", "difficult", "hard", "easy", "wise", "unwise", "right", "wrong", "fair",
+     "unfair", "appropriate", "proper", "better", "best", "legal", "illegal", "mandatory", "obligatory",
+     "incumbent", "pointless", "useless", "futile", "tough", "premature", "prudent", "sensible"}
+)
+
+
+def _extraposed_it(head: Any, tok: Any) -> bool:
+    """"it is [necessary / up to X / in X's interest] to ...": a copula whose subject is
+    a dummy "it" that the infinitive fills, with a judgement before the infinitive (a
+    judging adjective, a phrase like "up to X", "in X's interest", "time"); "it is to
+    meet" (an arrangement) and "it is willing to" (a doer's stance) are not."""
+    if head.pos_ == "ADJ" and head.dep_ == "acomp":
+        return head.lemma_.lower() in _JUDGING_ADJS and _it_copula(head.head)
+    if not _it_copula(head):
+        return False
+    return any(c.i < tok.i and (c.dep_ in ("prep", "attr") or (c.dep_ == "acomp" and c.lemma_.lower() in _JUDGING_ADJS))
+               for c in head.children)
+
+
+def _it_copula(tok: Any) -> bool:
+    return tok.lemma_ == "be" and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in tok.children)
 
 
 def _negated(tok: Any) -> bool:
