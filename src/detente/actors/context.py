@@ -21,6 +21,13 @@ the evidence must be in the text):
   one mention must be an owner (a modifier or possessor: "Greece's biggest trial",
   "the Pakistani secretary") or a subject; a place alone ("arrived in Algiers") is not
   enough, visitors are named that way too;
+- a state named inside another actor's own mention ("Palestinian youths", "Iraqi police",
+  "Turkey" as a subject) is not the sentence's for an actor that faces that one in a
+  clause (one the subject, the other the object, the agent "by" or an "at"/"against"/
+  "with"/"on" phrase of the same verb): "Palestinian youths threw stones at soldiers"
+  says nothing of the soldiers' country. Parties on the same side (conjuncts, a cited
+  source) still share it. "Iraqi police arrested protesters" thus leaves the protesters
+  uncoded here; the events stage's domestic-target convention codes them;
 - diplomats, envoys and foreign ministers, whose work is abroad, and refugees never take a
   country this way;
 - the code is marked ``evidence="context"``: the store does not learn people from it.
@@ -67,23 +74,20 @@ def infer_countries(
 ) -> None:
     """Give each uncoded official the one state its sentence is about (see module doc)."""
     sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
-    by_sentence: dict[int, list["Draft"]] = {}
-    for d, start, _, _, _ in mentions:
-        by_sentence.setdefault(sent_of[start], []).append(d)
+    by_sentence: dict[int, list[tuple["Draft", int, int]]] = {}
+    for d, start, end, _, _ in mentions:
+        by_sentence.setdefault(sent_of[start], []).append((d, start, end))
     for n, sent in enumerate(doc.sents):
-        actors = by_sentence.get(n, [])
-        wanting = [d for d in actors if _wants_country(d)]
-        if not wanting:
-            continue
-        state = _sentence_state(sent, hits, actors, day)
-        owned = state or (
-            _sentence_state(sent, hits, actors, day, owned_targets=True)
-            if any(d.sector in _DOMESTIC_SECTORS for d in wanting) else None
-        )
+        spans = by_sentence.get(n, [])
+        actors = [d for d, _, _ in spans]
+        wanting = list({id(d): d for d in actors if _wants_country(d)}.values())
         for d in wanting:
-            found = state or (owned if d.sector in _DOMESTIC_SECTORS else None)
-            if d.country is None and found is not None:
-                d.country, d.evidence = found, "context"
+            skip = _opponents_names(doc, d, spans, hits)
+            state = _sentence_state(sent, hits, actors, day, skip=skip)
+            if state is None and d.sector in _DOMESTIC_SECTORS:
+                state = _sentence_state(sent, hits, actors, day, owned_targets=True, skip=skip)
+            if d.country is None and state is not None:
+                d.country, d.evidence = state, "context"
 
 
 def _wants_country(d: "Draft") -> bool:
@@ -95,16 +99,18 @@ def _wants_country(d: "Draft") -> bool:
 
 
 def _sentence_state(
-    sent: Any, hits: Mapping[int, "NameHit"], actors: list["Draft"], day: Any, owned_targets: bool = False
+    sent: Any, hits: Mapping[int, "NameHit"], actors: list["Draft"], day: Any, owned_targets: bool = False,
+    skip: frozenset[int] = frozenset(),
 ) -> str | None:
     """The one state the sentence names, when it is named as an owner and never a target
-    (with ``owned_targets``, owning the target counts: "boycott Algeria's elections")."""
+    (with ``owned_targets``, owning the target counts: "boycott Algeria's elections");
+    names on the ``skip`` tokens belong to an opponent and are not the sentence's."""
     doc = sent.doc
     states: dict[str, list["NameHit"]] = {}
     seen: set[int] = set()
     for i in range(sent.start, sent.end):
         hit = hits.get(i)
-        if hit is None or id(hit) in seen or hit.entry.kind not in _STATE_KINDS:
+        if hit is None or id(hit) in seen or hit.entry.kind not in _STATE_KINDS or i in skip:
             continue
         seen.add(id(hit))
         code = hit.entry.code_on(day).country
@@ -146,3 +152,64 @@ def _role(token: Any) -> str:
     if tok.dep_ in _OBJECT_DEPS:
         return "owned target" if owner else "target"
     return "owner" if owner or tok.dep_ in _OWNER_DEPS else "other"
+
+
+# -- opposing sides --------------------------------------------------------------------
+#: Prepositions that put a party on the receiving end of its clause's verb ("threw
+#: stones at", "clashed with", "fired on", "protested against").
+_OPPOSING_PREPS = frozenset({"at", "against", "with", "on", "upon", "toward", "towards"})
+
+
+def _opponents_names(
+    doc: Any, d: "Draft", spans: list[tuple["Draft", int, int]], hits: Mapping[int, "NameHit"]
+) -> frozenset[int]:
+    """Tokens of state names inside the mentions of actors that ``d`` faces in a clause
+    ("Palestinian youths threw stones at soldiers": "Palestinian" is the youths' own word
+    and says nothing of the soldiers'); names of a party on the same side still count."""
+    own = [_clause_role(doc[s:e].root) for x, s, e in spans if x is d]
+    skip: set[int] = set()
+    for other, start, end in spans:
+        if other is d or not any(i in hits for i in range(start, end)):
+            continue
+        theirs = _clause_role(doc[start:end].root)
+        if theirs is not None and any(_opposed(mine, theirs) for mine in own if mine is not None):
+            skip.update(range(start, end))
+    return frozenset(skip)
+
+
+def _opposed(a: tuple[int, str], b: tuple[int, str]) -> bool:
+    return a[0] == b[0] and {a[1], b[1]} == {"subj", "obj"}
+
+
+def _clause_role(head: Any) -> tuple[int, str] | None:
+    """(clause verb, "subj" | "obj") of a mention's head: the doer or the party acted on."""
+    for _ in range(8):  # "Iraqi officials and police": a conjunct takes its first's role
+        if head.dep_ not in ("conj", "appos") or head.head is head:
+            break
+        head = head.head
+    dep, up = head.dep_, head.head
+    if dep in ("nsubj", "csubj"):
+        return _clause_verb(up), "subj"
+    if dep in ("nsubjpass", "dobj", "dative"):
+        return _clause_verb(up), "obj"
+    if dep != "pobj":
+        return None
+    if up.dep_ == "agent":  # "were attacked by X": the doer
+        return _clause_verb(up.head), "subj"
+    if up.lower_ not in _OPPOSING_PREPS:
+        return None
+    verb = up.head.head if up.head.dep_ == "dobj" else up.head  # "threw stones at X"
+    return (_clause_verb(verb), "obj") if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _clause_verb(verb: Any) -> int:
+    """The verb whose subject a verb shares: "began throwing stones", "gathered and threw"."""
+    for _ in range(8):
+        shared = verb.dep_ == "xcomp" or (
+            verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        )
+        if not shared or verb.head is verb:
+            break
+        verb = verb.head
+    return verb.i
+

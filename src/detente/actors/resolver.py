@@ -143,7 +143,11 @@ def _find_items(doc: Any, hits: dict[int, NameHit], res: ActorResolver, day: dat
     items: list[Item] = []
     for sent in doc.sents:
         heads = [t for t in sent if t.pos_ in _HEAD_POS or t.lower_ in PAIR_HEADS]
-        heads = [t for t in heads if not (t.dep_ in _MODIFIER_DEPS and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i)]
+        heads = [
+            t for t in heads
+            if not (t.dep_ in _MODIFIER_DEPS and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i)
+            or _hyphen_verb_doer(t, res.lexicon)
+        ]
         for head in sorted(heads, key=lambda t: -_extent(t, hits, res)):
             if head.i in consumed:
                 continue
@@ -168,6 +172,25 @@ def _find_items(doc: Any, hits: dict[int, NameHit], res: ActorResolver, day: dat
             continue  # "the Israeli-occupied West Bank", "pro-Moscow", "Qaeda-linked": a stance, not an actor
         items.append(Item("name", hit.start, hit.end, hit.end - 1, hit=hit))
     return items
+
+
+#: Sectors of the forces that "lathi-charge", "baton-charge" or "tear-gas" a crowd.
+_HYPHEN_DOER_SECTORS = frozenset({"COP", "MIL"})
+_HYPHENS = frozenset({"-", "\u2013"})
+
+
+def _hyphen_verb_doer(tok: Any, lexicon: Lexicon) -> bool:
+    """A police or army noun that the parser made the modifier of a hyphenated verb's
+    first half ("the police lathi-charged the mob": "lathi" the subject, "police" its
+    compound). The noun is the verb's subject in English, so it is an actor's head."""
+    prefix = tok.head
+    if tok.dep_ not in ("compound", "nmod", "amod") or prefix.i != tok.i + 1 or prefix.dep_ != "nsubj":
+        return False
+    verb = prefix.head
+    if verb.pos_ != "VERB" or verb.i != prefix.i + 2 or prefix.nbor(1).text not in _HYPHENS:
+        return False
+    group = lexicon.group_of(tok)
+    return group is not None and group[1] in _HYPHEN_DOER_SECTORS
 
 
 _COORD = frozenset({"and", "or", ",", "&"})
