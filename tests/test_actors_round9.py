@@ -100,3 +100,14 @@ def test_hyphenated_verb_event_has_the_army_as_actor(extractor):
 def test_police_as_a_modifier_of_a_noun_subject_are_no_actor(nlp, resolver):
     # "police lathi" is a baton here: the noun is its modifier, not a doer
     assert code_at(nlp, resolver, "The police lathi was found on the road.", "police") is None
+
+
+def test_protest_at_forces_leaves_their_state_open_but_own_institutions_take_it(extractor):
+    day = "2021-05-10"
+    stones = extractor.extract("Palestinian youths threw stones at soldiers near Hebron.", published=day)
+    protest = next(e for e in stones.events if e.type == "PROTEST")
+    assert [a.country for a in protest.actor] == ["PSE"]
+    assert [r.country for r in protest.recipient] == [None]
+    rally = extractor.extract("Egyptian protesters rallied outside the parliament.", published=day)
+    event = next(e for e in rally.events if e.type == "PROTEST")
+    assert [r.country for r in event.recipient] == ["EGY"]

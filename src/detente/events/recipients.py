@@ -259,8 +259,11 @@ class RecipientFiller:
             code = next(iter(countries))
             if not recipient:
                 recipient = (self._country_ref(code),)
-            elif not any(r.country for r in recipient) and all(r.id not in self.persons for r in recipient):
-                # "a hunger strike outside Parliament": the protesters' own institutions
+            elif not any(r.country for r in recipient) and all(
+                    r.id not in self.persons and r.sector not in ("MIL", "COP") for r in recipient):
+                # "a hunger strike outside Parliament": the protesters' own institutions; not
+                # the forces they clash with ("threw stones at soldiers"), whose state the
+                # text does not say (they may be an occupier's)
                 recipient = tuple(dataclasses.replace(r, country=code) for r in recipient)
         return dataclasses.replace(event, actor=actor, recipient=recipient)
 
