@@ -111,3 +111,11 @@ def test_protest_at_forces_leaves_their_state_open_but_own_institutions_take_it(
     rally = extractor.extract("Egyptian protesters rallied outside the parliament.", published=day)
     event = next(e for e in rally.events if e.type == "PROTEST")
     assert [r.country for r in event.recipient] == ["EGY"]
+
+
+def test_troopers_are_police(extractor):
+    out = extractor.extract("State troopers arrested two men on the highway.", published="2021-05-10")
+    arrest = next(e for e in out.events if e.type == "COERCE")
+    assert [a.sector for a in arrest.actor] == ["COP"]
+    para = extractor.extract("Paratroopers landed near the airport.", published="2021-05-10")
+    assert [a.sector for a in para.actors] == ["MIL"]
