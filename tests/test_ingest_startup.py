@@ -251,3 +251,73 @@ def test_default_cache_dir_follows_the_environment(tmp_path, monkeypatch) -> Non
     monkeypatch.delenv("DETENTE_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert gaz.default_cache_dir() == tmp_path / "xdg" / "detente"
+
+
+def test_chunks_go_to_the_workers_as_tasks_sharing_the_chunk_snapshot(tmp_path, monkeypatch) -> None:
+    """A chunk of 16 is sent as two tasks of 8 with the same memory snapshot, the run's
+    last chunk as tasks of 4, and each chunk is still written once with all its results."""
+    log: list[tuple[str, int]] = []
+    executor = RecordingExecutor(log)
+    snapshots: list[tuple] = []
+    real_submit = executor.submit
+
+    def submit(articles, hits) -> cf.Future:
+        snapshots.append((int(articles[0].id[1:]), len(articles), hits))
+        return real_submit(articles, hits)
+
+    executor.submit = submit  # type: ignore[method-assign]
+    monkeypatch.setattr(ingest_mod, "_make_executor", lambda workers, settings: executor)
+    src = tmp_path / "a.jsonl"
+    write_articles(src, 40)
+    report = ingest_mod.ingest([str(src)], tmp_path / "s.duckdb", chunk_size=16)
+    assert (ingest_mod.TASK_SIZE, ingest_mod.LAST_TASK_SIZE) == (8, 4)
+    assert [(first, n) for first, n, _ in snapshots] == [(0, 8), (8, 8), (16, 8), (24, 8), (32, 4), (36, 4)]
+    assert snapshots[0][2] == snapshots[1][2] and snapshots[2][2] == snapshots[3][2]
+    assert [e for e in log if e[0] == "submit"] == [("submit", i) for i in (0, 8, 16, 24, 32, 36)]
+    assert report.failed == 40  # every article's result came back and was written once
+    with open_store(tmp_path / "s.duckdb") as store:
+        assert store.con.execute("SELECT count(*) FROM ingest_errors").fetchone()[0] == 40
+
+
+def test_a_single_chunk_is_the_last_one(tmp_path, monkeypatch) -> None:
+    log: list[tuple[str, int]] = []
+    executor = RecordingExecutor(log)
+    monkeypatch.setattr(ingest_mod, "_make_executor", lambda workers, settings: executor)
+    src = tmp_path / "a.jsonl"
+    write_articles(src, 6)
+    ingest_mod.ingest([str(src)], tmp_path / "s.duckdb", chunk_size=16)
+    assert log == [("submit", 0), ("submit", 4)]
+
+
+def test_the_ingest_parent_does_not_import_spacy() -> None:
+    """The parent only reads, hashes and writes; the modules it imports for the memory
+    snapshots must not pull in spaCy (half a second of CPU taken from the workers)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, detente.ingest, detente.store; from detente.actors.memory import MemoryHit; "
+            "from detente.actors.kb import normalize_name; print('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# --- performance rewrites that must keep results ------------------------------------------
+
+
+def test_entity_bounds_agree_with_doc_ents(nlp) -> None:
+    from detente.actors.surnames import _entity_bounds
+
+    doc = nlp("Angela Merkel met Emmanuel Macron at the Lincoln Memorial in Washington on Monday.")
+    for tok in doc:
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        assert _entity_bounds(doc, tok) == (None if ent is None else (ent.start, ent.end))
+    assert _entity_bounds(doc, doc[0]) == (0, 2)
+    assert _entity_bounds(doc, doc[2]) is None  # "met"
+
+
+def test_capitalised_tokens_include_every_upper_case_start(nlp) -> None:
+    from detente.actors.regions import _capitalised
+
+    doc = nlp("the Sindh government and Ⅻ legion met in ÉVORA, not in lisbon.")
+    assert [doc[i].text for i in _capitalised(doc)] == [t.text for t in doc if t.text[:1].isupper()]
+    assert "government" not in [doc[i].text for i in _capitalised(doc)]

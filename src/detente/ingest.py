@@ -5,10 +5,11 @@ Streaming and resumable by construction:
 - Articles are read lazily, hashed (:func:`detente.store.content_hash`), and skipped when
   the store already holds them (or when they appeared earlier in the same run).
 - The remaining articles are numbered (``seq``, continuing the store's numbering) and cut
-  into chunks of ``chunk_size``. Each chunk is extracted by one worker (the model is
-  loaded once per worker; workers return plain records) and written by the parent in
-  one transaction, in input order. A kill at any point loses at most the chunks in flight;
-  the next run starts at the first article not written, on the same chunk boundaries.
+  into chunks of ``chunk_size``. Each chunk is extracted by the workers as tasks of
+  ``TASK_SIZE`` articles (the model is loaded once per worker; workers return plain
+  records) and written by the parent in one transaction, in input order. A kill at any
+  point loses at most the chunks in flight; the next run starts at the first article
+  not written, on the same chunk boundaries.
 - What the store learned about people (``memory``) reaches the workers as a snapshot
   attached to each chunk: the entries of articles with ``seq < first_seq - LAG`` where
   ``LAG = (IN_FLIGHT - 1) * chunk_size``. The limit depends only on positions, never on
@@ -41,6 +42,13 @@ log = logging.getLogger(__name__)
 IN_FLIGHT = 3
 #: articles per chunk (one chunk = one transaction)
 CHUNK_SIZE = 16
+#: articles per task sent to a worker: a chunk goes out as several tasks that share its
+#: memory snapshot, so two workers share the first and the last chunk instead of one of
+#: them idling while the other parses 16 articles. The parse and the stages of an article
+#: do not depend on which articles share its batch, so the store is the same.
+TASK_SIZE = 8
+#: tasks of the run's last chunk: smaller still, since nothing follows them to balance.
+LAST_TASK_SIZE = 4
 #: failures kept in the report (all are in the ingest_errors table)
 REPORT_FAILURES = 50
 
@@ -142,13 +150,15 @@ class _Run:
 
     def run(self, executor: Any) -> IngestReport:
         self._log_start()
-        pending: collections.deque[tuple[_Chunk, Any]] = collections.deque()
-        for chunk in self._chunks():
+        pending: collections.deque[tuple[_Chunk, list[Any]]] = collections.deque()
+        for chunk, last in _with_last(self._chunks()):
             if len(pending) >= IN_FLIGHT:
                 self._commit(*pending.popleft())
             # Entries of chunks up to k - IN_FLIGHT, all written by now (see IN_FLIGHT).
             hits = self.memory.hits_below(chunk.seqs[0] - (IN_FLIGHT - 1) * self.chunk_size)
-            pending.append((chunk, executor.submit(chunk.articles, hits)))
+            size = LAST_TASK_SIZE if last else TASK_SIZE
+            tasks = [chunk.articles[i : i + size] for i in range(0, len(chunk.articles), size)]
+            pending.append((chunk, [executor.submit(task, hits) for task in tasks]))
         while pending:
             self._commit(*pending.popleft())
         self._commit_problems()
@@ -196,10 +206,10 @@ class _Run:
                 yield item
 
     # -- writing ------------------------------------------------------------------------
-    def _commit(self, chunk: _Chunk, future: Any) -> None:
+    def _commit(self, chunk: _Chunk, futures: list[Any]) -> None:
         from .store import Failure
 
-        results = future.result()
+        results = [result for future in futures for result in future.result()]
         failures = [Failure("read", p.message, p.source) for p in self.problems]
         self.problems = []
         ok = 0
@@ -250,6 +260,17 @@ class _Run:
             "articles_skipped = ?, errors = ?, status = ? WHERE run_id = ?",
             [dt.datetime.now(), t.seen, t.added, t.skipped, t.failed, status, self.run_id],
         )
+
+
+def _with_last(chunks: Iterator[_Chunk]) -> Iterator[tuple[_Chunk, bool]]:
+    """Each chunk with whether it is the run's last (reads one chunk ahead)."""
+    previous = next(chunks, None)
+    if previous is None:
+        return
+    for chunk in chunks:
+        yield previous, False
+        previous = chunk
+    yield previous, True
 
 
 def _windows(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

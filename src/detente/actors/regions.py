@@ -139,6 +139,7 @@ class RegionTable:
             index.setdefault(key, {}).setdefault(country, name)
         self._index = index
         self._reach = max((len(k.split()) for k in index), default=1)
+        self._first_words = frozenset(k.split()[0] for k in index)
 
     @classmethod
     def load(cls) -> "RegionTable":
@@ -154,18 +155,19 @@ class RegionTable:
         took; an ambiguous name takes a state the article names elsewhere."""
         named = {h.entry.code_on(None).country for h in taken.values() if h.entry.kind in ("country", "demonym", "capital")}
         hits: list[NameHit] = []
-        i = 0
-        while i < len(doc):
+        resume = 0
+        for i in _capitalised(doc):
+            if i < resume:
+                continue
             found = self._longest_at(doc, i, taken)
             if found is None:
-                i += 1
                 continue
             end, states = found
             country = _choose(states, named)
             if country is not None and _in_construction(doc, i, end):
                 text = doc[i:end].text
                 hits.append(NameHit(i, end, NameEntry("province", text, (CodeRow(country, None),)), text))
-            i = end
+            resume = end
         return hits
 
     def _longest_at(self, doc: Any, i: int, taken: Mapping[int, NameHit]) -> tuple[int, tuple[str, ...]] | None:
@@ -174,10 +176,33 @@ class RegionTable:
             tok = doc[j - 1]
             if tok.i in taken or tok.ent_type_ == "PERSON" or not (tok.text[:1].isupper() or (tok.text == "-" and j > i + 1)):
                 break  # a person's name: "the Rivera government" is Rivera's
-            states = tuple(self._index.get(_fold(doc[i:j].text), {}))
+            key = _fold(doc[i:j].text)
+            states = tuple(self._index.get(key, {}))
             if states:
                 best = (j, states)
+            elif j == i + 1 and not self._may_start(tok, key):
+                break  # no name begins with this word: longer spans cannot match either
         return best
+
+    def _may_start(self, tok: Any, key: str) -> bool:
+        """Whether a longer span from ``tok`` could fold to a name. Only decided when the
+        word is followed by a space and has no brackets, so that its folded words are the
+        first words of any longer span's folded text."""
+        words = key.split()
+        if not tok.whitespace_ or not words or "(" in tok.text or ")" in tok.text:
+            return True
+        return words[0] in self._first_words
+
+
+def _capitalised(doc: Any) -> list[int]:
+    """Indices of the tokens whose first character is upper case, the only ones a name
+    can start at, read from the word shapes in one array instead of a Token per word.
+    A shape keeps an upper-case letter as "X" and any other character that is upper case
+    as itself, so no such token is missed ("LONG" words are kept and checked)."""
+    shapes = doc.to_array("SHAPE").tolist()
+    strings = doc.vocab.strings
+    upper = {h: strings[h][:1].isupper() for h in set(shapes)}
+    return [i for i, h in enumerate(shapes) if upper[h]]
 
 
 def _choose(states: tuple[str, ...], named: set[str]) -> str | None:

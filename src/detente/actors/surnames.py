@@ -28,6 +28,8 @@ _NOT_PERSON = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "LOC", "FAC",
      "EVENT", "LAW", "LANGUAGE", "WORK_OF_ART", "PRODUCT"}
 )
+#: spaCy's IOB codes (Token.ent_iob): 1 inside, 2 outside, 3 beginning of an entity.
+_IOB_I, _IOB_B = 1, 3
 #: Prepositions of place: "in Lincoln", "at Victoria" are places, not people.
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
 
@@ -66,8 +68,8 @@ def _name_like(doc: Any, head: Any, span: tuple[int, int]) -> bool:
     month_person = head.lower_ in _DATE_WORDS and _month_as_person(doc, head)
     if head.ent_type_ in _NOT_PERSON and not month_person:
         return False  # "May told reporters" is tagged DATE, but a month tells no one
-    ent = _entity(doc, head)
-    if ent is not None and (ent.start < span[0] or ent.end > span[1]):
+    ent = _entity_bounds(doc, head)
+    if ent is not None and (ent[0] < span[0] or ent[1] > span[1]):
         return False  # part of a longer name: "Lincoln Memorial", "Victoria Beckham"
     if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS:
         return False
@@ -76,8 +78,21 @@ def _name_like(doc: Any, head: Any, span: tuple[int, int]) -> bool:
     return not _common_word(doc, head)
 
 
-def _entity(doc: Any, tok: Any) -> Any:
-    return next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+def _entity_bounds(doc: Any, tok: Any) -> tuple[int, int] | None:
+    """(start, end) of the entity ``tok`` is in, as ``doc.ents`` would give it, or None.
+    Read from the IOB tags around the token: ``doc.ents`` builds a Span for every entity
+    of the article on each access, which cost more than the rest of this module."""
+    if tok.ent_iob != _IOB_I and not (tok.ent_iob == _IOB_B and tok.ent_type != 0):
+        return None
+    start = tok.i
+    while start >= 0 and doc[start].ent_iob == _IOB_I:
+        start -= 1
+    if start < 0 or doc[start].ent_iob != _IOB_B or doc[start].ent_type == 0:
+        return None  # inconsistent tags: doc.ents would not read them as this token's entity
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob == _IOB_I:
+        end += 1
+    return (start, end)
 
 
 def _month_as_person(doc: Any, head: Any) -> bool:
@@ -92,4 +107,6 @@ def _common_word(doc: Any, head: Any) -> bool:
     word in lower case elsewhere in the article says it is an ordinary word."""
     if head.i != head.sent.start:
         return False
-    return any(t.text == head.lower_ for t in doc)
+    # Compare the orth hashes in one array rather than making a Token per word. (The
+    # attribute by name: importing spaCy here would make ingest's parent load it.)
+    return bool((doc.to_array("ORTH") == head.lower).any())
