@@ -225,7 +225,7 @@ class State:
             kinds: tuple[str, ...] = ("organization", "group", "country")
         elif lemma in _STATE_NOUNS:
             kinds = ("country",)
-        elif lemma in _BODY_NOUNS or any(lemma in short for short in self.res.shorts.values()):
+        elif lemma in _BODY_NOUNS or lemma in self.res.short_words:
             kinds = ("organization", "group")
         else:
             return None

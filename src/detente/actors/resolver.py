@@ -83,6 +83,8 @@ class ActorResolver:
         self.lexicon = lexicon if lexicon is not None else Lexicon.load()
         self.regions = regions if regions is not None else RegionTable.load()
         self.shorts = {e.name: e.short for e in self.names.orgs}
+        #: every organisation short form, for a constant-time "is this a short form?" test
+        self.short_words = frozenset(w for short in self.shorts.values() for w in short)
 
     @classmethod
     def build(cls, settings: "Settings", memory: ActorMemory | None = None) -> "ActorResolver":
@@ -333,7 +335,7 @@ def _classify(
         return Item("name", d.start, d.end, head.i, d, d.org)  # "the APEC forum", "the Hamas movement"
     if (
         head.pos_ == "NOUN" and d.determiner == "the" and d.country is None  # "the Azerbaijani republic" is no short form
-        and any(low in s or head.lemma_ in s for s in res.shorts.values())
+        and (low in res.short_words or head.lemma_ in res.short_words)
     ):
         return Item("short", d.start, d.end, head.i, d)
     sector = res.agent_sector(doc[start : head.i + 1].text) or res.agent_sector(head.lemma_)

@@ -23,7 +23,7 @@ def ingest_command(
     actors: List[Path] = typer.Option([], "--actors", help="CAMEO/PETRARCH actor dictionary (repeatable)."),
     model: Optional[str] = typer.Option(None, help="spaCy pipeline name or path."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    chunk_size: int = typer.Option(16, "--chunk-size", help="Articles per transaction (and per worker task)."),
+    chunk_size: int = typer.Option(16, "--chunk-size", help="Articles per transaction (sent to the workers as tasks of up to 8)."),
 ) -> None:
     """Extract articles into the store; already stored articles are skipped."""
     if workers < 1:
