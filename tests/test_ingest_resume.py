@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,31 @@ pytestmark = [
 def ingest_cmd(src: Path, db: Path) -> list[str]:
     return [sys.executable, "-m", "detente.cli", "ingest", str(src), "--db", str(db),
             "--workers", "2", "--chunk-size", "5"]
+
+
+def descendants(pid: int) -> set[int]:
+    """Live processes below ``pid`` (Linux /proc): the fork server and the pool workers."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {p for p, pp in parents.items() if pp in frontier} - found
+        found |= frontier
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
 
 
 def snapshot(db: Path) -> dict[str, list[tuple]]:
@@ -64,10 +90,17 @@ def test_kill_and_resume_equals_uninterrupted_run(tmp_path):
         if line.startswith("ingest:"):
             done = int(line.split()[1].split("/")[0])
             if done >= N_ARTICLES // 2:
+                workers = descendants(proc.pid) if Path("/proc/self/stat").exists() else set()
                 proc.send_signal(signal.SIGKILL)
                 break
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL, "ingest finished before it could be killed"
+    # the killed ingest's workers and fork server notice and exit instead of idling forever
+    assert len(workers) >= 2 or not Path("/proc/self/stat").exists()
+    deadline = time.monotonic() + 15
+    while any(alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [p for p in workers if alive(p)], "processes of the killed ingest are still running"
     with open_store(killed, read_only=True) as s:
         partial = s.counts()["articles"]
     assert 0 < partial < N_ARTICLES

@@ -362,7 +362,7 @@ class _PoolExecutor:
             context.set_forkserver_preload(list(_PRELOAD))
         self._pool = cf.ProcessPoolExecutor(
             max_workers=workers, mp_context=context,
-            initializer=_init_worker, initargs=(settings,),
+            initializer=_init_worker, initargs=(settings, os.getpid()),
         )
         # The pool starts a process per submit while none is idle: one no-op task per
         # worker starts them all now, so they load while the parent reads the input.
@@ -409,10 +409,31 @@ class _Worker:
 _WORKER: _Worker | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, parent: int | None = None) -> None:
     global _WORKER
     logging.basicConfig(level=logging.WARNING)
+    if parent is not None:
+        _watch_parent(parent)
     _WORKER = _Worker(settings)
+
+
+def _watch_parent(parent: int, every: float = 1.0) -> None:
+    """Exit when the ingest process is gone. A worker's parent is the fork server, and a
+    pool worker holds both ends of its task queue, so after a hard kill of the ingest
+    (SIGKILL, OOM) nothing else would end the worker: it would wait for tasks forever."""
+    import threading
+
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                continue  # the pid exists (taken by another user's process): keep going
+
+    threading.Thread(target=watch, name="detente-parent-watch", daemon=True).start()
 
 
 def _worker_ready() -> tuple[int, float, float]:
