@@ -149,10 +149,11 @@ class Extractor:
 
         grounded: list[Event] = []
         previous: tuple[int, TimeValue] | None = None
+        dates: dict[tuple[int, str], list[Any]] = {}  # a sentence's resolved dates, for its next events
         for event in events:
             trigger = doc[event.trigger_token]
             prefer = "future" if event.status == "future" else "past"
-            tv = date_event(trigger.sent, trigger, published, prefer=prefer)
+            tv = date_event(trigger.sent, trigger, published, prefer=prefer, cache=dates)
             if tv is None:
                 # Only a past event continues the story of the dated event just before it;
                 # a future or hypothetical one is not dated by what already happened.

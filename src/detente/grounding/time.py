@@ -289,6 +289,7 @@ def date_event(
     published: dt.date | str | None,
     *,
     prefer: str = "past",
+    cache: dict[tuple[int, str], list[tuple[Span, TimeValue]]] | None = None,
 ) -> TimeValue | None:
     """The time expression of ``sent`` that dates the event of ``trigger``, resolved.
 
@@ -296,7 +297,8 @@ def date_event(
     the trigger's clause wins over one attached to another verb, which is never used.
     With ``prefer="past"`` a date after publication is never returned. ``prefer="auto"``
     reads the tense from the parse (:func:`event_prefer`). Returns None when nothing
-    governs the trigger; use :func:`fallback_date` then.
+    governs the trigger; use :func:`fallback_date` then. ``cache`` (one dict per document
+    and publication date) keeps each sentence's resolved candidates for its next events.
     """
     if prefer == "auto":
         prefer = event_prefer(trigger)
@@ -304,7 +306,14 @@ def date_event(
     dct = _as_date(published)
     chain = _clause_chain(trigger)
     best: tuple[tuple[int, int], TimeValue] | None = None
-    for span, value in _resolved_candidates(sent, dct, prefer):
+    if cache is None:
+        candidates = _resolved_candidates(sent, dct, prefer)
+    else:
+        key = (sent.start, prefer)
+        if key not in cache:
+            cache[key] = _resolved_candidates(sent, dct, prefer)
+        candidates = cache[key]
+    for span, value in candidates:
         rank = _attachment_rank(span, trigger, chain)
         if rank is None:
             continue
