@@ -124,6 +124,9 @@ def ingest(
     executor = _make_executor(workers, settings)
     try:
         store = open_store(db)
+        # The parent's statements are small (one chunk each): extra DuckDB threads save
+        # no time there and take CPU from the workers (this store is ours, closed below).
+        store.con.execute("SET threads = 1")
         try:
             return _Run(store, paths, workers, settings, progress, chunk_size, count_total).run(executor)
         finally:

@@ -177,7 +177,8 @@ class EventCoder:
         out: list[Candidate] = []
         lights: set[int] = set()
         claimed: set[int] = set()  # acts someone claims ("claimed responsibility for killing ...")
-        for tok in sent:
+        toks = list(sent)  # one Token per word for the three passes below
+        for tok in toks:
             if tok.i in claimed:
                 continue
             if tok.dep_ == "amod":
@@ -200,12 +201,12 @@ class EventCoder:
                     out.append(cand)
                     if cand.kind == "light":
                         lights.add(cand.token.i)
-        for tok in sent:
+        for tok in toks:
             if tok.tag_ == "MD" and tok.lower_ in OBLIGATION and tok.head.dep_ == "ccomp":
                 speech = tok.head.head
                 if speech.lemma_.lower() in SPEECH_VERBS:
                     out.append(Candidate(tok.head, speech, _MUST, "must"))
-        for tok in sent:
+        for tok in toks:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in lights:
                 cand = self._noun_candidate(tok)
                 if cand is not None:

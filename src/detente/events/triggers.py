@@ -103,11 +103,11 @@ def particles_of(verb: Any) -> set[str]:
     words before it ("lathi charge"), a predicative adjective ("held X responsible",
     "found X guilty"), and preposition+object lemma ("placed under+arrest", "took
     into+custody", "hacked to+death"), which a bare "to"/"under" could not say safely."""
-    out = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "compound", "npadvmod")}
-    out |= {verb.doc[j].lower_ for j in range(max(verb.i - 2, verb.sent.start), verb.i)}
-    out |= {c.lower_ for c in verb.children
-            if c.pos_ == "ADJ" and c.dep_ in ("oprd", "acomp", "advcl", "ccomp", "xcomp")}
-    for c in verb.children:
+    children = list(verb.children)  # walked once: each Token is built once
+    out = {c.lower_ for c in children if c.dep_ in ("prt", "prep", "advmod", "compound", "npadvmod")}
+    out |= _words_before(verb)
+    out |= {c.lower_ for c in children if c.pos_ == "ADJ" and c.dep_ in ("oprd", "acomp", "advcl", "ccomp", "xcomp")}
+    for c in children:
         if c.dep_ not in ("prep", "dative", "agent"):  # the agent too: "picked up by+police"
             continue
         for g in c.children:
@@ -116,19 +116,30 @@ def particles_of(verb: Any) -> set[str]:
                 out |= {f"of+{w}" for w in _caused(g)}  # "died as a result of torture"
             elif g.dep_ == "pcomp" and g.tag_ == "VBG":
                 out.add(f"{c.lower_}+{g.lower_}")  # the gerund as written: "after+beating"
-    if any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children):
+    if any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in children):
         out.add("+clause")  # a finite clause says what: "protested that the police ..."
-    out |= _complement_markers(verb)
+    out |= _complement_markers(children)
     return out
 
 
-def _complement_markers(verb: Any) -> set[str]:
+def _words_before(verb: Any) -> set[str]:
+    """The (lower-cased) words up to two before the verb in its sentence. Reads the
+    sentence starts of those tokens only: ``verb.sent`` would walk back to the start."""
+    out: set[str] = set()
+    doc, k = verb.doc, verb.i
+    while k > verb.i - 2 and k > 0 and doc[k].is_sent_start is not True:
+        k -= 1
+        out.add(doc[k].lower_)
+    return out
+
+
+def _complement_markers(children: list[Any]) -> set[str]:
     """What the verb's complement does: verb+object of a complement clause ("helped them
     get+asylum") and "inf+" the verb of a to-infinitive of purpose, also one hung on the
     object ("sent a team to help": inf+help)."""
     out: set[str] = set()
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    for c in [*verb.children, *(g for o in objects for g in o.children)]:
+    objects = [c for c in children if c.dep_ == "dobj"]
+    for c in [*children, *(g for o in objects for g in o.children)]:
         if c.pos_ not in ("VERB", "AUX"):
             continue
         if c.dep_ in ("ccomp", "xcomp"):
