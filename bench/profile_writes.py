@@ -34,7 +34,6 @@ def _results(n: int, source: str, cache: Path) -> list[Any]:
     if cache.exists():
         return pickle.loads(cache.read_bytes())
     from detente.pipeline import Extractor
-
     from detente.records import ExtractedArticle
 
     extracted = Extractor().extract_many(list(as_articles(load_texts(source, n))))

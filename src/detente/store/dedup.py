@@ -195,7 +195,7 @@ def refresh(con: Any, keys: Iterable[str]) -> int:
     if dedup_rows:
         import pyarrow as pa
 
-        _dedup_new = pa.Table.from_pylist(dedup_rows)  # noqa: F841 (a replacement scan, as in rows.py)
+        _dedup_new = pa.Table.from_pylist(dedup_rows)  # read by a replacement scan, as in rows.py
         con.execute(_INSERT_DEDUP)
     insert_rows(con, "event_mentions", mention_rows)
     return len(dedup_rows)
