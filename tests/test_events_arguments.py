@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from detente.events import EventCoder
-from detente.records import Actor, ActorAnalysis, Event, Mention
+from events_support import coder_runner, countries, find, phrase_table_analysis
+
+from detente.records import ActorAnalysis
 
 # phrase (lower case, as tokens) -> (country, sector, kind); longest phrases first
 TABLE = {
@@ -69,47 +70,12 @@ class Places:
 
 
 def analyse(doc) -> ActorAnalysis:
-    actors: dict[str, Actor] = {}
-    mentions: list[Mention] = []
-    by_token: dict[int, str] = {}
-    words = [t.lower_ for t in doc]
-    i = 0
-    while i < len(doc):
-        for phrase in sorted(TABLE, key=lambda p: -len(p.split())):
-            n = len(phrase.split())
-            if " ".join(words[i:i + n]) == phrase:
-                country, sector, kind = TABLE[phrase]
-                key = SAME.get(phrase, phrase if kind != "country" else country)
-                actor = actors.setdefault(key, Actor(f"a{len(actors) + 1}", key, kind, country, sector))
-                span = doc[i:i + n]
-                mentions.append(Mention(actor.id, i, i + n, (span.start_char, span.end_char), 0, span.text))
-                by_token.update({j: actor.id for j in range(i, i + n)})
-                i += n
-                break
-        else:
-            i += 1
-    return ActorAnalysis(tuple(actors.values()), tuple(mentions), by_token)
+    return phrase_table_analysis(doc, TABLE, SAME, merge_countries=True)
 
 
 @pytest.fixture(scope="module")
 def code(nlp):
-    coder = EventCoder(places=Places())
-
-    def run(text: str) -> tuple[Event, ...]:
-        doc = nlp(text)
-        return coder.code(doc, analyse(doc), (), dt.date(2021, 5, 1))
-
-    return run
-
-
-def find(events, etype: str) -> Event:
-    found = [e for e in events if e.type == etype]
-    assert found, [(e.type, e.trigger) for e in events]
-    return max(found, key=lambda e: e.confidence)
-
-
-def countries(refs) -> list[str | None]:
-    return [r.country for r in refs]
+    return coder_runner(nlp, analyse, dt.date(2021, 5, 1), places=Places())
 
 
 # -- nominal events with a "for" recipient ------------------------------------------------

@@ -13,8 +13,8 @@ import pytest
 
 from detente.events.patterns import subject
 from detente.evaluate.india import is_police
-from events_support import coder_runner
-from detente.records import Actor, ActorAnalysis, ActorRef, Event, Mention
+from events_support import coder_runner, countries, find, phrase_table_analysis
+from detente.records import ActorAnalysis, ActorRef, Event
 
 # phrase (lower case, as tokens) -> (country, sector, kind); longest phrases first
 TABLE = {
@@ -38,42 +38,17 @@ TABLE = {
 }
 
 
+#: the persons named by several phrases
+SAME = {"kenyan president uhuru kenyatta": "kenyatta", "ugandan leader yoweri museveni": "museveni"}
+
+
 def analyse(doc) -> ActorAnalysis:
-    actors: dict[str, Actor] = {}
-    mentions: list[Mention] = []
-    by_token: dict[int, str] = {}
-    words = [t.lower_ for t in doc]
-    i = 0
-    while i < len(doc):
-        for phrase in sorted(TABLE, key=lambda p: -len(p.split())):
-            n = len(phrase.split())
-            if " ".join(words[i:i + n]) == phrase:
-                country, sector, kind = TABLE[phrase]
-                key = "kenyatta" if "kenyatta" in phrase else ("museveni" if "museveni" in phrase else phrase)
-                actor = actors.setdefault(key, Actor(f"a{len(actors) + 1}", key, kind, country, sector))
-                span = doc[i:i + n]
-                mentions.append(Mention(actor.id, i, i + n, (span.start_char, span.end_char), 0, span.text))
-                by_token.update({j: actor.id for j in range(i, i + n)})
-                i += n
-                break
-        else:
-            i += 1
-    return ActorAnalysis(tuple(actors.values()), tuple(mentions), by_token)
+    return phrase_table_analysis(doc, TABLE, SAME)
 
 
 @pytest.fixture(scope="module")
 def code(nlp):
     return coder_runner(nlp, analyse, dt.date(2021, 5, 1))
-
-
-def find(events, etype: str) -> Event:
-    found = [e for e in events if e.type == etype]
-    assert found, [(e.type, e.trigger) for e in events]
-    return max(found, key=lambda e: e.confidence)
-
-
-def countries(refs) -> list[str | None]:
-    return [r.country for r in refs]
 
 
 @pytest.mark.parametrize("text, etype", [
