@@ -395,27 +395,26 @@ _PROMISING_SPEECH = frozenset({"promise", "pledge", "assure", "guarantee", "agre
 
 def _promised(tok: Any) -> bool:
     """A clause reported by a verb of commitment ("assured Y that it would arrest")."""
-    cur = tok
-    for _ in range(3):
-        if cur.dep_ == "conj":
-            cur = cur.head
-        elif cur.dep_ == "ccomp":
-            return cur.head.lemma_.lower() in _PROMISING_SPEECH
-        else:
-            return False
-    return False
+    return _reporting_lemma(tok) in _PROMISING_SPEECH
 
 
 def reported(tok: Any) -> bool:
+    """A clause reported by a speech verb ("said it would strike")."""
+    return _reporting_lemma(tok) in SPEECH_VERBS
+
+
+def _reporting_lemma(tok: Any) -> str | None:
+    """The lemma of the verb whose clausal complement holds ``tok`` (through up to two
+    coordinations), or None."""
     cur = tok
     for _ in range(3):
         if cur.dep_ == "conj":
             cur = cur.head
         elif cur.dep_ == "ccomp":
-            return cur.head.lemma_.lower() in SPEECH_VERBS
+            return cur.head.lemma_.lower()
         else:
-            return False
-    return False
+            return None
+    return None
 
 
 # -- who destroys, and with what ------------------------------------------------------
