@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--source", default="both", choices=["guardian", "india", "both"])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--profile", type=int, default=0, help="print the top K functions (cumulative and own)")
+    ap.add_argument("--callers", default="", help="with --profile: print the callers of functions matching this regex")
     args = ap.parse_args(argv)
 
     from detente.pipeline import Extractor
@@ -90,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         stats = pstats.Stats(prof).strip_dirs()
         stats.sort_stats("tottime").print_stats(args.profile)
         stats.sort_stats("cumulative").print_stats(args.profile)
+        if args.callers:
+            stats.sort_stats("tottime").print_callers(args.callers)
     return 0
 
 

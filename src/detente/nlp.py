@@ -6,6 +6,7 @@ local path, never from the network.
 
 from __future__ import annotations
 
+import bisect
 import logging
 from typing import Iterable, Iterator
 
@@ -47,6 +48,10 @@ def load_nlp(settings: Settings):  # -> spacy.language.Language
     extra = [name for name in nlp.pipe_names if name not in NEEDED_PIPES]
     if extra:
         nlp.select_pipes(disable=extra)
+    if settings.fast_rules:
+        from .fastpipes import speed_up
+
+        log.debug("faster rule lookups for %s", ", ".join(speed_up(nlp)) or "no component")
     log.info("loaded spaCy pipeline %s (%s)", settings.model, ", ".join(nlp.pipe_names))
     return nlp
 
@@ -95,3 +100,104 @@ def _limit_openblas(threads: int) -> bool:
 def parse_many(nlp, texts: Iterable[str], batch_size: int) -> Iterator:
     """Parse texts in batches, one Doc per text, in order."""
     yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+# -- per-Doc views --------------------------------------------------------------------
+# spaCy builds ``doc.ents``, ``doc.sents`` and ``doc.text`` afresh, token by token, on every
+# access, and ``span.ents`` rebuilds all of ``doc.ents`` to filter it: read per sentence,
+# that is quadratic in the article. The stages read them through these helpers, which keep
+# one copy in the Doc's own ``user_data`` (freed with the Doc; nothing detente returns
+# holds a Doc). The stages never change a Doc's entities or sentences, so the copies stay true.
+
+_ENTS = "detente.ents"
+_ENT_AT = "detente.ent_at"
+_ENT_STARTS = "detente.ent_starts"
+_SENTS = "detente.sents"
+_SENT_OF = "detente.sent_of"
+_TEXT = "detente.text"
+_TABLE = "detente.tokens"
+
+
+def doc_ents(doc) -> tuple:
+    """``doc.ents``, built once per Doc."""
+    found = doc.user_data.get(_ENTS)
+    if found is None:
+        found = doc.user_data[_ENTS] = tuple(doc.ents)
+    return found
+
+
+def ents_in(span) -> list:
+    """``span.ents`` (the entities wholly inside ``span``) without rebuilding ``doc.ents``."""
+    doc = span.doc
+    ents = doc_ents(doc)
+    end = span.end
+    out = []
+    # Entities are sorted and disjoint: start at the first one at or after the span start.
+    for ent in ents[bisect.bisect_left(_ent_starts(doc), span.start):]:
+        if ent.end > end:
+            break
+        out.append(ent)
+    return out
+
+
+def _ent_starts(doc) -> list[int]:
+    found = doc.user_data.get(_ENT_STARTS)
+    if found is None:
+        found = doc.user_data[_ENT_STARTS] = [ent.start for ent in doc_ents(doc)]
+    return found
+
+
+def ent_at(doc, i: int):
+    """The entity covering token ``i``, or None."""
+    k = _ent_index(doc)[i]
+    return doc_ents(doc)[k] if k >= 0 else None
+
+
+def _ent_index(doc) -> list[int]:
+    found = doc.user_data.get(_ENT_AT)
+    if found is None:
+        found = [-1] * len(doc)
+        for k, ent in enumerate(doc_ents(doc)):
+            found[ent.start:ent.end] = [k] * (ent.end - ent.start)
+        doc.user_data[_ENT_AT] = found
+    return found
+
+
+def sentences(doc) -> tuple:
+    """``doc.sents`` as a tuple, built once per Doc."""
+    found = doc.user_data.get(_SENTS)
+    if found is None:
+        found = doc.user_data[_SENTS] = tuple(doc.sents)
+    return found
+
+
+def sentence_of(doc) -> list[int]:
+    """The sentence number of every token, indexed by token position."""
+    found = doc.user_data.get(_SENT_OF)
+    if found is None:
+        found = [0] * len(doc)
+        for n, sent in enumerate(sentences(doc)):
+            found[sent.start:sent.end] = [n] * (sent.end - sent.start)
+        doc.user_data[_SENT_OF] = found
+    return found
+
+
+def token_table(doc) -> tuple[list[str], list[int], list[int]]:
+    """Every token's lower-case form, first character and end character, in three lists."""
+    found = doc.user_data.get(_TABLE)
+    if found is None:
+        lower, starts, ends = [], [], []
+        for t in doc:
+            lower.append(t.lower_)
+            starts.append(t.idx)
+            ends.append(t.idx + len(t))
+        found = doc.user_data[_TABLE] = (lower, starts, ends)
+    return found
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, joined once per Doc."""
+    found = doc.user_data.get(_TEXT)
+    if found is None:
+        found = doc.user_data[_TEXT] = doc.text
+    return found

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import AbstractSet, Any, Callable, Iterator, Sequence
 
+from .nlp import doc_text, ent_at, sentence_of
 from .records import Actor, ActorAnalysis, ActorRef, Mention, Quote, Span
 
 log = logging.getLogger(__name__)
@@ -229,14 +230,10 @@ class _Context:
 
     def __init__(self, doc: Any, actors: ActorAnalysis, regions: Sequence[QuoteRegion]) -> None:
         self.doc = doc
-        # spaCy rebuilds Doc.text on every access: read it once per document.
-        self.text: str = doc.text
+        self.text: str = doc_text(doc)
         self.actors = actors
         self.starts = [t.idx for t in doc]
-        self.sent_of = {}
-        for k, sent in enumerate(doc.sents):
-            for i in range(sent.start, sent.end):
-                self.sent_of[i] = k
+        self.sent_of = sentence_of(doc)
         self.paras = paragraphs(self.text)
         self.para_starts = [s for s, _ in self.paras]
         self.quoted: set[int] = set()
@@ -309,9 +306,9 @@ def _speaker_phrase(doc: Any, head: Any) -> tuple[int, int]:
         if child.dep_ in _SPEAKER_MODS:
             start = min(start, child.left_edge.i)
     if head.ent_iob_ != "O":
-        for ent in doc.ents:
-            if ent.start <= head.i < ent.end:
-                start = min(start, ent.start)
+        ent = ent_at(doc, head.i)
+        if ent is not None:
+            start = min(start, ent.start)
     end = head.i + 1
     for child in head.rights:
         if child.dep_ in ("compound", "flat") or (child.dep_ == "prep" and child.lower_ == "of"):
@@ -544,7 +541,7 @@ def find_quotes(doc: Any, actors: ActorAnalysis) -> tuple[Quote, ...]:
     """Direct and indirect quotations of a parsed document, with speakers from ``actors``.
 
     Spans are character offsets into ``doc.text``; ``date`` is left to the pipeline."""
-    text = doc.text
+    text = doc_text(doc)
     regions = quote_regions(text)
     ctx = _Context(doc, actors, regions)
     direct = list(_direct_quotes(ctx, regions))
@@ -606,7 +603,7 @@ def _make_quote(ctx: _Context, text: str, span: Span, attribution: _Attribution 
         cue=cue_text,
         direct=direct,
         cue_span=cue_span,
-        sentence_index=ctx.sent_of.get(anchor, -1),
+        sentence_index=ctx.sent_of[anchor] if 0 <= anchor < len(ctx.sent_of) else -1,
         speaker_text=speaker_text,
     )
 
@@ -666,4 +663,4 @@ def _according_to(ctx: _Context, according: Any) -> Quote | None:
         return None
     quote = _make_quote(ctx, ctx.text[span[0]: span[1]], span, _Attribution(None, source.i, "according"), direct=False)
     cue_span = (according.idx, to.idx + len(to.text))
-    return replace(quote, cue=doc[according.i: to.i + 1].text, cue_span=cue_span, sentence_index=ctx.sent_of.get(according.i, -1))
+    return replace(quote, cue=doc[according.i: to.i + 1].text, cue_span=cue_span, sentence_index=ctx.sent_of[according.i])

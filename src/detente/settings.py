@@ -21,6 +21,9 @@ SETTINGS_DOC: dict[str, str] = {
     "blas_threads": "Threads numpy's BLAS may use while parsing (env DETENTE_BLAS_THREADS). "
     "1 (default) is fastest per CPU: OpenBLAS's extra threads busy-wait, which halves the "
     "throughput of parallel ingest workers; 0 keeps the library's own choice.",
+    "fast_rules": "Look up the attribute ruler's patterns by key and cache every lemma "
+    "(same tags, lemmas and parse as spaCy's own code, a quarter less parse time; "
+    "env DETENTE_FAST_RULES=0 to use spaCy's).",
     "max_chars": "Articles longer than this are cut (with a warning) before parsing "
     "(env DETENTE_MAX_CHARS).",
     "actor_dictionaries": "Extra CAMEO/PETRARCH-format actor dictionaries to load.",
@@ -35,6 +38,7 @@ class Settings:
     batch_size: int = 32
     use_blis: bool = False
     blas_threads: int = 1
+    fast_rules: bool = True
     max_chars: int = 200_000
     actor_dictionaries: tuple[Path, ...] = field(default_factory=tuple)
     min_population: int = 15_000
@@ -48,6 +52,7 @@ _ENV = {
     "batch_size": ("DETENTE_BATCH_SIZE", int),
     "use_blis": ("DETENTE_USE_BLIS", lambda v: v.strip().lower() in {"1", "true", "yes"}),
     "blas_threads": ("DETENTE_BLAS_THREADS", int),
+    "fast_rules": ("DETENTE_FAST_RULES", lambda v: v.strip().lower() not in {"0", "false", "no"}),
     "max_chars": ("DETENTE_MAX_CHARS", int),
     "min_population": ("DETENTE_MIN_POPULATION", int),
 }

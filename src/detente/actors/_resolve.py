@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, Mapping
 
+from ..nlp import ent_at, sentence_of
 from ..records import Actor, ActorAnalysis, Mention
 from . import coref
 from .context import infer_countries
@@ -41,7 +42,7 @@ class State:
         self.by_key: dict[tuple[Any, ...], Draft] = {}
         self.mentions: list[tuple[Draft, int, int, str, bool]] = []  # draft, start, end, how, in by_token
         self.by_head: dict[int, Draft] = {}
-        self.sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+        self.sent_of = sentence_of(doc)
 
     # -- bookkeeping -------------------------------------------------------------------
     def draft(self, key: tuple[Any, ...], **fields: Any) -> Draft:
@@ -445,7 +446,7 @@ class State:
             if prep.dep_ != "prep" or prep.lower_ != "of":
                 continue
             obj = next((t for t in prep.children if t.dep_ == "pobj"), None)
-            ent = next((e for e in self.doc.ents if obj is not None and e.start <= obj.i < e.end), None)
+            ent = ent_at(self.doc, obj.i) if obj is not None else None
             if ent is None or ent.label_ != "PERSON":
                 return None
             earlier = coref.by_surname(self.drafts, self.doc[ent.end - 1].text, item.start)
@@ -583,7 +584,7 @@ class State:
         for d, start, end, how, primary in sorted(self.mentions, key=lambda m: (m[1], m[2])):
             span = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1]))
             aid = ids[id(d)]
-            mentions.append(Mention(aid, start, end, span, sent_of.get(start, 0), self.doc[start:end].text, how))
+            mentions.append(Mention(aid, start, end, span, sent_of[start], self.doc[start:end].text, how))
             if span not in spans[id(d)]:
                 spans[id(d)].append(span)
             if primary:

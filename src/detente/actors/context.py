@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
+from ..nlp import sentence_of, sentences
 from .descriptors import ethnic, not_identity
 
 if TYPE_CHECKING:
@@ -73,11 +74,11 @@ def infer_countries(
     day: Any,
 ) -> None:
     """Give each uncoded official the one state its sentence is about (see module doc)."""
-    sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+    sent_of = sentence_of(doc)
     by_sentence: dict[int, list[tuple["Draft", int, int]]] = {}
     for d, start, end, _, _ in mentions:
         by_sentence.setdefault(sent_of[start], []).append((d, start, end))
-    for n, sent in enumerate(doc.sents):
+    for n, sent in enumerate(sentences(doc)):
         spans = by_sentence.get(n, [])
         actors = [d for d, _, _ in spans]
         wanting = list({id(d): d for d in actors if _wants_country(d)}.values())

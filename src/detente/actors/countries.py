@@ -16,6 +16,7 @@ from datetime import date
 from importlib import resources
 from typing import Any, Iterable, Iterator
 
+from ..nlp import doc_text, token_table
 from .dictionaries import phrase_key, _first_word
 
 log = logging.getLogger(__name__)
@@ -264,12 +265,35 @@ class NameTable:
         """Longest non-overlapping names in a doc, left to right. A match gives way to one
         that starts inside it and reaches further ("the UN refugee agency": "the UN" is
         a name, "UN refugee agency" a longer one)."""
+        lower, starts, ends = token_table(doc)
+        text = doc_text(doc)
+        found: dict[int, NameHit | None] = {}
+
+        def longest_at(i: int) -> NameHit | None:
+            # Read from the token table and the doc's text, not Token objects: this runs
+            # at every word of every article.
+            if i in found:
+                return found[i]
+            best: NameHit | None = None
+            reach = self._reach.get(lower[i])
+            if reach:
+                start_char = starts[i]
+                for j in range(i + 1, len(lower) + 1):
+                    if ends[j - 1] - start_char > reach:
+                        break
+                    name = text[start_char:ends[j - 1]]
+                    entry = self.lookup(name)
+                    if entry is not None:
+                        best = NameHit(i, j, entry, name)
+            found[i] = best
+            return best
+
         hits: list[NameHit] = []
-        i, n = 0, len(doc)
+        i, n = 0, len(lower)
         while i < n:
-            best = self._longest_at(doc, i)
+            best = longest_at(i)
             if best is not None and not any(
-                (other := self._longest_at(doc, k)) is not None and other.end > best.end
+                (other := longest_at(k)) is not None and other.end > best.end
                 for k in range(i + 1, best.end)
             ):
                 hits.append(best)
@@ -277,18 +301,3 @@ class NameTable:
             else:
                 i += 1
         return hits
-
-    def _longest_at(self, doc: Any, i: int) -> NameHit | None:
-        best: NameHit | None = None
-        reach = self._reach.get(doc[i].lower_)
-        if not reach:
-            return None
-        start_char = doc[i].idx
-        for j in range(i + 1, len(doc) + 1):
-            if doc[j - 1].idx + len(doc[j - 1]) - start_char > reach:
-                break
-            text = doc[i:j].text
-            entry = self.lookup(text)
-            if entry is not None:
-                best = NameHit(i, j, entry, text)
-        return best

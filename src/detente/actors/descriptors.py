@@ -95,6 +95,11 @@ class Lexicon:
         #: non-state "countries" of some group nouns ("rights group" -> NGO)
         self.group_countries = dict(group_countries or {})
         self._title_len = max((len(t.split()) for t in self.titles), default=1)
+        # The texts a title's last token can have: a title's key ends with that token's
+        # form (or lemma), which starts the key or follows a space or a hyphen.
+        self._title_ends = frozenset(
+            t[i:] for t in self.titles for i in range(len(t)) if i == 0 or t[i - 1] in " -"
+        )
 
     @classmethod
     def load(cls) -> "Lexicon":
@@ -104,10 +109,18 @@ class Lexicon:
     def find_title(self, tokens: Sequence[Any]) -> tuple[int, int, str] | None:
         """Longest title among ``tokens`` (rightmost on ties): (start, end, title)."""
         n = len(tokens)
+        ends = self._title_ends
+        lower = [t.lower_ for t in tokens]
+        lemma = [t.lemma_.lower() for t in tokens]
+        if not any(w in ends for w in lower) and not any(w in ends for w in lemma):
+            return None  # no word here can end a title (most noun phrases)
         for length in range(min(self._title_len, n), 0, -1):
             for s in range(n - length, -1, -1):
-                words = [t.lower_ for t in tokens[s : s + length]]
-                for variant in (words, words[:-1] + [tokens[s + length - 1].lemma_.lower()]):
+                last = s + length - 1
+                if lower[last] not in ends and lemma[last] not in ends:
+                    continue
+                words = lower[s : s + length]
+                for variant in (words, words[:-1] + [lemma[last]]):
                     key = " ".join(variant).replace(" - ", "-")
                     if key in self.titles:
                         return (tokens[s].i, tokens[s + length - 1].i + 1, key)
@@ -165,8 +178,9 @@ def describe(
         if lead and lead[0] == person[0]:
             person = (lead[1], person[1])  # the tagger put the title inside the name ("King Abdullah")
     end = max(head.i + 1, person[1]) if person else head.i + 1
+    group_found = lexicon.group_of(head)
     if country is None and org is None:
-        grouped = lexicon.group_of(head) is not None
+        grouped = group_found is not None
         country = post_country(head, names, grouped or _people(head, names))
         if country is not None:
             body = doc[country.end - 1].head  # "from the Georgian government": up to the body
@@ -192,7 +206,7 @@ def describe(
         longer = _title_of(head, title, lexicon)  # "the US Secretary of State"
         if longer is not None:
             title, end = (title[0], title[1], longer[0]), max(end, longer[1])
-    group = lexicon.group_of(head) if head.pos_ in ("NOUN", "PROPN") and head.i not in blocked else None
+    group = group_found if head.pos_ in ("NOUN", "PROPN") and head.i not in blocked else None
     det = next((t.lower_ for t in toks if t.dep_ in ("det", "poss") and t.i < head.i), None)
     count = next((_number(t) for t in head.lefts if t.dep_ == "nummod"), None)
     return Descriptor(

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Sequence
 
+from ..nlp import doc_ents, ent_at, sentences
 from ..records import ActorAnalysis
 from .countries import CodeRow, NameEntry, NameHit, NameTable
 from .coref import GROUP_PRONOUNS, PERSON_PRONOUNS, STATE_REF_NOUNS
@@ -143,7 +144,7 @@ def _find_items(doc: Any, hits: dict[int, NameHit], res: ActorResolver, day: dat
     """Noun phrases that name actors (largest first), then leftover names."""
     consumed: set[int] = set()
     items: list[Item] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         heads = [t for t in sent if t.pos_ in _HEAD_POS or t.lower_ in PAIR_HEADS]
         heads = [
             t for t in heads
@@ -355,7 +356,7 @@ def _civil_body(doc: Any, head: Any, hits: dict[int, NameHit]) -> Item | None:
     ("the Association of African Jurists"), with no state or listed body in its name."""
     if head.pos_ != "PROPN" or head.ent_type_ != "ORG":
         return None
-    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    ent = ent_at(doc, head.i)
     if ent is None or ent.label_ != "ORG":
         return None
     if not any(t.lower_ in _NGO_WORDS for t in ent) or not ent[-1].text[:1].isupper():
@@ -483,7 +484,7 @@ def _fields(d: Descriptor) -> dict[str, Any]:
 
 def _inside_person(doc: Any, hit: NameHit) -> bool:
     """The name is part of a longer PERSON entity (not one spaCy mis-tagged as a person)."""
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "PERSON" and ent.start <= hit.start and hit.end <= ent.end:
             return (ent.end - ent.start) > (hit.end - hit.start)
     return False

@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
+from ..nlp import sentences
 from ..records import ActorAnalysis, ActorRef, Event, Quote
 from . import ontology
 from .confidence import score_confidence
@@ -100,7 +101,7 @@ class EventCoder:
         refs = {a.id: a.ref() for a in actors.actors}
         fill = RecipientFiller(index, MappingProxyType(refs), country_actors(actors), person_ids(actors), self.places)
         events: list[Event] = []
-        sents = list(doc.sents)
+        sents = sentences(doc)
         for sent_i, sent in enumerate(sents):
             events.extend(self._code_sentence(doc, sent, sent_i, index, refs, fill))
         coded = {(e.sentence_index, a.id) for e in events for a in e.actor}

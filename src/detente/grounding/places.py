@@ -26,6 +26,7 @@ from typing import Iterator, Sequence
 from spacy.tokens import Span, Token
 
 from detente.grounding.gazetteer import Gazetteer, GazetteerEntry
+from detente.nlp import ent_at, ents_in
 from detente.records import Place
 
 log = logging.getLogger(__name__)
@@ -200,7 +201,7 @@ def _candidates(sent: Span, gazetteer: Gazetteer, context: Sequence[str]
                 ) -> Iterator[_Candidate]:
     """Place names of the sentence, from the entity recognizer and from the gazetteer."""
     covered: set[int] = set()
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         covered.update(range(ent.start, ent.end))
         cand = _from_entity(ent, gazetteer, context)
         if cand is not None:
@@ -251,7 +252,8 @@ def _qualified(ent: Span, name: str, gazetteer: Gazetteer) -> GazetteerEntry | N
     doc = ent.doc
     if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
         return None
-    following = [e for e in doc.ents if e.start == ent.end + 1 and e.label_ in _PLACE_LABELS]
+    nxt = ent_at(doc, ent.end + 1)
+    following = [nxt] if nxt is not None and nxt.start == ent.end + 1 and nxt.label_ in _PLACE_LABELS else []
     if not following:
         return None
     outer = gazetteer.lookup(following[0].text)

@@ -26,6 +26,7 @@ from detente.grounding.time_grammar import (
     numeric_parts,
     resolve_value,
 )
+from detente.nlp import ents_in
 from detente.records import TimeValue
 
 if TYPE_CHECKING:
@@ -213,7 +214,7 @@ def find_time_expressions(text: str) -> list[tuple[int, int]]:
 # --- event dating (spaCy objects) -----------------------------------------------------
 
 def _candidate_spans(sent: Span) -> Iterable[Span]:
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.label_ in ("DATE", "TIME"):
             yield ent
     for start, end in find_time_expressions(sent.text):
