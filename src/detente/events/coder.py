@@ -216,6 +216,8 @@ class EventCoder:
 
     def _verb_candidate(self, verb: Any) -> Candidate | None:
         lemma = verb.lemma_.lower()
+        if not self.lexicon.may_code_verb(lemma):
+            return None
         particles = particles_of(verb)
         obj = object_of(verb)
         rows = self.lexicon.rows(lemma, "V")

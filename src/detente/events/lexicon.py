@@ -8,6 +8,7 @@ coder receives the result through its constructor.
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass, field
 from importlib import resources
@@ -92,6 +93,16 @@ class Lexicon:
     def has_role(self, lemma: str, role: str) -> bool:
         head, plus, particle = lemma.partition("+")  # "carry+out"
         return role in self.functions.get(self.verb(head) + plus + particle, frozenset())
+
+    def may_code_verb(self, lemma: str) -> bool:
+        """Whether the lexicon has a row or a role for this verb at all: most verbs of a
+        text have neither, and need no further look."""
+        verb = self.verb(lemma)
+        return (verb, "V") in self.entries or verb in self._role_heads
+
+    @functools.cached_property
+    def _role_heads(self) -> frozenset[str]:
+        return frozenset(key.partition("+")[0] for key in self.functions)
 
     def is_noun_trigger(self, lemma: str) -> bool:
         return (lemma, "N") in self.entries
