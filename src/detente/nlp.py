@@ -116,6 +116,7 @@ _SENTS = "detente.sents"
 _SENT_OF = "detente.sent_of"
 _TEXT = "detente.text"
 _TABLE = "detente.tokens"
+_HEADS = "detente.heads"
 
 
 def doc_ents(doc) -> tuple:
@@ -192,6 +193,14 @@ def token_table(doc) -> tuple[list[str], list[int], list[int]]:
             starts.append(t.idx)
             ends.append(t.idx + len(t))
         found = doc.user_data[_TABLE] = (lower, starts, ends)
+    return found
+
+
+def head_of(doc) -> list[int]:
+    """The position of every token's syntactic head (a root is its own head)."""
+    found = doc.user_data.get(_HEADS)
+    if found is None:
+        found = doc.user_data[_HEADS] = [t.head.i for t in doc]
     return found
 
 

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import AbstractSet, Any, Callable, Iterator, Sequence
 
-from .nlp import doc_text, ent_at, sentence_of
+from .nlp import doc_text, ent_at, head_of, sentence_of, token_table
 from .records import Actor, ActorAnalysis, ActorRef, Mention, Quote, Span
 
 log = logging.getLogger(__name__)
@@ -72,6 +72,8 @@ _SPEAKER_MODS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", 
 
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
+#: every character _mark can read as a quotation mark
+_MARK_CHARS = re.compile("[" + re.escape(_OPEN_DOUBLE + _CLOSE_DOUBLE + "\"'‘’") + "]")
 _QUOTE_CHARS = frozenset("\"'“”‘’„«»")
 #: Characters after which a straight mark opens a quotation.
 _OPENERS = "([{—–―-:/"
@@ -162,6 +164,10 @@ def _scan_paragraph(
         stack.append(("double" if width == 2 else _family(text[reopen]), reopen, width))
         i = reopen + width
     while i < end:
+        found = _MARK_CHARS.search(text, i, end)  # any other character is no mark
+        if found is None:
+            break
+        i = found.start()
         kind, family, width = _mark(text, i, start, end, stack, singles)
         if kind == "open":
             stack.append((family, i, width))
@@ -232,7 +238,7 @@ class _Context:
         self.doc = doc
         self.text: str = doc_text(doc)
         self.actors = actors
-        self.starts = [t.idx for t in doc]
+        self.starts = token_table(doc)[1]
         self.sent_of = sentence_of(doc)
         self.paras = paragraphs(self.text)
         self.para_starts = [s for s, _ in self.paras]
@@ -457,23 +463,25 @@ def _syntax(ctx: _Context, region_tokens: set[int]) -> _Attribution | None:
     sents = {ctx.sent_of[lo], ctx.sent_of[hi]}
     # the parse may run a sentence across a paragraph break; the cue must not
     para_lo, para_hi = ctx.paras[ctx.para(doc[lo].idx)][0], ctx.paras[ctx.para(doc[hi].idx)][1]
+    # Token positions, not Token objects: a long quotation has hundreds of words.
+    heads, starts = head_of(doc), ctx.starts
     for i in region_tokens:
-        head = doc[i].head
-        for _ in range(8):
-            if head.i not in region_tokens:
-                if head.i not in ctx.quoted and para_lo <= head.idx < para_hi and _is_cue(head):
-                    dist = lo - head.i if head.i < lo else head.i - hi
-                    best = min(best or (dist, head.i), (dist, head.i))
+        h = heads[i]
+        for _ in range(8):  # up the tree, at most 8 steps
+            if h not in region_tokens:
+                if h not in ctx.quoted and para_lo <= starts[h] < para_hi and _is_cue(doc[h]):
+                    dist = lo - h if h < lo else h - hi
+                    best = min(best or (dist, h), (dist, h))
                     break
-            if head.head is head:
+            if heads[h] == h:
                 break
-            head = head.head
-    for tok in doc[max(0, lo - 30): min(len(doc), hi + 30)]:
-        if tok.i in ctx.quoted or ctx.sent_of[tok.i] not in sents or not para_lo <= tok.idx < para_hi:
+            h = heads[h]
+    for k in range(max(0, lo - 30), min(len(doc), hi + 30)):
+        if k in ctx.quoted or ctx.sent_of[k] not in sents or not para_lo <= starts[k] < para_hi:
             continue
-        if tok.head.i in region_tokens and _is_cue(tok):
-            dist = lo - tok.i if tok.i < lo else tok.i - hi
-            best = min(best or (dist, tok.i), (dist, tok.i))
+        if heads[k] in region_tokens and _is_cue(doc[k]):
+            dist = lo - k if k < lo else k - hi
+            best = min(best or (dist, k), (dist, k))
     if best is None:
         return None
     cue = doc[best[1]]

@@ -215,12 +215,17 @@ def _one_slip(a: str, b: str) -> bool:
     return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
 
 
+#: answers NameTable.lookup keeps (it forgets them all when full)
+_LOOKUP_CACHE = 50_000
+
+
 class NameTable:
     """Phrase index over countries, demonyms, capitals, metonyms and organisations."""
 
     def __init__(self, rows: Iterable[tuple[str, str, str, tuple[CodeRow, ...], tuple[str, ...]]]) -> None:
         self._index: dict[str, tuple[str, NameEntry]] = {}
         self._reach: dict[str, int] = {}
+        self._seen: dict[str, NameEntry | None] = {}  # lookup's answers, by text
         entries: dict[tuple[str, str], NameEntry] = {}
         for kind, surface, name, codes, short in rows:
             entry = entries.setdefault((kind, name), NameEntry(kind, name, codes, short))
@@ -241,10 +246,17 @@ class NameTable:
         return table
 
     def lookup(self, text: str) -> NameEntry | None:
+        # The same few thousand words and phrases are looked up in every article.
+        if text in self._seen:
+            return self._seen[text]
         found = self._index.get(phrase_key(text))
-        if found is None:
-            return None
-        return found[1] if _case_ok(found[0], text, found[1].kind in _CASELESS_KINDS) else None
+        entry = None
+        if found is not None and _case_ok(found[0], text, found[1].kind in _CASELESS_KINDS):
+            entry = found[1]
+        if len(self._seen) >= _LOOKUP_CACHE:
+            self._seen.clear()
+        self._seen[text] = entry
+        return entry
 
     def near(self, word: str) -> NameEntry | None:
         """The one country or demonym that a capitalised word misspells by one letter
