@@ -21,12 +21,15 @@ class FakeWorker:
     seen_memory: dict[str, int] = {}
 
     def __init__(self, settings):
-        pass
+        from detente.store.memory import MemoryLogReader
 
-    def run(self, articles, hits):
+        self.memory = MemoryLogReader()
+
+    def run(self, articles, snapshot):
+        self.memory.advance(snapshot)
         out = []
         for art in articles:
-            FakeWorker.seen_memory[art.id] = len(hits)
+            FakeWorker.seen_memory[art.id] = len(self.memory)
             if "fail" in art.text:
                 out.append(ArticleError(art.id, "events", "ValueError: cannot code"))
                 continue

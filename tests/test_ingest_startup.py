@@ -145,13 +145,13 @@ def store_rows(db) -> dict[str, list[tuple]]:
 @pytest.mark.slow
 def test_ingest_gives_the_same_store_with_and_without_the_cache(tmp_path, monkeypatch, nlp) -> None:
     from detente.pipeline import Extractor, Resources
-    from detente.store.memory import SwappableMemory
+    from detente.store.memory import MemoryLogReader
 
     class SharedModelWorker(ingest_mod._Worker):
         """The real stages with the session's spaCy model (loading it again is slow)."""
 
         def __init__(self, settings) -> None:
-            self.memory = SwappableMemory()
+            self.memory = MemoryLogReader()
             resources = Resources.build(settings, nlp=nlp, memory=self.memory)
             self.extractor = Extractor(settings, resources=resources)
             self.startup = (0.0, 0.0)
@@ -184,7 +184,7 @@ class RecordingExecutor:
     log: list[tuple[str, int]]
     shut: bool = False
 
-    def submit(self, articles, hits) -> cf.Future:
+    def submit(self, articles, snapshot) -> cf.Future:
         self.log.append(("submit", int(articles[0].id[1:])))
         future: cf.Future = cf.Future()
         future.set_result([ingest_mod.ArticleError(a.id, "events", "stand-in") for a in articles])
@@ -261,9 +261,9 @@ def test_chunks_go_to_the_workers_as_tasks_sharing_the_chunk_snapshot(tmp_path, 
     snapshots: list[tuple] = []
     real_submit = executor.submit
 
-    def submit(articles, hits) -> cf.Future:
-        snapshots.append((int(articles[0].id[1:]), len(articles), hits))
-        return real_submit(articles, hits)
+    def submit(articles, snapshot) -> cf.Future:
+        snapshots.append((int(articles[0].id[1:]), len(articles), snapshot))
+        return real_submit(articles, snapshot)
 
     executor.submit = submit  # type: ignore[method-assign]
     monkeypatch.setattr(ingest_mod, "_make_executor", lambda workers, settings: executor)

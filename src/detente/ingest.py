@@ -13,7 +13,9 @@ Streaming and resumable by construction:
 - What the store learned about people (``memory``) reaches the workers as a snapshot
   attached to each chunk: the entries of articles with ``seq < first_seq - LAG`` where
   ``LAG = (IN_FLIGHT - 1) * chunk_size``. The limit depends only on positions, never on
-  timing, so 1 or N workers, interrupted or not, give the same store.
+  timing, so 1 or N workers, interrupted or not, give the same store. The entries go
+  through an append-only log file that each worker reads incrementally
+  (:mod:`detente.store.memory`), so a task carries only the log's name and the limit.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ import json
 import logging
 import multiprocessing
 import os
+import shutil
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,27 +152,39 @@ class _Run:
         self.run_id = new_run_id()
         self.tally = _Tally()
         self.problems: list[Any] = []  # InputProblems waiting for the next transaction
-        self.memory = _MemoryFeed(store.con)
+        self._log_dir = Path(tempfile.mkdtemp(prefix="detente-ingest-"))
         self.started = time.monotonic()
 
     def run(self, executor: Any) -> IngestReport:
+        from .store.memory import MemoryLog
+
+        try:
+            memory = MemoryLog(self.store.con, self._log_dir / "memory.log")
+            try:
+                self._run(executor, memory)
+            finally:
+                memory.close()
+        finally:
+            shutil.rmtree(self._log_dir, ignore_errors=True)
+        t = self.tally
+        return IngestReport(self.run_id, self.store.path, t.seen, t.added, t.skipped, t.failed, t.events,
+                            time.monotonic() - self.started, tuple(t.failures))
+
+    def _run(self, executor: Any, memory: Any) -> None:
         self._log_start()
         pending: collections.deque[tuple[_Chunk, list[Any]]] = collections.deque()
         for chunk, last in _with_last(self._chunks()):
             if len(pending) >= IN_FLIGHT:
                 self._commit(*pending.popleft())
             # Entries of chunks up to k - IN_FLIGHT, all written by now (see IN_FLIGHT).
-            hits = self.memory.hits_below(chunk.seqs[0] - (IN_FLIGHT - 1) * self.chunk_size)
+            snapshot = memory.snapshot(chunk.seqs[0] - (IN_FLIGHT - 1) * self.chunk_size)
             size = LAST_TASK_SIZE if last else TASK_SIZE
             tasks = [chunk.articles[i : i + size] for i in range(0, len(chunk.articles), size)]
-            pending.append((chunk, [executor.submit(task, hits) for task in tasks]))
+            pending.append((chunk, [executor.submit(task, snapshot) for task in tasks]))
         while pending:
             self._commit(*pending.popleft())
         self._commit_problems()
         self._log_end("done")
-        t = self.tally
-        return IngestReport(self.run_id, self.store.path, t.seen, t.added, t.skipped, t.failed, t.events,
-                            time.monotonic() - self.started, tuple(t.failures))
 
     # -- reading ------------------------------------------------------------------------
     def _chunks(self) -> Iterator[_Chunk]:
@@ -287,52 +303,6 @@ def _windows(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield window
 
 
-# -- memory snapshots -----------------------------------------------------------------
-class _MemoryFeed:
-    """The parent's copy of the memory entries, read incrementally as chunks commit.
-
-    Consecutive entries of one name with the same code are collapsed to the earliest,
-    which keeps snapshots proportional to people and role changes, not to articles.
-    """
-
-    def __init__(self, con: Any) -> None:
-        self._con = con
-        self._loaded_below = 0
-        self._entries: list[tuple[int, Any]] = []  # (seq, MemoryHit), seq order
-
-    def hits_below(self, limit: int) -> tuple[Any, ...]:
-        if limit <= 0:
-            return ()
-        if limit > self._loaded_below:
-            rows = self._con.execute(
-                "SELECT seq, name, country, sector, title, evidence_date FROM memory "
-                "WHERE seq >= ? AND seq < ? ORDER BY seq, name_key", [self._loaded_below, limit],
-            ).fetchall()
-            from .actors.memory import MemoryHit
-
-            self._entries.extend((r[0], MemoryHit(r[1], r[2], r[3], r[4], r[5])) for r in rows)
-            self._loaded_below = limit
-        return _compact(h for s, h in self._entries if s < limit)
-
-
-def _compact(hits: Iterable[Any]) -> tuple[Any, ...]:
-    """Per name, keep the earliest hit of each run of identical codes (in date order)."""
-    from .actors.kb import normalize_name
-
-    by_name: dict[str, list[Any]] = {}
-    for hit in hits:
-        by_name.setdefault(normalize_name(hit.name), []).append(hit)
-    kept: list[Any] = []
-    for key in sorted(by_name):
-        last = None
-        for hit in sorted(by_name[key], key=lambda h: (h.since, h.country or "", h.sector or "", h.title or "")):
-            code = (hit.country, hit.sector, hit.title)
-            if code != last:
-                kept.append(hit)
-                last = code
-    return tuple(kept)
-
-
 # -- extraction: in process or in worker processes ---------------------------------------
 class _InlineExecutor:
     """Runs chunks in this process (workers=1) with the same snapshot rules as the pool."""
@@ -341,15 +311,16 @@ class _InlineExecutor:
         self._settings = settings
         self._worker: _Worker | None = None  # built at the first chunk: nothing to overlap
 
-    def submit(self, articles: list[Article], hits: tuple[Any, ...]) -> cf.Future:
+    def submit(self, articles: list[Article], snapshot: Any) -> cf.Future:
         if self._worker is None:
             self._worker = _Worker(self._settings)
         future: cf.Future = cf.Future()
-        future.set_result(self._worker.run(articles, hits))
+        future.set_result(self._worker.run(articles, snapshot))
         return future
 
     def shutdown(self) -> None:
-        pass
+        if self._worker is not None:
+            self._worker.memory.close()
 
 
 _PRELOAD = ("spacy", "detente.pipeline", "detente.actors", "detente.events", "detente.grounding.places",
@@ -376,8 +347,8 @@ class _PoolExecutor:
         worker's start-up). For the bench: an idle worker may answer several of them."""
         return [f.result(timeout) for f in self._started]
 
-    def submit(self, articles: list[Article], hits: tuple[Any, ...]) -> cf.Future:
-        return self._pool.submit(_run_in_worker, articles, hits)
+    def submit(self, articles: list[Article], snapshot: Any) -> cf.Future:
+        return self._pool.submit(_run_in_worker, articles, snapshot)
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -388,22 +359,20 @@ def _make_executor(workers: int, settings: Settings) -> Any:
 
 
 class _Worker:
-    """One Extractor (model loaded once) whose memory is swapped per chunk."""
+    """One Extractor (model loaded once) whose memory follows the run's memory log."""
 
     def __init__(self, settings: Settings) -> None:
         started, cpu = time.perf_counter(), time.process_time()
         from .pipeline import Extractor
-        from .store.memory import SwappableMemory
+        from .store.memory import MemoryLogReader
 
-        self.memory = SwappableMemory()
+        self.memory = MemoryLogReader()
         self.extractor = Extractor(settings, memory=self.memory)
         #: (wall, CPU) seconds this took, reported to the bench by _worker_ready
         self.startup = (time.perf_counter() - started, time.process_time() - cpu)
 
-    def run(self, articles: list[Article], hits: tuple[Any, ...]) -> list[ExtractedArticle | ArticleError]:
-        from .actors.memory import DictMemory
-
-        self.memory.set(DictMemory(hits))
+    def run(self, articles: list[Article], snapshot: Any) -> list[ExtractedArticle | ArticleError]:
+        self.memory.advance(snapshot)
         return list(self.extractor.extract_many(articles))
 
 
@@ -444,9 +413,9 @@ def _worker_ready() -> tuple[int, float, float]:
     return (os.getpid(), *_WORKER.startup)
 
 
-def _run_in_worker(articles: list[Article], hits: tuple[Any, ...]) -> list[ExtractedArticle | ArticleError]:
+def _run_in_worker(articles: list[Article], snapshot: Any) -> list[ExtractedArticle | ArticleError]:
     assert _WORKER is not None, "worker not initialised"
-    return _WORKER.run(articles, hits)
+    return _WORKER.run(articles, snapshot)
 
 
 # -- counting for the progress bar --------------------------------------------------------
