@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..actors.kb import normalize_name
-from ..actors.memory import ActorMemory, DictMemory, MemoryHit
+from ..actors.memory import MemoryHit
 from .writer import name_key
 
 _COLUMNS = "name, country, sector, title, evidence_date"
@@ -58,23 +58,6 @@ def memory_hits(con: Any, below_seq: int, from_seq: int = 0) -> list[MemoryHit]:
         [from_seq, below_seq],
     ).fetchall()
     return [_hit(r) for r in rows]
-
-
-class SwappableMemory:
-    """An :class:`ActorMemory` whose content a worker replaces before each chunk.
-
-    The actors stage is built once per worker with this object; each chunk then brings
-    the snapshot it must see.
-    """
-
-    def __init__(self) -> None:
-        self._current: ActorMemory = DictMemory()
-
-    def set(self, memory: ActorMemory) -> None:
-        self._current = memory
-
-    def lookup(self, name: str, day: dt.date | None) -> MemoryHit | None:
-        return self._current.lookup(name, day)
 
 
 # -- the memory log between the ingest parent and its workers ---------------------------
