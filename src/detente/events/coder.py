@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
-from ..nlp import sentences
+from ..nlp import head_of, sentences
 from ..records import ActorAnalysis, ActorRef, Event, Quote
 from . import ontology
 from .confidence import score_confidence
@@ -207,8 +207,17 @@ class EventCoder:
                 speech = tok.head.head
                 if speech.lemma_.lower() in SPEECH_VERBS:
                     out.append(Candidate(tok.head, speech, _MUST, "must"))
+        # Most nouns name no event: one with no trigger in its own lemma or form, nor a
+        # trigger compound among its children ("a mediation effort"), is passed over
+        # without reading its children.
+        is_trigger = self.lexicon.is_noun_trigger
+        triggers = [t.i for t in toks if is_trigger(t.lemma_.lower())]
+        heads = head_of(sent.doc)
         for tok in toks:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in lights:
+                if (tok.i not in triggers and not is_trigger(tok.lower_)
+                        and not any(heads[i] == tok.i for i in triggers)):
+                    continue
                 cand = self._noun_candidate(tok)
                 if cand is not None:
                     out.append(cand)
