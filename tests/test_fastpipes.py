@@ -79,3 +79,43 @@ def test_a_ruler_with_patterns_it_cannot_read_is_left_to_spacy(caplog):
     assert ruler.match == stock_match
     assert "keeps spaCy's own code" in caplog.text
     assert blank("very very good")[1].norm_ == "much"
+
+
+# --- per-Doc views (detente.nlp) -----------------------------------------------------------
+
+
+def test_views_agree_with_spacys_own_properties(nlp):
+    from detente.nlp import doc_ents, doc_text, ent_at, ents_in, head_of, sentence_of, sentences, token_table
+
+    texts = [json.loads(line)["text"] for line in (REPO / "samples" / "articles.jsonl").open(encoding="utf-8")][:8]
+    for doc in nlp.pipe(texts):
+        assert doc_ents(doc) == tuple(doc.ents) and len(doc.ents) > 3
+        assert sentences(doc) == tuple(doc.sents)
+        assert doc_text(doc) == doc.text
+        for n, sent in enumerate(doc.sents):
+            assert ents_in(sent) == list(sent.ents)
+            assert all(sentence_of(doc)[t.i] == n for t in sent)
+        for span in (doc[3:40], doc[0:1], doc[len(doc) - 5 :]):
+            assert ents_in(span) == list(span.ents)
+        lower, starts, ends = token_table(doc)
+        assert lower == [t.lower_ for t in doc]
+        assert [doc_text(doc)[s:e] for s, e in zip(starts, ends)] == [t.text for t in doc]
+        assert head_of(doc) == [t.head.i for t in doc]
+        for t in doc:
+            covering = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            assert ent_at(doc, t.i) == covering
+
+
+def test_an_extracted_doc_keeps_no_views(extractor, nlp):
+    """The views hold Spans that hold the Doc: the pipeline drops them when an article is
+    done, or every Doc would wait for the cyclic garbage collector (memory grew 1.4x
+    from 40 to 400 articles before this)."""
+    from detente.clean import clean
+    from detente.records import Article
+
+    art = Article(id="a1", text="Russian forces shelled Kharkiv on Tuesday, Ukrainian officials said.")
+    cleaned = clean(art.text)
+    doc = nlp(cleaned.text)
+    result = extractor._process_safely(art, cleaned, doc)
+    assert result.events
+    assert not [k for k in doc.user_data if str(k).startswith("detente.")]

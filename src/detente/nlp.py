@@ -108,6 +108,9 @@ def parse_many(nlp, texts: Iterable[str], batch_size: int) -> Iterator:
 # that is quadratic in the article. The stages read them through these helpers, which keep
 # one copy in the Doc's own ``user_data`` (freed with the Doc; nothing detente returns
 # holds a Doc). The stages never change a Doc's entities or sentences, so the copies stay true.
+# The copies hold Spans, which hold their Doc: a reference cycle that only the cyclic
+# garbage collector would break, late, with each Doc's arrays still allocated. The pipeline
+# calls drop_views when an article is done, so the Doc is freed at once.
 
 _ENTS = "detente.ents"
 _ENT_AT = "detente.ent_at"
@@ -117,6 +120,7 @@ _SENT_OF = "detente.sent_of"
 _TEXT = "detente.text"
 _TABLE = "detente.tokens"
 _HEADS = "detente.heads"
+_VIEW_KEYS = (_ENTS, _ENT_AT, _ENT_STARTS, _SENTS, _SENT_OF, _TEXT, _TABLE, _HEADS)
 
 
 def doc_ents(doc) -> tuple:
@@ -210,3 +214,9 @@ def doc_text(doc) -> str:
     if found is None:
         found = doc.user_data[_TEXT] = doc.text
     return found
+
+
+def drop_views(doc) -> None:
+    """Forget the views kept on ``doc`` (breaks the Doc -> Span -> Doc cycle)."""
+    for key in _VIEW_KEYS:
+        doc.user_data.pop(key, None)

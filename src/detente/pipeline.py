@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from .clean import CleanText, OffsetMap, clean
 from .errors import DetenteError
-from .nlp import load_nlp
+from .nlp import drop_views, load_nlp
 from .records import (
     Actor,
     ActorAnalysis,
@@ -127,6 +127,8 @@ class Extractor:
         except Exception as exc:  # noqa: BLE001 - one bad article must not end the batch
             log.exception("article %s failed", art.id)
             return ArticleError(art.id, getattr(exc, "stage", "extract"), f"{type(exc).__name__}: {exc}")
+        finally:
+            drop_views(doc)
 
     def process(self, art: Article, cleaned: CleanText, doc: Any) -> ExtractedArticle:
         """Run the stages on one parsed article."""
