@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, Mapping
 
-from ..nlp import ent_at, sentence_of
+from ..nlp import doc_text, ent_at, sentence_of, token_table
 from ..records import Actor, ActorAnalysis, Mention
 from . import coref
 from .context import infer_countries
@@ -578,13 +578,15 @@ class State:
         ordered = sorted((d for d in self.drafts if id(d) in first), key=lambda d: first[id(d)])
         ids = {id(d): f"a{n}" for n, d in enumerate(ordered, start=1)}
         sent_of = self.sent_of
+        _, starts, ends = token_table(self.doc)
+        text = doc_text(self.doc)
         mentions: list[Mention] = []
         by_token: dict[int, str] = {}
         spans: dict[int, list[tuple[int, int]]] = {id(d): [] for d in ordered}
         for d, start, end, how, primary in sorted(self.mentions, key=lambda m: (m[1], m[2])):
-            span = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1]))
+            span = (starts[start], ends[end - 1])
             aid = ids[id(d)]
-            mentions.append(Mention(aid, start, end, span, sent_of[start], self.doc[start:end].text, how))
+            mentions.append(Mention(aid, start, end, span, sent_of[start], text[span[0]:span[1]], how))
             if span not in spans[id(d)]:
                 spans[id(d)].append(span)
             if primary:

@@ -339,7 +339,10 @@ def _classify(
         and (low in res.short_words or head.lemma_ in res.short_words)
     ):
         return Item("short", d.start, d.end, head.i, d)
-    sector = res.agent_sector(doc[start : head.i + 1].text) or res.agent_sector(head.lemma_)
+    # (only users' agent dictionaries name sectors here: without one, no phrase is built)
+    sector = (
+        res.agent_sector(doc[start : head.i + 1].text) or res.agent_sector(head.lemma_) if res.dictionaries else None
+    )
     if sector and head.pos_ == "NOUN":
         d2 = Descriptor(**{**_fields(d), "group": head.lemma_.lower(), "group_sector": sector})
         return Item("group", d.start, d.end, head.i, d2)
