@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
-from ..nlp import head_of, sentences
+from ..nlp import head_of, sentences, token_table
 from ..records import ActorAnalysis, ActorRef, Event, Quote
 from . import ontology
 from .confidence import score_confidence
@@ -127,7 +127,7 @@ class EventCoder:
                 governed.setdefault(id(gov), []).append(cand)
                 inside.add(id(cand))
         kept: dict[tuple[Any, ...], Event] = {}
-        words = [t.lower_ for t in sent]
+        words = token_table(doc)[0][sent.start : sent.end]
         for cand in cands:
             if not cand.licensed or id(cand) in inside:
                 continue
