@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from .clean import CleanText, OffsetMap, clean
 from .errors import DetenteError
-from .nlp import drop_views, load_nlp
+from .nlp import drop_views, load_nlp, sentence_of, sentences
 from .records import (
     Actor,
     ActorAnalysis,
@@ -152,10 +152,12 @@ class Extractor:
         grounded: list[Event] = []
         previous: tuple[int, TimeValue] | None = None
         dates: dict[tuple[int, str], list[Any]] = {}  # a sentence's resolved dates, for its next events
+        sents, sent_of = sentences(doc), sentence_of(doc)
         for event in events:
             trigger = doc[event.trigger_token]
+            sent = sents[sent_of[trigger.i]]  # = trigger.sent, which walks the sentence each time
             prefer = "future" if event.status == "future" else "past"
-            tv = date_event(trigger.sent, trigger, published, prefer=prefer, cache=dates)
+            tv = date_event(sent, trigger, published, prefer=prefer, cache=dates)
             if tv is None:
                 # Only a past event continues the story of the dated event just before it;
                 # a future or hypothetical one is not dated by what already happened.
@@ -168,7 +170,7 @@ class Extractor:
             dated = tv is not None and tv.precision != "published"
             if status == "asserted" and dated and is_historical(tv, published):
                 status = "historical"
-            place: Place | None = locate_event(trigger.sent, trigger, self.resources.gazetteer, countries)
+            place: Place | None = locate_event(sent, trigger, self.resources.gazetteer, countries)
             grounded.append(
                 dataclasses.replace(
                     event,

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..nlp import sentence_of, sentences
 from ..records import ActorAnalysis, ActorRef, Event
 from . import ontology
 from .locatives import (
@@ -100,7 +101,8 @@ class RecipientFiller:
 
     def _located(self, recipient: tuple[ActorRef, ...], cand: Candidate) -> tuple[ActorRef, ...]:
         """Recipients with no country that their own phrase places in one (rule 0)."""
-        sent = cand.anchor.sent
+        doc = cand.anchor.doc
+        sent = sentences(doc)[sentence_of(doc)[cand.anchor.i]]  # cand.anchor.sent without the walk
         out = []
         for ref in recipient:
             heads = [t for t in sent if ref.id in self.index.get(t.i, ()) and ref.id not in self.index.get(t.head.i, ())]

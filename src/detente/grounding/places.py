@@ -26,7 +26,7 @@ from typing import Iterator, Sequence
 from spacy.tokens import Span, Token
 
 from detente.grounding.gazetteer import Gazetteer, GazetteerEntry
-from detente.nlp import ent_at, ents_in
+from detente.nlp import ent_at, ents_in, sentence_of, sentences
 from detente.records import Place
 
 log = logging.getLogger(__name__)
@@ -324,7 +324,8 @@ def _names_container(tok: Token) -> bool:
 def _compound_start(tok: Token) -> int:
     """First token of the proper-noun run ending at ``tok`` ("Jabal al-Zahiyah")."""
     start = tok.i
-    while start > tok.sent.start:
+    first = sentences(tok.doc)[sentence_of(tok.doc)[tok.i]].start  # tok.sent, read once
+    while start > first:
         prev = tok.doc[start - 1]
         inside = start <= prev.head.i <= tok.i
         if not inside or not (prev.pos_ == "PROPN" or prev.text in ("-", "al", "el")):

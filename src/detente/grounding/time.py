@@ -26,7 +26,7 @@ from detente.grounding.time_grammar import (
     numeric_parts,
     resolve_value,
 )
-from detente.nlp import ents_in
+from detente.nlp import doc_text, ents_in
 from detente.records import TimeValue
 
 if TYPE_CHECKING:
@@ -217,7 +217,7 @@ def _candidate_spans(sent: Span) -> Iterable[Span]:
     for ent in ents_in(sent):
         if ent.label_ in ("DATE", "TIME"):
             yield ent
-    for start, end in find_time_expressions(sent.text):
+    for start, end in find_time_expressions(doc_text(sent.doc)[sent.start_char : sent.end_char]):
         span = sent.doc.char_span(
             sent.start_char + start, sent.start_char + end, alignment_mode="expand"
         )
