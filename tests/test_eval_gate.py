@@ -75,3 +75,21 @@ def test_lower_is_better_figures_are_ceilings():
     assert base["india-police"]["ceilings"] == {"no_event_rate_on_unlabeled": 0.25}
     assert check_baseline("india-police", rep(0.20), base) == []
     assert "rose above" in check_baseline("india-police", rep(0.30), base)[0]
+
+
+def test_the_cli_scores_as_many_items_as_the_baseline_pins(run_cli, shared, tmp_path):
+    """`detente eval X --check` without --limit compares like with like: the India floors
+    are for the first 300 documents, so an unlimited run used to fail on all 1,257."""
+    from detente.cli.eval import pinned_limit
+
+    assert pinned_limit("india-police", None, PINNED) == PINNED["india-police"]["limit"] == 300
+    assert pinned_limit("india-police", 0, PINNED) is None  # --limit 0: everything
+    assert pinned_limit("india-police", 50, PINNED) == 50
+    assert pinned_limit("polnear", None, PINNED) is None
+
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(json.dumps({"tempeval3": {**PINNED["tempeval3"], "limit": 3}}))
+    out = run_cli("eval", "tempeval3", "--path", str(shared / "eval" / "tempeval3_platinum"),
+                  "--baseline", str(baseline), "--report", str(tmp_path / "r.json"))
+    assert "scoring the first 3 items, as the baseline pins them" in out.stderr.decode()
+    assert json.loads((tmp_path / "r.json").read_text())["counts"]["documents"] == 3

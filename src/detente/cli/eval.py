@@ -20,7 +20,9 @@ def register(app: typer.Typer) -> None:
 def eval_command(
     dataset: str = typer.Argument(..., help="plover-gsr, petrarch, tempeval3, event-location, polnear, india-police, or all."),
     path: Optional[Path] = typer.Option(None, help="Folder of the gold set (default: ../shared/eval/<set>)."),
-    limit: Optional[int] = typer.Option(None, help="Score only the first N items (documents for india-police)."),
+    limit: Optional[int] = typer.Option(
+        None, help="Score only the first N items (documents for india-police); default: the number the "
+        "baseline pins for the set (india-police: its first 300 documents, the held-out split), 0 for all."),
     show_errors: int = typer.Option(0, "--show-errors", help="Print N disagreements (text, gold, predicted)."),
     report: Optional[Path] = typer.Option(None, "--report", help="Write the full report as JSON here."),
     baseline: Path = typer.Option(BASELINE, help="Pinned floors file."),
@@ -52,7 +54,10 @@ def eval_command(
             from ..pipeline import Extractor
 
             extractor = Extractor()
-        result = run_dataset(name, folder, limit=limit, extractor=extractor)
+        used = pinned_limit(name, limit, pinned)
+        if limit is None and used is not None:
+            warn(f"{name}: scoring the first {used} items, as the baseline pins them (--limit 0 for all)")
+        result = run_dataset(name, folder, limit=used, extractor=extractor)
         reports.append(result)
         _print_report(result, show_errors)
         if check:
@@ -61,7 +66,7 @@ def eval_command(
                 warn(problem)
             failures += problems
         if update_baseline:
-            pinned, refused = updated_baseline(name, result, pinned, limit=limit, allow_regression=allow_regression, why=why)
+            pinned, refused = updated_baseline(name, result, pinned, limit=used, allow_regression=allow_regression, why=why)
             for line in refused:
                 warn(f"{name}: floor kept ({line}); use --allow-regression --why '...' to lower it")
     if update_baseline:
@@ -70,6 +75,14 @@ def eval_command(
         payload = [r.to_dict() for r in reports]
         report.write_text(json.dumps(payload[0] if len(payload) == 1 else payload, indent=2, ensure_ascii=False))
     raise typer.Exit(EXIT_SOME_FAILED if failures else EXIT_OK)
+
+
+def pinned_limit(name: str, limit: int | None, pinned: dict) -> int | None:
+    """The items to score: ``--limit`` when given (0 = all), else what the baseline pins, so
+    that a check compares like with like (the India floors are for the first 300 documents)."""
+    if limit is not None:
+        return limit or None
+    return (pinned.get(name) or {}).get("limit")
 
 
 def _print_report(report, show_errors: int) -> None:
