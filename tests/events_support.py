@@ -83,3 +83,13 @@ def coder_runner(nlp, analyse: Callable, day: dt.date = dt.date(2022, 3, 1), pla
         return coder.code(doc, analyse(doc), (), day)
 
     return run
+
+
+def country_word_coder(nlp, countries: Mapping[str, str], day: dt.date = dt.date(2022, 3, 1)):
+    """A text -> events runner whose actors are one GOV actor per country word of
+    ``countries`` (lower-case word -> ISO3): enough to test types, not actors."""
+
+    def analyse(doc) -> ActorAnalysis:
+        return token_table_analysis(doc, lambda w: (countries[w], countries[w], "GOV") if w in countries else None)
+
+    return coder_runner(nlp, analyse, day)

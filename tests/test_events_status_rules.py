@@ -6,26 +6,17 @@ sent and helping a party are aid. Sentences written for these tests."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from events_support import coder_runner, token_table_analysis
-
-from detente.records import ActorAnalysis
+from events_support import country_word_coder
 
 COUNTRIES = {"kenya": "KEN", "kenyan": "KEN", "uganda": "UGA", "ugandan": "UGA", "peru": "PER",
              "peruvian": "PER", "chile": "CHL", "chilean": "CHL", "norway": "NOR", "norwegian": "NOR",
              "ghana": "GHA", "ghanaian": "GHA"}
 
 
-def analyse(doc) -> ActorAnalysis:
-    """One actor per country word; enough to test types, not actors."""
-    return token_table_analysis(doc, lambda w: (COUNTRIES[w], COUNTRIES[w], "GOV") if w in COUNTRIES else None)
-
-
 @pytest.fixture(scope="module")
 def code(nlp):
-    return coder_runner(nlp, analyse, dt.date(2022, 3, 1))
+    return country_word_coder(nlp, COUNTRIES)
 
 
 def top(events):
