@@ -134,7 +134,9 @@ class FastRuleMatcher:
                 continue
             for key in keys:
                 index.setdefault(key, []).append(p)
-        self._memo: dict[tuple[int, ...], tuple[int, ...]] = {}
+        # attribute hashes of a token -> (groups of the one-token patterns it matches,
+        # the longer patterns whose first token it matches)
+        self._memo: dict[tuple[int, ...], tuple[tuple[int, ...], tuple[_Pattern, ...]]] = {}
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
         """(group, start, end) of every match in ``doc``."""
@@ -159,8 +161,10 @@ class FastRuleMatcher:
                 size = len(p.tokens)
                 if i + size > n:
                     continue
-                rest = [feats.setdefault(i + k, _features(doc[i + k])) for k in range(1, size)]
-                if all(_passes(tests, f) for tests, f in zip(p.tokens[1:], rest)):
+                for k in range(i + 1, i + size):
+                    if k not in feats:
+                        feats[k] = _features(doc[k])
+                if all(_passes(tests, feats[i + k]) for k, tests in enumerate(p.tokens[1:], 1)):
                     found.append((p.group, i, i + size))
         return found
 
