@@ -98,3 +98,16 @@ def test_count_articles(tmp_path):
     write_jsonl(src, 3)
     (tmp_path / "b.txt").write_text("One article.")
     assert ingest_mod.count_articles([str(tmp_path)]) == 4
+
+
+def test_the_memory_log_of_a_killed_run_is_replaced_and_a_finished_run_leaves_none(tmp_path, fake):
+    src = tmp_path / "a.jsonl"
+    write_jsonl(src, 8)
+    db = tmp_path / "s.duckdb"
+    stale = tmp_path / ".s.duckdb.ingest"
+    stale.mkdir()
+    (stale / "memory.log").write_bytes(b"not a pickle: what a SIGKILL might leave")
+    report = ingest_mod.ingest([str(src)], db, chunk_size=2)
+    assert report.added == 8
+    assert max(fake.seen_memory.values()) > 0  # the workers read the new log
+    assert not stale.exists()

@@ -152,20 +152,20 @@ class _Run:
         self.run_id = new_run_id()
         self.tally = _Tally()
         self.problems: list[Any] = []  # InputProblems waiting for the next transaction
-        self._log_dir = Path(tempfile.mkdtemp(prefix="detente-ingest-"))
         self.started = time.monotonic()
 
     def run(self, executor: Any) -> IngestReport:
         from .store.memory import MemoryLog
 
+        log_dir = _memory_log_dir(self.store.path)
         try:
-            memory = MemoryLog(self.store.con, self._log_dir / "memory.log")
+            memory = MemoryLog(self.store.con, log_dir / "memory.log")
             try:
                 self._run(executor, memory)
             finally:
                 memory.close()
         finally:
-            shutil.rmtree(self._log_dir, ignore_errors=True)
+            shutil.rmtree(log_dir, ignore_errors=True)
         t = self.tally
         return IngestReport(self.run_id, self.store.path, t.seen, t.added, t.skipped, t.failed, t.events,
                             time.monotonic() - self.started, tuple(t.failures))
@@ -279,6 +279,18 @@ class _Run:
             "articles_skipped = ?, errors = ?, status = ? WHERE run_id = ?",
             [dt.datetime.now(), t.seen, t.added, t.skipped, t.failed, status, self.run_id],
         )
+
+
+def _memory_log_dir(store_path: str) -> Path:
+    """A fresh folder for the workers' memory log, beside the store: only one process can
+    write a store, so a folder a killed run left is this store's and is replaced."""
+    if store_path == ":memory:":
+        return Path(tempfile.mkdtemp(prefix="detente-ingest-"))
+    db = Path(store_path)
+    folder = db.with_name(f".{db.name}.ingest")
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    return folder
 
 
 def _with_last(chunks: Iterator[_Chunk]) -> Iterator[tuple[_Chunk, bool]]:
