@@ -41,8 +41,8 @@ _READERS: Mapping[str, tuple[Callable[[Any], Any], str]] = {
 }
 _FEATURES = tuple(_READERS)
 _LOWER, _TAG = _FEATURES.index("LOWER"), _FEATURES.index("TAG")
-_MEMO_LIMIT = 200_000
-_LEMMA_CACHE_LIMIT = 200_000
+_MEMO_LIMIT = 30_000
+_LEMMA_CACHE_LIMIT = 30_000
 
 
 class _Unsupported(Exception):

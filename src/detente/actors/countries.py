@@ -216,7 +216,7 @@ def _one_slip(a: str, b: str) -> bool:
 
 
 #: answers NameTable.lookup keeps (it forgets them all when full)
-_LOOKUP_CACHE = 50_000
+_LOOKUP_CACHE = 20_000
 
 
 class NameTable:
