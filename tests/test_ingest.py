@@ -111,3 +111,26 @@ def test_the_memory_log_of_a_killed_run_is_replaced_and_a_finished_run_leaves_no
     assert report.added == 8
     assert max(fake.seen_memory.values()) > 0  # the workers read the new log
     assert not stale.exists()
+
+
+def test_one_worker_writes_each_chunk_as_soon_as_it_is_extracted(tmp_path, fake, monkeypatch):
+    """In one process nothing runs beside the extraction, so nothing is gained by keeping
+    chunks in flight: each is written at once (progress shows, a kill loses one chunk)."""
+    order: list[str] = []
+    real_run = FakeWorker.run
+
+    def run(self, articles, snapshot):
+        order.append(f"extract {articles[0].id}")
+        return real_run(self, articles, snapshot)
+
+    monkeypatch.setattr(FakeWorker, "run", run)
+    src = tmp_path / "a.jsonl"
+    write_jsonl(src, 6)
+    ingest_mod.ingest([str(src)], tmp_path / "s.duckdb", workers=1, chunk_size=2,
+                      progress=lambda p: order.append(f"written {p.done}"))
+    # (the reader also reports once per window of input lines, so "written" may repeat)
+    steps = [step for k, step in enumerate(order) if k == 0 or step != order[k - 1]]
+    assert steps == ["extract a0", "written 2", "extract a2", "written 4", "extract a4", "written 6"]
+    # the memory each article saw is still decided by position only
+    lag = (ingest_mod.IN_FLIGHT - 1) * 2
+    assert fake.seen_memory == {f"a{i}": max(0, (i - i % 2) - lag) for i in range(6)}

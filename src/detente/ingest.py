@@ -181,6 +181,11 @@ class _Run:
             size = LAST_TASK_SIZE if last else TASK_SIZE
             tasks = [chunk.articles[i : i + size] for i in range(0, len(chunk.articles), size)]
             pending.append((chunk, [executor.submit(task, snapshot) for task in tasks]))
+            if getattr(executor, "runs_inline", False):
+                # Extracted already, in this process: write it now, so that progress shows
+                # at once and an interruption loses one chunk, not IN_FLIGHT. The snapshots
+                # do not change: they never reach past chunk k - IN_FLIGHT.
+                self._commit(*pending.popleft())
         while pending:
             self._commit(*pending.popleft())
         self._commit_problems()
@@ -318,6 +323,9 @@ def _windows(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 # -- extraction: in process or in worker processes ---------------------------------------
 class _InlineExecutor:
     """Runs chunks in this process (workers=1) with the same snapshot rules as the pool."""
+
+    #: submit() returns a finished future: the run writes each chunk as soon as it is submitted
+    runs_inline = True
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
