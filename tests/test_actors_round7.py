@@ -8,6 +8,9 @@ from datetime import date
 
 import pytest
 
+from actors_support import analysed
+from actors_support import codes_at as support_codes_at
+
 from detente.actors import ActorResolver
 from detente.actors.countries import NameTable
 from detente.actors.kb import KnowledgeBase
@@ -20,15 +23,11 @@ def resolver() -> ActorResolver:
 
 
 def actors_of(nlp, resolver, text: str, day: date = date(2012, 5, 10)):
-    doc = nlp(text)
-    return doc, resolver.analyse(doc, day)
+    return analysed(nlp, resolver, text, day)
 
 
 def codes_at(nlp, resolver, text: str, word: str, day: date = date(2012, 5, 10)) -> list[tuple]:
-    doc, an = actors_of(nlp, resolver, text, day)
-    i = next(t.i for t in doc if t.text == word)
-    ids = [m.actor_id for m in an.mentions if m.start <= i < m.end]
-    return [(an.get(a).country, an.get(a).sector) for a in dict.fromkeys(ids)]
+    return support_codes_at(nlp, resolver, text, word, day)
 
 
 def actor_at(nlp, resolver, text: str, word: str, day: date = date(2012, 5, 10)):
