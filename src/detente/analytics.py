@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
-from .store.queries import HAPPENED, Party, country_dyads, dyad_events, parse_party, person_dyads
+from .store.filters import HAPPENED, EventFilter, Party, parse_party
+from .store.queries import DyadEvent, DyadRow, PeriodCount, dyad_events, dyads
 
 log = logging.getLogger(__name__)
 
@@ -139,14 +140,14 @@ def dyad_series(
         raise ValueError(f"unknown period {by!r}; use one of {', '.join(PERIODS)}")
     pa = a if isinstance(a, Party) else parse_party(a)
     pb = b if isinstance(b, Party) else parse_party(b)
-    rows = dyad_events(con, pa, pb, statuses)
-    buckets: dict[dt.date, list[dict[str, Any]]] = {}
+    rows = dyad_events(con, pa, pb, EventFilter(statuses=tuple(statuses)))
+    buckets: dict[dt.date, list[DyadEvent]] = {}
     undated = 0
     for row in rows:
-        if row["date_start"] is None:
+        if row.date_start is None:
             undated += 1
             continue
-        buckets.setdefault(period_start(row["date_start"], by), []).append(row)
+        buckets.setdefault(period_start(row.date_start, by), []).append(row)
     periods: list[PeriodStats] = []
     if buckets:
         start, last = min(buckets), max(buckets)
@@ -156,19 +157,19 @@ def dyad_series(
     return DyadSeries(pa, pb, by, tuple(periods), undated, trend_of(periods))
 
 
-def _stats(start: dt.date, by: str, rows: list[dict[str, Any]]) -> PeriodStats:
+def _stats(start: dt.date, by: str, rows: list[DyadEvent]) -> PeriodStats:
     quad = [0, 0, 0, 0]
     for r in rows:
-        if r["quad_class"] in (1, 2, 3, 4):
-            quad[r["quad_class"] - 1] += 1
-    gold = [r["goldstein"] for r in rows if r["goldstein"] is not None]
-    inten = [r["intensity"] for r in rows if r["intensity"] is not None]
+        if r.quad_class in (1, 2, 3, 4):
+            quad[r.quad_class - 1] += 1
+    gold = [r.goldstein for r in rows if r.goldstein is not None]
+    inten = [r.intensity for r in rows if r.intensity is not None]
     return PeriodStats(
         period=period_label(start, by), start=start, events=len(rows), quad=(quad[0], quad[1], quad[2], quad[3]),
         mean_goldstein=round(sum(gold) / len(gold), 3) if gold else None,
         mean_intensity=round(sum(inten) / len(inten), 3) if inten else None,
-        a_to_b=sum(r["direction"] in ("ab", "both") for r in rows),
-        b_to_a=sum(r["direction"] in ("ba", "both") for r in rows),
+        a_to_b=sum(r.direction in ("ab", "both") for r in rows),
+        b_to_a=sum(r.direction in ("ba", "both") for r in rows),
     )
 
 
@@ -196,22 +197,61 @@ class DyadSummary:
     cooperative: int
     conflictual: int
     net_cooperation: int
-    mean_goldstein: float | None
+    mean_goldstein: float | None  # rounded to 2 places, as mean_intensity
     trend: Trend
+    quad: tuple[int, int, int, int] = (0, 0, 0, 0)
+    mean_intensity: float | None = None
+
+    @property
+    def net_ratio(self) -> float | None:
+        return round(self.net_cooperation / self.events, 3) if self.events else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The web API's shape (``level`` is ``kind``)."""
+        t = self.trend
+        return {
+            "a": self.a, "b": self.b, "level": self.kind, "events": self.events,
+            "cooperative": self.cooperative, "conflictual": self.conflictual,
+            "net_cooperation": self.net_cooperation, "net_ratio": self.net_ratio, "quad": list(self.quad),
+            "mean_goldstein": self.mean_goldstein, "mean_intensity": self.mean_intensity,
+            "trend": {"label": t.label, "slope": t.slope, "change": t.change, "periods": t.periods},
+        }
 
 
-def top_dyads(con: Any, kind: str = "country", limit: int = 10, by: str = "month") -> list[DyadSummary]:
-    """The most active dyads with their counts and trend (``kind``: country or person)."""
-    rows = country_dyads(con, limit) if kind == "country" else person_dyads(con, limit)
-    out = []
-    for r in rows:
-        pa = Party("country", r["a"]) if kind == "country" else Party("person", name=r["a"])
-        pb = Party("country", r["b"]) if kind == "country" else Party("person", name=r["b"])
-        series = dyad_series(con, pa, pb, by)
-        out.append(DyadSummary(
-            r["a"], r["b"], kind, r["events"], r["cooperative"], r["conflictual"], r["net_cooperation"],
-            round(r["mean_goldstein"], 2) if r["mean_goldstein"] is not None else None, series.trend,
-        ))
+def top_dyads(
+    con: Any, kind: str = "country", limit: int = 10, by: str = "month", flt: EventFilter | None = None,
+) -> list[DyadSummary]:
+    """The most active dyads among the events ``flt`` selects (by default every event that
+    happened) with their counts and trend (``kind``: country or person); one query."""
+    if by not in PERIODS:
+        raise ValueError(f"unknown period {by!r}; use one of {', '.join(PERIODS)}")
+    return [_summary(row, by) for row in dyads(con, "person" if kind == "person" else "country", limit, flt, by)]
+
+
+def _summary(row: DyadRow, by: str) -> DyadSummary:
+    periods = _filled(row.periods, by)
+    mean_g, mean_i = row.mean_goldstein, row.mean_intensity
+    return DyadSummary(
+        row.a, row.b, row.level, row.events, row.cooperative, row.conflictual, row.net_cooperation,
+        round(mean_g, 2) if mean_g is not None else None, trend_of(periods), row.quad,
+        round(mean_i, 2) if mean_i is not None else None,
+    )
+
+
+def _filled(counts: Sequence[PeriodCount], by: str) -> list[PeriodStats]:
+    """Every period from the first to the last with events (gaps kept, as the trend wants)."""
+    dated = {c.start: c for c in counts if c.start is not None}
+    out: list[PeriodStats] = []
+    if not dated:
+        return out
+    start, last = min(dated), max(dated)
+    while start <= last:
+        c = dated.get(start)
+        quad = c.quad if c else (0, 0, 0, 0)
+        gold = round(c.goldstein_sum / c.goldstein_n, 3) if c and c.goldstein_n else None
+        inten = round(c.intensity_sum / c.intensity_n, 3) if c and c.intensity_n else None
+        out.append(PeriodStats(period_label(start, by), start, c.events if c else 0, quad, gold, inten, 0, 0))
+        start = _next(start, by)
     return out
 
 

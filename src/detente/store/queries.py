@@ -1,111 +1,102 @@
-"""Read-only queries over the store, returning plain dicts (for the CLI and the web app).
+"""Read-only queries over the store: the one read side of the CLI, analytics and the web app.
 
-Every function takes a DuckDB connection (``store.con``) and uses parameterised SQL only.
-A *party* is how a user names one side of a relationship: a country code (``USA``), a
-country+sector code (``USAGOV``, ``USA:GOV``), a country name (``Russia``) or a person's
-name (``Sergei Lavrov``; case-insensitive; a full name also matches names with the same
-first initial and surname, e.g. "Sergey Lavrov"; a surname alone matches every full name
-ending with it).
+Every function takes a DuckDB connection (``store.con`` or a cursor) and uses
+parameterised SQL only. What a query selects is an :class:`~.filters.EventFilter`; parties
+are read by :func:`~.filters.parse_party`. Event lists are rows of the store's columns
+(plain dicts); dyads and their periods are typed records (:class:`DyadRow`,
+:class:`PeriodCount`, :class:`DyadEvent`). Definitions: docs/store.md ("Dyads").
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Literal
 
-#: statuses of events that happened (the default for counts and analytics)
-HAPPENED = ("asserted", "historical")
+from .filters import HAPPENED, EventFilter, Party, between, event_filters, involving, parse_party, side
+
+__all__ = [
+    "HAPPENED", "EventFilter", "Party", "parse_party", "between", "involving", "event_filters",
+    "DyadRow", "PeriodCount", "DyadEvent", "list_events", "count_events", "event_detail", "article",
+    "list_actors", "map_points", "dyads", "dyad_events", "store_overview", "dicts",
+]
+
+#: the nodes of a dyad: countries (ISO3 of each side) or people (actors of kind person)
+Level = Literal["country", "person"]
+#: periods a dyad's counts are grouped by (DuckDB ``date_trunc`` units; weeks start on Monday)
+PERIOD_UNITS = ("day", "week", "month", "year")
 
 
 @dataclass(frozen=True, slots=True)
-class Party:
-    kind: str  # country | code | person
-    country: str | None = None
-    sector: str | None = None
-    name: str | None = None
+class PeriodCount:
+    """A dyad's deduplicated events in one period (``start`` None: undated events)."""
+
+    start: dt.date | None
+    events: int
+    quad: tuple[int, int, int, int]  # counts of quad classes 1..4
+    goldstein_sum: float
+    goldstein_n: int
+    intensity_sum: float
+    intensity_n: int
+
+
+@dataclass(frozen=True, slots=True)
+class DyadRow:
+    """An unordered pair (``a`` < ``b``) with its deduplicated events, by period."""
+
+    a: str
+    b: str
+    level: str
+    events: int
+    periods: tuple[PeriodCount, ...]  # periods with events, oldest first, undated last
 
     @property
-    def label(self) -> str:
-        if self.kind == "person":
-            return self.name or "?"
-        return f"{self.country} {self.sector}" if self.sector else (self.country or "?")
+    def quad(self) -> tuple[int, int, int, int]:
+        q = [sum(p.quad[i] for p in self.periods) for i in range(4)]
+        return (q[0], q[1], q[2], q[3])
 
-    def sql(self, alias: str) -> tuple[str, list[Any]]:
-        """A predicate on an ``event_actors`` row called ``alias``."""
-        if self.kind == "country":
-            return f"{alias}.country = ?", [self.country]
-        if self.kind == "code":
-            return f"({alias}.country = ? AND {alias}.sector = ?)", [self.country, self.sector]
-        name = " ".join((self.name or "").lower().split())
-        words = name.split(" ")
-        if len(words) == 1:  # a surname alone: every full name ending with it
-            return f"(lower({alias}.name) = ? OR lower({alias}.name) LIKE ?)", [name, "% " + _like_escape(name)]
-        # same surname and first initial: transliterations ("Sergei"/"Sergey") and middle names
-        pattern = _like_escape(words[0][0]) + "% " + _like_escape(words[-1])
-        return f"(lower({alias}.name) = ? OR lower({alias}.name) LIKE ?)", [name, pattern]
+    @property
+    def cooperative(self) -> int:
+        return self.quad[0] + self.quad[1]
 
+    @property
+    def conflictual(self) -> int:
+        return self.quad[2] + self.quad[3]
 
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    @property
+    def net_cooperation(self) -> int:
+        return self.cooperative - self.conflictual
 
+    @property
+    def mean_goldstein(self) -> float | None:
+        n = sum(p.goldstein_n for p in self.periods)
+        return sum(p.goldstein_sum for p in self.periods) / n if n else None
 
-def parse_party(text: str) -> Party:
-    """Read a party as the user typed it (see the module docstring)."""
-    raw = text.strip()
-    m = re.fullmatch(r"([A-Z]{3})[:\s]?([A-Z]{3})", raw)
-    if m:
-        return Party("code", m.group(1), m.group(2))
-    if re.fullmatch(r"[A-Z]{3}", raw):
-        return Party("country", raw)
-    iso3 = _country_from_name(raw)
-    return Party("country", iso3) if iso3 else Party("person", name=raw)
+    @property
+    def mean_intensity(self) -> float | None:
+        n = sum(p.intensity_n for p in self.periods)
+        return sum(p.intensity_sum for p in self.periods) / n if n else None
 
 
-def _country_from_name(name: str) -> str | None:
-    import pycountry
+@dataclass(frozen=True, slots=True)
+class DyadEvent:
+    """One deduplicated event between two parties; ``direction``: ``ab`` (a acted on b),
+    ``ba``, or ``both`` (symmetric, joint actors, or reported both ways)."""
 
-    try:
-        return pycountry.countries.lookup(name).alpha_3
-    except LookupError:
-        pass
-    try:
-        hits = pycountry.countries.search_fuzzy(name)
-    except LookupError:
-        return None
-    # only accept a fuzzy hit whose name starts with what was typed ("Russia" -> Russian Federation)
-    for hit in hits[:1]:
-        if hit.name.lower().startswith(name.lower()) and len(name) >= 4:
-            return hit.alpha_3
-    return None
-
-
-def _side(party: Party, role: str) -> tuple[str, list[Any]]:
-    pred, params = party.sql("x")
-    return (
-        "EXISTS (SELECT 1 FROM event_actors x WHERE x.content_hash = e.content_hash "
-        f"AND x.event_id = e.event_id AND x.role = '{role}' AND {pred})",
-        params,
-    )
-
-
-def involving(party: Party) -> tuple[str, list[Any]]:
-    """Predicate on ``events e``: the party is actor or recipient."""
-    a, pa = _side(party, "actor")
-    r, pr = _side(party, "recipient")
-    return f"({a} OR {r})", pa + pr
-
-
-def between(a: Party, b: Party) -> tuple[str, list[Any]]:
-    """Predicate on ``events e``: a acts on b, b on a, or both act together with no
-    recipient ("X and Y met": the events stage may list both as actors)."""
-    aa, p1 = _side(a, "actor")
-    br, p2 = _side(b, "recipient")
-    ba, p3 = _side(b, "actor")
-    ar, p4 = _side(a, "recipient")
-    joint = f"({aa} AND {ba} AND len(e.recipient_ids) = 0)"
-    return f"(({aa} AND {br}) OR ({ba} AND {ar}) OR {joint})", p1 + p2 + p3 + p4 + p1 + p3
+    dedup_id: str
+    type: str
+    cameo: str | None
+    quad_class: int | None
+    goldstein: float | None
+    intensity: float | None
+    date: str | None
+    date_precision: str | None
+    date_start: dt.date | None
+    location_name: str | None
+    num_articles: int
+    num_mentions: int
+    direction: str
+    text: str | None
 
 
 _EVENT_COLUMNS = """
@@ -129,66 +120,34 @@ LEFT JOIN dedup_events d ON d.dedup_id = em.dedup_id
 
 
 def list_events(
-    con: Any,
-    *,
-    actor: str | None = None,
-    country: str | None = None,
-    type: str | None = None,  # noqa: A002 - the CLI option's name
-    since: dt.date | str | None = None,
-    until: dt.date | str | None = None,
-    place: str | None = None,
-    statuses: Sequence[str] | None = None,
-    limit: int | None = 1000,
-    offset: int = 0,
+    con: Any, flt: EventFilter | None = None, *, limit: int | None = 1000, offset: int = 0,
+    spans: bool = False, **fields: Any,
 ) -> list[dict[str, Any]]:
-    """Event records (one per article mention) matching every filter given, by date."""
-    where, params = event_filters(actor, country, type, since, until, place, statuses)
-    sql = f"SELECT {_EVENT_COLUMNS} {_EVENT_FROM} WHERE {where} ORDER BY e.date_start NULLS LAST, a.seq, e.event_id"
+    """Event records (one per article mention) that ``flt`` selects, by date. ``fields``
+    are a shorthand for ``EventFilter(**fields)``; ``spans`` adds the place's span
+    (``location_start``, ``location_end``) for highlighting."""
+    where, params = (flt or EventFilter(**fields)).where()
+    columns = _EVENT_COLUMNS + (", e.location_start, e.location_end" if spans else "")
+    sql = f"SELECT {columns} {_EVENT_FROM} WHERE {where} ORDER BY e.date_start NULLS LAST, a.seq, e.event_id"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [int(limit), int(offset)]
-    return _dicts(con.execute(sql, params))
+    return dicts(con.execute(sql, params))
 
 
-def event_filters(
-    actor: str | None, country: str | None, type: str | None, since: Any, until: Any,  # noqa: A002
-    place: str | None, statuses: Sequence[str] | None,
-) -> tuple[str, list[Any]]:
-    clauses: list[str] = ["TRUE"]
-    params: list[Any] = []
-    if actor:
-        sql, p = involving(parse_party(actor))
-        clauses.append(sql)
-        params += p
-    if country:
-        sql, p = involving(Party("country", country.strip().upper()))
-        clauses.append(sql)
-        params += p
-    if type:
-        clauses.append("e.type = ?")
-        params.append(type.strip().upper())
-    if since:
-        clauses.append("e.date_start >= ?::DATE")
-        params.append(str(since))
-    if until:
-        clauses.append("e.date_start <= ?::DATE")
-        params.append(str(until))
-    if place:
-        clauses.append("(lower(e.location_name) = lower(?) OR lower(e.location_text) = lower(?) OR e.location_country = upper(?))")
-        params += [place, place, place]
-    if statuses:
-        clauses.append("e.status IN (SELECT unnest(?::VARCHAR[]))")
-        params.append(list(statuses))
-    return " AND ".join(clauses), params
+def count_events(con: Any, flt: EventFilter) -> int:
+    """Number of event records (article mentions) that ``flt`` selects."""
+    where, params = flt.where()
+    return int(con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0])
 
 
 def event_detail(con: Any, dedup_id: str) -> dict[str, Any] | None:
     """One deduplicated event with every mention (article, sentence, spans)."""
-    rows = _dicts(con.execute("SELECT * FROM dedup_events WHERE dedup_id = ?", [dedup_id]))
+    rows = dicts(con.execute("SELECT * FROM dedup_events WHERE dedup_id = ?", [dedup_id]))
     if not rows:
         return None
     detail = rows[0]
-    detail["mentions"] = _dicts(con.execute(
+    detail["mentions"] = dicts(con.execute(
         f"SELECT {_EVENT_COLUMNS} {_EVENT_FROM} WHERE em.dedup_id = ? ORDER BY a.published, a.seq, e.event_id",
         [dedup_id],
     ))
@@ -197,7 +156,7 @@ def event_detail(con: Any, dedup_id: str) -> dict[str, Any] | None:
 
 def article(con: Any, key: str) -> dict[str, Any] | None:
     """An article by content hash or by its id (first match), without its text's analysis."""
-    rows = _dicts(con.execute(
+    rows = dicts(con.execute(
         "SELECT * FROM articles WHERE content_hash = ? OR id = ? ORDER BY seq LIMIT 1", [key, key]
     ))
     return rows[0] if rows else None
@@ -210,7 +169,7 @@ def list_actors(con: Any, query: str | None = None, limit: int = 50) -> list[dic
         "WHERE (?::VARCHAR IS NULL OR lower(name) LIKE '%' || lower(?) || '%') "
         "GROUP BY name, country, sector ORDER BY events DESC, name LIMIT ?"
     )
-    return _dicts(con.execute(sql, [query, query, limit]))
+    return dicts(con.execute(sql, [query, query, limit]))
 
 
 def map_points(con: Any, *, since: Any = None, until: Any = None, limit: int = 5000) -> list[dict[str, Any]]:
@@ -222,68 +181,84 @@ def map_points(con: Any, *, since: Any = None, until: Any = None, limit: int = 5
         "AND (?::DATE IS NULL OR date_start >= ?::DATE) AND (?::DATE IS NULL OR date_start <= ?::DATE) "
         "ORDER BY date_start, dedup_id LIMIT ?"
     )
-    return _dicts(con.execute(sql, [since, since, until, until, limit]))
+    return dicts(con.execute(sql, [since, since, until, until, limit]))
 
 
-def country_dyads(con: Any, limit: int = 20, statuses: Sequence[str] = HAPPENED) -> list[dict[str, Any]]:
-    """Unordered country pairs by number of deduplicated events between them."""
-    return _dyads(con, "country", limit, statuses)
+def _dyad_sides(level: str) -> tuple[str, str, str]:
+    """(the side's value, a join, the condition) that make an ``event_actors x`` row a node."""
+    if level == "country":
+        return "x.country", "", "x.country IS NOT NULL"
+    if level == "person":
+        join = "JOIN actors p ON p.content_hash = x.content_hash AND p.actor_id = x.actor_id"
+        return "x.name", join, "p.kind = 'person' AND regexp_matches(x.name, '[^\\W\\d_]{2}')"  # a real name, not '-'
+    raise ValueError(f"unknown dyad level {level!r}; use country or person")
 
 
-def person_dyads(con: Any, limit: int = 20, statuses: Sequence[str] = HAPPENED) -> list[dict[str, Any]]:
-    """Unordered pairs of people by number of deduplicated events between them."""
-    return _dyads(con, "person", limit, statuses)
+def dyads(
+    con: Any, level: Level = "country", limit: int = 20, flt: EventFilter | None = None, by: str = "month",
+) -> list[DyadRow]:
+    """The ``limit`` most active dyads among the events ``flt`` selects (by default every
+    event that happened), most events first, with their counts per period ``by``.
 
-
-def _dyads(con: Any, kind: str, limit: int, statuses: Sequence[str]) -> list[dict[str, Any]]:
-    if kind == "country":
-        side = "x.country"
-        person_join = ""
-        cond = "x.country IS NOT NULL"
-    else:
-        side = "x.name"
-        person_join = "JOIN actors p ON p.content_hash = x.content_hash AND p.actor_id = x.actor_id"
-        cond = "p.kind = 'person' AND regexp_matches(x.name, '[^\\W\\d_]{2}')"  # a real name, not '-'
+    One query for all of them (docs/store.md, "Dyads", gives the definition)."""
+    if by not in PERIOD_UNITS:
+        raise ValueError(f"unknown period {by!r}; use one of {', '.join(PERIOD_UNITS)}")
+    where, params = (flt or EventFilter()).happened().where()
+    who, join, cond = _dyad_sides(level)
     sql = f"""
-    WITH parts AS (
-        SELECT x.content_hash, x.event_id, x.role, {side} AS who
-        FROM event_actors x {person_join} WHERE {cond}
+    WITH sel AS (SELECT e.content_hash, e.event_id, len(e.recipient_ids) AS recipients FROM events e WHERE {where}),
+    parts AS (
+        SELECT x.content_hash, x.event_id, x.role, {who} AS who
+        FROM event_actors x JOIN sel USING (content_hash, event_id) {join} WHERE {cond}
     ),
     pairs AS (
         SELECT DISTINCT em.dedup_id, least(pa.who, pr.who) AS a, greatest(pa.who, pr.who) AS b
         FROM parts pa JOIN parts pr ON pa.content_hash = pr.content_hash AND pa.event_id = pr.event_id
-        JOIN events e ON e.content_hash = pa.content_hash AND e.event_id = pa.event_id
+        JOIN sel s ON s.content_hash = pa.content_hash AND s.event_id = pa.event_id
         JOIN event_mentions em ON em.content_hash = pa.content_hash AND em.event_id = pa.event_id
-        WHERE pa.who <> pr.who AND e.status IN (SELECT unnest(?::VARCHAR[]))
-          AND pa.role = 'actor'
-          AND (pr.role = 'recipient' OR (pr.role = 'actor' AND len(e.recipient_ids) = 0))
-    )
-    SELECT p.a, p.b, count(*) AS events,
-           count(*) FILTER (WHERE d.quad_class IN (1, 2)) AS cooperative,
-           count(*) FILTER (WHERE d.quad_class IN (3, 4)) AS conflictual,
-           avg(d.goldstein) AS mean_goldstein
-    FROM pairs p JOIN dedup_events d USING (dedup_id)
-    GROUP BY p.a, p.b ORDER BY events DESC, p.a, p.b LIMIT ?
+        WHERE pa.who <> pr.who AND pa.role = 'actor'
+          AND (pr.role = 'recipient' OR (pr.role = 'actor' AND s.recipients = 0))
+    ),
+    top AS (SELECT a, b, count(*) AS n FROM pairs GROUP BY a, b ORDER BY n DESC, a, b LIMIT ?)
+    SELECT p.a, p.b, top.n, date_trunc(?, d.date_start)::DATE AS start, d.quad_class, count(*),
+           sum(d.goldstein), count(d.goldstein), sum(d.intensity), count(d.intensity)
+    FROM pairs p JOIN top USING (a, b) JOIN dedup_events d USING (dedup_id)
+    GROUP BY ALL ORDER BY top.n DESC, p.a, p.b, start NULLS LAST, d.quad_class NULLS LAST
     """
-    rows = _dicts(con.execute(sql, [list(statuses), limit]))
-    for row in rows:
-        row["net_cooperation"] = row["cooperative"] - row["conflictual"]
-    return rows
+    grouped: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
+    for row in con.execute(sql, params + [int(limit), by]).fetchall():
+        grouped.setdefault((row[0], row[1]), []).append(row)
+    return [DyadRow(a, b, level, rows[0][2], _periods(rows)) for (a, b), rows in grouped.items()]
 
 
-def dyad_events(
-    con: Any, a: Party, b: Party, statuses: Sequence[str] = HAPPENED
-) -> list[dict[str, Any]]:
-    """Deduplicated events between two parties, one row each, with the direction
-    (``ab``: a acted on b; ``ba``; ``both`` when symmetric or reported both ways)."""
+def _periods(rows: list[tuple[Any, ...]]) -> tuple[PeriodCount, ...]:
+    """Rows (a, b, n, start, quad class, events, sums and counts) -> one record per period."""
+    out: list[PeriodCount] = []
+    for _a, _b, _n, start, qc, n, gs, gn, is_, in_ in rows:
+        quad = [0, 0, 0, 0]
+        if qc in (1, 2, 3, 4):
+            quad[qc - 1] = n
+        if out and out[-1].start == start:
+            last = out.pop()
+            quad = [x + y for x, y in zip(last.quad, quad)]
+            n, gs, gn, is_, in_ = (last.events + n, last.goldstein_sum + (gs or 0.0), last.goldstein_n + gn,
+                                   last.intensity_sum + (is_ or 0.0), last.intensity_n + in_)
+        out.append(PeriodCount(start, n, (quad[0], quad[1], quad[2], quad[3]), gs or 0.0, gn, is_ or 0.0, in_))
+    return tuple(out)
+
+
+def dyad_events(con: Any, a: Party, b: Party, flt: EventFilter | None = None) -> list[DyadEvent]:
+    """Deduplicated events between two parties (:func:`between`) among those ``flt``
+    selects (by default every event that happened), one record each, by date."""
     pred, params = between(a, b)
-    aa, p1 = _side(a, "actor")
+    where, fparams = (flt or EventFilter()).happened().where()
+    aa, p1 = side(a, "actor")
     sql = f"""
     WITH m AS (
         SELECT em.dedup_id,
                CASE WHEN e."symmetric" OR len(e.recipient_ids) = 0 THEN 'both' WHEN {aa} THEN 'ab' ELSE 'ba' END AS dir
         FROM events e JOIN event_mentions em USING (content_hash, event_id)
-        WHERE {pred} AND e.status IN (SELECT unnest(?::VARCHAR[]))
+        WHERE {pred} AND {where}
     ),
     one AS (
         SELECT dedup_id, CASE WHEN count(DISTINCT dir) > 1 THEN 'both' ELSE min(dir) END AS direction
@@ -296,7 +271,7 @@ def dyad_events(
     JOIN events ev ON ev.content_hash = d.anchor_hash AND ev.event_id = d.anchor_event_id
     ORDER BY d.date_start NULLS LAST, d.dedup_id
     """
-    return _dicts(con.execute(sql, p1 + params + [list(statuses)]))
+    return [DyadEvent(*row) for row in con.execute(sql, p1 + params + fparams).fetchall()]
 
 
 def store_overview(con: Any) -> dict[str, Any]:
@@ -311,6 +286,7 @@ def store_overview(con: Any) -> dict[str, Any]:
     return dict(zip(keys, row))
 
 
-def _dicts(cursor: Any) -> list[dict[str, Any]]:
+def dicts(cursor: Any) -> list[dict[str, Any]]:
+    """The rows of an executed query as dicts keyed by column name."""
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, r)) for r in cursor.fetchall()]
