@@ -39,9 +39,10 @@ def events_command(
         last = parse_published(until, "--until")
     except InputError as exc:
         usage_error(str(exc))
+    from ..store.filters import EventFilter
     from ..store.queries import list_events
 
+    flt = EventFilter(since=first, until=last, type=type, actor=actor, country=country, place=place)
     with open_read(db) as store:
-        rows = list_events(store.con, actor=actor, country=country, type=type, since=first, until=last,
-                           place=place, limit=limit or None)
+        rows = list_events(store.con, flt, limit=limit or None)
     print_rows(rows, COLUMNS, format, title=f"{len(rows)} events", headers=HEADERS)

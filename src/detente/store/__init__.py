@@ -4,8 +4,9 @@
 >>> store.write([result])                          # doctest: +SKIP
 >>> store.counts()["events"]                       # doctest: +SKIP
 
-Schema and field meanings: docs/store.md. Query helpers returning plain dicts live in
-:mod:`detente.store.queries`; they take ``store.con`` (or any DuckDB connection).
+Schema and field meanings: docs/store.md. The read side (event lists, dyads) lives in
+:mod:`detente.store.queries`, what it selects in :mod:`detente.store.filters`; both take
+``store.con`` (or any DuckDB connection).
 """
 
 from __future__ import annotations
