@@ -21,7 +21,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Collection, Sequence
 
 from .store.filters import HAPPENED, EventFilter, Party, parse_party
 from .store.queries import DyadEvent, DyadRow, PeriodCount, dyad_events, dyads
@@ -148,13 +148,20 @@ def dyad_series(
             undated += 1
             continue
         buckets.setdefault(period_start(row.date_start, by), []).append(row)
-    periods: list[PeriodStats] = []
-    if buckets:
-        start, last = min(buckets), max(buckets)
-        while start <= last:
-            periods.append(_stats(start, by, buckets.get(start, [])))
-            start = _next(start, by)
+    periods = [_stats(start, by, buckets.get(start, [])) for start in _every_period(buckets, by)]
     return DyadSeries(pa, pb, by, tuple(periods), undated, trend_of(periods))
+
+
+def _every_period(starts: Collection[dt.date], by: str) -> list[dt.date]:
+    """Every period start from the first to the last of ``starts`` (gaps kept, as the
+    trend wants)."""
+    out: list[dt.date] = []
+    if starts:
+        start, last = min(starts), max(starts)
+        while start <= last:
+            out.append(start)
+            start = _next(start, by)
+    return out
 
 
 def _stats(start: dt.date, by: str, rows: list[DyadEvent]) -> PeriodStats:
@@ -239,19 +246,17 @@ def _summary(row: DyadRow, by: str) -> DyadSummary:
 
 
 def _filled(counts: Sequence[PeriodCount], by: str) -> list[PeriodStats]:
-    """Every period from the first to the last with events (gaps kept, as the trend wants)."""
+    """The dyad's periods for its trend (directions are not counted here)."""
     dated = {c.start: c for c in counts if c.start is not None}
     out: list[PeriodStats] = []
-    if not dated:
-        return out
-    start, last = min(dated), max(dated)
-    while start <= last:
+    for start in _every_period(dated, by):
         c = dated.get(start)
-        quad = c.quad if c else (0, 0, 0, 0)
-        gold = round(c.goldstein_sum / c.goldstein_n, 3) if c and c.goldstein_n else None
-        inten = round(c.intensity_sum / c.intensity_n, 3) if c and c.intensity_n else None
-        out.append(PeriodStats(period_label(start, by), start, c.events if c else 0, quad, gold, inten, 0, 0))
-        start = _next(start, by)
+        if c is None:
+            out.append(PeriodStats(period_label(start, by), start, 0, (0, 0, 0, 0), None, None, 0, 0))
+            continue
+        gold = round(c.goldstein_sum / c.goldstein_n, 3) if c.goldstein_n else None
+        inten = round(c.intensity_sum / c.intensity_n, 3) if c.intensity_n else None
+        out.append(PeriodStats(period_label(start, by), start, c.events, c.quad, gold, inten, 0, 0))
     return out
 
 
