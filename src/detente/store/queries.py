@@ -18,7 +18,7 @@ from .filters import HAPPENED, EventFilter, Party, between, event_filters, invol
 __all__ = [
     "HAPPENED", "EventFilter", "Party", "parse_party", "between", "involving", "event_filters",
     "DyadRow", "PeriodCount", "DyadEvent", "list_events", "count_events", "event_detail", "article",
-    "list_actors", "map_points", "dyads", "dyad_events", "store_overview", "dicts",
+    "list_actors", "places", "dyads", "dyad_events", "store_overview", "dicts",
 ]
 
 #: the nodes of a dyad: countries (ISO3 of each side) or people (actors of kind person)
@@ -162,26 +162,46 @@ def article(con: Any, key: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
-def list_actors(con: Any, query: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
-    """Actors by number of events they take part in (for search boxes)."""
-    sql = (
-        "SELECT name, country, sector, count(*) AS events FROM event_actors "
-        "WHERE (?::VARCHAR IS NULL OR lower(name) LIKE '%' || lower(?) || '%') "
-        "GROUP BY name, country, sector ORDER BY events DESC, name LIMIT ?"
-    )
-    return dicts(con.execute(sql, [query, query, limit]))
+def list_actors(con: Any, query: str | None = None, level: str = "all", limit: int = 50) -> list[dict[str, Any]]:
+    """Actors (``level`` all or person) or countries (``country``) by the number of event
+    records they take part in, whose name contains ``query`` (for search boxes)."""
+    search = "(?::VARCHAR IS NULL OR contains(lower({col}), lower(?::VARCHAR)))"
+    if level == "country":
+        sql = (
+            "SELECT x.country AS name, x.country, NULL AS sector, 'country' AS kind, "
+            "count(DISTINCT x.content_hash || '/' || x.event_id) AS events FROM event_actors x "
+            f"WHERE x.country IS NOT NULL AND {search.format(col='x.country')} "
+            "GROUP BY x.country ORDER BY events DESC, name LIMIT ?"
+        )
+    else:
+        person = "AND p.kind = 'person'" if level == "person" else ""
+        sql = (
+            "SELECT x.name, x.country, x.sector, any_value(p.kind) AS kind, "
+            "count(DISTINCT x.content_hash || '/' || x.event_id) AS events FROM event_actors x "
+            "LEFT JOIN actors p ON p.content_hash = x.content_hash AND p.actor_id = x.actor_id "
+            f"WHERE x.name IS NOT NULL {person} AND {search.format(col='x.name')} "
+            "GROUP BY x.name, x.country, x.sector ORDER BY events DESC, x.name LIMIT ?"
+        )
+    return dicts(con.execute(sql, [query, query, int(limit)]))
 
 
-def map_points(con: Any, *, since: Any = None, until: Any = None, limit: int = 5000) -> list[dict[str, Any]]:
-    """Deduplicated events that have coordinates (for the map)."""
-    sql = (
-        "SELECT dedup_id, type, quad_class, goldstein, date, location_name, location_country, "
-        "location_lat AS lat, location_lon AS lon, num_articles, actor_codes, recipient_codes "
-        "FROM dedup_events WHERE location_lat IS NOT NULL "
-        "AND (?::DATE IS NULL OR date_start >= ?::DATE) AND (?::DATE IS NULL OR date_start <= ?::DATE) "
-        "ORDER BY date_start, dedup_id LIMIT ?"
-    )
-    return dicts(con.execute(sql, [since, since, until, until, limit]))
+def places(con: Any, flt: EventFilter | None = None, limit: int = 2000) -> list[dict[str, Any]]:
+    """Places with coordinates of the events ``flt`` selects, one row per place: the
+    number of deduplicated events there, cooperative and conflictual records, mean Goldstein."""
+    where, params = (flt or EventFilter()).where()
+    sql = f"""
+    SELECT e.location_name AS name, e.location_country AS country,
+           round(e.location_lat, 4) AS lat, round(e.location_lon, 4) AS lon,
+           count(DISTINCT coalesce(em.dedup_id, e.content_hash || '/' || e.event_id)) AS events,
+           count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS cooperative,
+           count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflictual,
+           round(avg(e.goldstein), 2) AS mean_goldstein
+    FROM events e
+    LEFT JOIN event_mentions em ON em.content_hash = e.content_hash AND em.event_id = e.event_id
+    WHERE {where} AND e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL
+    GROUP BY ALL ORDER BY events DESC, name LIMIT ?
+    """
+    return dicts(con.execute(sql, params + [int(limit)]))
 
 
 def _dyad_sides(level: str) -> tuple[str, str, str]:

@@ -13,17 +13,11 @@ from typing import Any, Iterable, Sequence
 
 from ..analytics import top_dyads
 from ..store.filters import EventFilter
-from ..store.queries import count_events, dicts, list_events
+from ..store.queries import article, count_events, dicts, list_actors, list_events
+from ..store.queries import places as store_places
 
 __all__ = ["EventFilter", "events_page", "highlights", "segments", "dyads", "places", "actors",
            "article_view", "overview"]
-
-#: event records joined to their article and dedup group (for the places of the map)
-_EVENT_FROM = """
-FROM events e
-JOIN articles a USING (content_hash)
-LEFT JOIN event_mentions em ON em.content_hash = e.content_hash AND em.event_id = e.event_id
-"""
 
 #: when highlights overlap, the first kind here wins
 _PRIORITY = ("trigger", "place", "actor", "recipient")
@@ -111,52 +105,20 @@ def dyads(con: Any, flt: EventFilter, level: str = "country", limit: int = 60) -
 
 def places(con: Any, flt: EventFilter, limit: int = 2000) -> list[dict[str, Any]]:
     """Places of the filtered events with coordinates, one row per place."""
-    where, params = flt.where()
-    sql = f"""
-    SELECT e.location_name AS name, e.location_country AS country,
-           round(e.location_lat, 4) AS lat, round(e.location_lon, 4) AS lon,
-           count(DISTINCT coalesce(em.dedup_id, e.content_hash || '/' || e.event_id)) AS events,
-           count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS cooperative,
-           count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflictual,
-           round(avg(e.goldstein), 2) AS mean_goldstein
-    {_EVENT_FROM}
-    WHERE {where} AND e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL
-    GROUP BY ALL ORDER BY events DESC, name LIMIT ?
-    """
-    return dicts(con.execute(sql, params + [int(limit)]))
+    return store_places(con, flt, limit)
 
 
 def actors(con: Any, query: str | None, level: str = "all", limit: int = 50) -> list[dict[str, Any]]:
     """Actors (or countries) by the number of event records they take part in."""
-    search = "(?::VARCHAR IS NULL OR contains(lower({col}), lower(?::VARCHAR)))"
-    if level == "country":
-        sql = (
-            "SELECT x.country AS name, x.country, NULL AS sector, 'country' AS kind, "
-            "count(DISTINCT x.content_hash || '/' || x.event_id) AS events FROM event_actors x "
-            f"WHERE x.country IS NOT NULL AND {search.format(col='x.country')} "
-            "GROUP BY x.country ORDER BY events DESC, name LIMIT ?"
-        )
-    else:
-        person = "AND p.kind = 'person'" if level == "person" else ""
-        sql = (
-            "SELECT x.name, x.country, x.sector, any_value(p.kind) AS kind, "
-            "count(DISTINCT x.content_hash || '/' || x.event_id) AS events FROM event_actors x "
-            "LEFT JOIN actors p ON p.content_hash = x.content_hash AND p.actor_id = x.actor_id "
-            f"WHERE x.name IS NOT NULL {person} AND {search.format(col='x.name')} "
-            "GROUP BY x.name, x.country, x.sector ORDER BY events DESC, x.name LIMIT ?"
-        )
-    return dicts(con.execute(sql, [query, query, int(limit)]))
+    return list_actors(con, query, level, limit)
 
 
 def article_view(con: Any, key: str) -> dict[str, Any] | None:
     """An article (by content hash or id) with its text cut into segments that mark the
     sentences and triggers of its events."""
-    rows = dicts(con.execute(
-        "SELECT content_hash, id, title, published, source, url, text FROM articles "
-        "WHERE content_hash = ? OR id = ? ORDER BY seq LIMIT 1", [key, key]))
-    if not rows:
+    art = article(con, key)
+    if art is None:
         return None
-    art = rows[0]
     events = dicts(con.execute(
         "SELECT event_id, type, status, date, quad_class, span_start, span_end, trigger, trigger_start, "
         "trigger_end, actor_names, recipient_names, location_name FROM events WHERE content_hash = ? "
