@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import Any, Collection, Sequence
 
 from .store.filters import HAPPENED, EventFilter, Party, parse_party
-from .store.queries import DyadEvent, DyadRow, PeriodCount, dyad_events, dyads
+from .store.queries import PERIOD_UNITS, DyadEvent, DyadRow, PeriodCount, dyad_events, dyads
 
 log = logging.getLogger(__name__)
 
-PERIODS = ("day", "week", "month", "year")
+PERIODS = PERIOD_UNITS  # day, week, month, year
 #: |fitted change of net_ratio over the span| that counts as warming / cooling
 TREND_THRESHOLD = 0.25
 MIN_PERIODS = 3
@@ -232,7 +232,7 @@ def top_dyads(
     happened) with their counts and trend (``kind``: country or person); one query."""
     if by not in PERIODS:
         raise ValueError(f"unknown period {by!r}; use one of {', '.join(PERIODS)}")
-    return [_summary(row, by) for row in dyads(con, "person" if kind == "person" else "country", limit, flt, by)]
+    return [_summary(row, by) for row in dyads(con, kind, limit, flt, by)]
 
 
 def _summary(row: DyadRow, by: str) -> DyadSummary:

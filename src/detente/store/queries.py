@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from .filters import HAPPENED, EventFilter, Party, between, event_filters, involving, parse_party, side
 
@@ -22,7 +22,7 @@ __all__ = [
 ]
 
 #: the nodes of a dyad: countries (ISO3 of each side) or people (actors of kind person)
-Level = Literal["country", "person"]
+LEVELS = ("country", "person")
 #: periods a dyad's counts are grouped by (DuckDB ``date_trunc`` units; weeks start on Monday)
 PERIOD_UNITS = ("day", "week", "month", "year")
 
@@ -211,11 +211,11 @@ def _dyad_sides(level: str) -> tuple[str, str, str]:
     if level == "person":
         join = "JOIN actors p ON p.content_hash = x.content_hash AND p.actor_id = x.actor_id"
         return "x.name", join, "p.kind = 'person' AND regexp_matches(x.name, '[^\\W\\d_]{2}')"  # a real name, not '-'
-    raise ValueError(f"unknown dyad level {level!r}; use country or person")
+    raise ValueError(f"unknown dyad level {level!r}; use one of {', '.join(LEVELS)}")
 
 
 def dyads(
-    con: Any, level: Level = "country", limit: int = 20, flt: EventFilter | None = None, by: str = "month",
+    con: Any, level: str = "country", limit: int = 20, flt: EventFilter | None = None, by: str = "month",
 ) -> list[DyadRow]:
     """The ``limit`` most active dyads among the events ``flt`` selects (by default every
     event that happened), most events first, with their counts per period ``by``.
