@@ -56,6 +56,8 @@ DATASETS: dict[str, Dataset] = {
                 "IndiaPoliceEvents: police ASSAULT/COERCE at sentence level"),
         Dataset("wikievents", "wikievents_dev", "extractor", "wikievents:evaluate_wikievents",
                 "WikiEvents dev: every event of whole articles (recall, precision, actor, merges)"),
+        Dataset("timebank", "timebank_aquaint", "extractor", "timebank:evaluate_timebank",
+                "TimeBank + AQUAINT: event dates from TimeML event-time links"),
     )
 }
 
@@ -95,7 +97,7 @@ def run_dataset(name: str, path: Path, *, limit: int | None = None, extractor: A
 #: A figure may fall this far below its floor before the gate fails (noise allowance).
 TOLERANCE = 0.01
 #: Figures where lower is better: pinned as ceilings ("ceilings" in the baseline file).
-LOWER_IS_BETTER = frozenset({"no_event_rate_on_unlabeled"})
+LOWER_IS_BETTER = frozenset({"no_event_rate_on_unlabeled", "published_share"})
 
 
 def load_baseline(path: Path) -> dict[str, Any]:
