@@ -58,6 +58,8 @@ DATASETS: dict[str, Dataset] = {
                 "WikiEvents dev: every event of whole articles (recall, precision, actor, merges)"),
         Dataset("timebank", "timebank_aquaint", "extractor", "timebank:evaluate_timebank",
                 "TimeBank + AQUAINT: event dates from TimeML event-time links"),
+        Dataset("coverage", "guardian_sdf_sample", "extractor", "coverage:evaluate_coverage",
+                "Guardian sample (no gold): shares of events with actor, countries, text date, place"),
     )
 }
 
