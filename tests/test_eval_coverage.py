@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gzip
 import json
-from pathlib import Path
 from types import SimpleNamespace
 
 from detente.evaluate.coverage import coverage_of, evaluate_coverage

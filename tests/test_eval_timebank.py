@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 from detente.evaluate.timebank import evaluate_timebank, judge, period, read_timebank_tml, score_timebank
 from detente.records import Article, ExtractedArticle
 
@@ -78,7 +80,8 @@ def test_judged_events_accuracy_and_published_share(tmp_path):
 
 def test_the_scorer_gives_detente_the_text_and_its_date(tmp_path):
     class Fake:
-        seen: list[Article] = []
+        def __init__(self) -> None:
+            self.seen: list[Article] = []
 
         def extract_many(self, articles):
             for art in articles:
@@ -90,3 +93,18 @@ def test_the_scorer_gives_detente_the_text_and_its_date(tmp_path):
     report = evaluate_timebank(fake, tmp_path)
     assert str(fake.seen[0].published) == "2009-03-07" and fake.seen[0].text.startswith("Rebels attacked")
     assert report.counts["gold_dated_events"] == 2 and report.metrics["date_accuracy"] == 0.0
+
+
+@pytest.mark.gold
+def test_the_real_set_reads_and_dates_events_from_links(shared):
+    folder = shared / "eval" / "timebank_aquaint"
+    if not folder.is_dir():
+        pytest.skip(f"timebank_aquaint is absent from {shared / 'eval'}")
+    from detente.evaluate.timebank import tml_files
+
+    files = tml_files(folder)
+    assert len(files) == 256
+    docs = [read_timebank_tml(f) for f in files[::16]]
+    dated = [g for d in docs for g in d.events]
+    assert dated and all(period(v) for g in dated for v in g.values)
+    assert all(d.text[slice(*g.span)] == g.text for d in docs for g in d.events)

@@ -166,3 +166,17 @@ def test_the_scorer_passes_the_rebuilt_text_to_detente(tmp_path):
     report = evaluate_wikievents(fake, write(tmp_path, record()))
     assert "Kabul\n\nThe" in fake.seen[0].text and fake.seen[0].published is None
     assert report.counts["found"] == 1 and len(report.gold_files) == 1
+
+
+@pytest.mark.gold
+def test_the_real_dev_set_reads_with_every_token_found(shared):
+    folder = shared / "eval" / "wikievents_dev"
+    if not folder.is_dir():
+        pytest.skip(f"wikievents_dev is absent from {shared / 'eval'}")
+    docs = read_wikievents(folder)
+    assert len(docs) == 20
+    mapped = [g for d in docs for g in d.events if g.plover]
+    assert len(mapped) == 179
+    for doc in docs:  # every gold trigger lands on its own word in the rebuilt text
+        for gold in doc.events:
+            assert doc.text[slice(*gold.span)].split()[0] == gold.trigger.split()[0]

@@ -39,7 +39,7 @@ from .report import EvalReport, sha256_file
 
 log = logging.getLogger(__name__)
 
-__all__ = ["GoldDate", "TimebankDoc", "evaluate_timebank", "period", "read_timebank_tml", "score_timebank"]
+__all__ = ["GoldDate", "TimebankDoc", "evaluate_timebank", "judge", "period", "read_timebank_tml", "score_timebank", "tml_files"]
 
 FOLDERS = ("TimeBank", "AQUAINT")
 #: Relations of an event to a time (event side first) that put the event at that time.
@@ -129,9 +129,9 @@ def _gold_values(root: ET.Element, times: Mapping[str, str]) -> dict[str, list[s
     for link in root.iter("TLINK"):
         rel = link.get("relType", "")
         if link.get("eventInstanceID") and link.get("relatedToTime") and rel in _EVENT_AT:
-            eiid, tid = link.get("eventInstanceID"), link.get("relatedToTime")
+            eiid, tid = link.get("eventInstanceID", ""), link.get("relatedToTime", "")
         elif link.get("timeID") and link.get("relatedToEventInstance") and rel in _TIME_HOLDS:
-            eiid, tid = link.get("relatedToEventInstance"), link.get("timeID")
+            eiid, tid = link.get("relatedToEventInstance", ""), link.get("timeID", "")
         else:
             continue
         eid = instance.get(eiid)
@@ -171,7 +171,7 @@ def read_timebank_tml(path: Path) -> TimebankDoc:
     return TimebankDoc(path.stem, dct, text, tuple(events))
 
 
-def _files(path: Path) -> list[Path]:
+def tml_files(path: Path) -> list[Path]:
     folders = [path / f for f in FOLDERS if (path / f).is_dir()] or [path]
     return [f for folder in folders for f in sorted(folder.glob("*.tml"))]
 
@@ -237,8 +237,8 @@ def score_timebank(docs: Sequence[TimebankDoc], events: Sequence[Sequence[Any]])
         "date_exact": round(tally["exact"] / judged, 4) if judged else 0.0,
         "published_share": round(tally["published"] / judged, 4) if judged else 0.0,
     }
-    notes = ("judged: detente events whose trigger overlaps a gold EVENT tied to a DATE or the DCT by "
-             "IS_INCLUDED/DURING/SIMULTANEOUS/BEGINS/ENDS (or the inverse links)",
+    notes = (("judged: detente events whose trigger overlaps a gold EVENT tied to a DATE or the DCT by "
+              "IS_INCLUDED/DURING/SIMULTANEOUS/BEGINS/ENDS (or the inverse links)"),
              "date_accuracy: our period and the gold period nest; date_exact: ours inside the gold's",
              "published_share: judged events dated by the publication date (lower: more dated from the text)")
     return EvalReport("timebank", metrics, {"documents": len(docs), **dict(tally)}, {}, errors, {}, notes)
@@ -246,7 +246,7 @@ def score_timebank(docs: Sequence[TimebankDoc], events: Sequence[Sequence[Any]])
 
 def evaluate_timebank(extractor: Any, path: Path, limit: int | None = None) -> EvalReport:
     """Score ``extractor``'s event dates on the TimeML files under ``path``."""
-    files = _files(Path(path))[: limit or None]
+    files = tml_files(Path(path))[: limit or None]
     if not files:
         raise FileNotFoundError(f"no .tml files under {path}; point it at the timebank_aquaint folder")
     docs = [read_timebank_tml(f) for f in files]

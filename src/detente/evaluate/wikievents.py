@@ -215,7 +215,7 @@ def predictions_of(result: ExtractedArticle) -> tuple[Predicted, ...]:
             actor = actors.get(ref.id)
             words |= _words(ref.name)
             if actor is not None:
-                spans += [tuple(m) for m in actor.mentions]
+                spans += [(m[0], m[1]) for m in actor.mentions]
                 words |= _words(*(text[s:e] for s, e in actor.mentions))
         return frozenset(words), tuple(spans)
 
