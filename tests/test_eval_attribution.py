@@ -98,4 +98,44 @@ def test_wrong_speaker_is_counted_as_an_error(nlp, tiny: Path) -> None:
     assert report.errors[0]["kind"] == "speaker"
 
 
+class _QuotesOf:
+    """A stand-in extractor whose only quote of each article is the given one."""
+
+    def __init__(self, nlp, speaker, speaker_text: str) -> None:
+        self.resources = type("R", (), {"nlp": nlp})()
+        self.speaker, self.speaker_text = speaker, speaker_text
+
+    def extract_many(self, articles):
+        from detente.records import ExtractedArticle, Quote
+
+        for art in articles:
+            start = art.text.index("\u201cThe quota")
+            end = art.text.index("it.\u201d") + 4
+            quote = Quote(self.speaker, art.text[start:end], (start, end), "said", True, speaker_text=self.speaker_text)
+            yield ExtractedArticle(art, quotes=(quote,))
+
+
+def test_resolved_speaker_counts_where_the_gold_names_the_speaker(nlp, tiny: Path) -> None:
+    from detente.records import ActorRef
+
+    hansen = ActorRef("a1", "Ola Hansen", "NOR", "LAB")
+    right = evaluate_polnear(_QuotesOf(nlp, hansen, "he"), tiny)
+    assert right.counts["gold_direct_named"] == 1
+    assert right.metrics["resolved_speaker_accuracy"] == 1.0  # our actor behind "he" is the named man
+    unresolved = evaluate_polnear(_QuotesOf(nlp, None, "Ola Hansen"), tiny)
+    assert unresolved.metrics["resolved_speaker_accuracy"] == 0.0
+    assert unresolved.metrics["speaker_accuracy"] == 1.0
+    assert any(e["kind"] == "resolved" for e in unresolved.errors)
+    union = evaluate_polnear(_QuotesOf(nlp, ActorRef("a2", "Norwegian Fishermen Union", "NOR", "LAB"), "NFU"), tiny)
+    assert union.metrics["resolved_speaker_accuracy"] == 0.0
+
+
+def test_a_pronoun_source_does_not_name_the_speaker(nlp, tiny: Path) -> None:
+    ann = tiny / "dev" / "attributions" / "tromso_ab12.ann"
+    start = TEXT.index("who")
+    ann.write_text(ann.read_text().replace(ann.read_text().splitlines()[0], f"T1\tSource {start} {start + 3}\twho"))
+    report = evaluate_polnear(nlp, tiny)
+    assert report.counts.get("gold_direct_named", 0) == 0
+
+
 # The floor itself is checked once, by tests/test_eval_gate.py against eval_baseline.json.

@@ -54,6 +54,12 @@ DATASETS: dict[str, Dataset] = {
                 "PolNeAR dev: direct quotes and their speakers"),
         Dataset("india-police", "india_police_events", "extractor", "india:evaluate_india_police",
                 "IndiaPoliceEvents: police ASSAULT/COERCE at sentence level"),
+        Dataset("wikievents", "wikievents_dev", "extractor", "wikievents:evaluate_wikievents",
+                "WikiEvents dev: every event of whole articles (recall, precision, actor, merges)"),
+        Dataset("timebank", "timebank_aquaint", "extractor", "timebank:evaluate_timebank",
+                "TimeBank + AQUAINT: event dates from TimeML event-time links"),
+        Dataset("coverage", "guardian_sdf_sample", "extractor", "coverage:evaluate_coverage",
+                "Guardian sample (no gold): shares of events with actor, countries, text date, place"),
     )
 }
 
@@ -93,7 +99,7 @@ def run_dataset(name: str, path: Path, *, limit: int | None = None, extractor: A
 #: A figure may fall this far below its floor before the gate fails (noise allowance).
 TOLERANCE = 0.01
 #: Figures where lower is better: pinned as ceilings ("ceilings" in the baseline file).
-LOWER_IS_BETTER = frozenset({"no_event_rate_on_unlabeled"})
+LOWER_IS_BETTER = frozenset({"no_event_rate_on_unlabeled", "published_share"})
 
 
 def load_baseline(path: Path) -> dict[str, Any]:
