@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Iterator, Sequence
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from detente.grounding.gazetteer import Gazetteer, GazetteerEntry
 from detente.nlp import ent_at, ents_in, sentence_of, sentences
 from detente.records import Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 log = logging.getLogger(__name__)
 
