@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .actors import ActorResolver
     from .actors.memory import ActorMemory
     from .events import EventCoder
-    from .grounding.places import Gazetteer
+    from .grounding.gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ class Resources:
         # Imported here: the stages' modules are only loaded when a pipeline is built.
         from .actors import ActorResolver
         from .events import EventCoder
-        from .grounding.places import Gazetteer
+        from .grounding.gazetteer import Gazetteer
 
         gazetteer = Gazetteer.load(settings.min_population)
         return cls(
@@ -146,9 +146,9 @@ class Extractor:
         with stage("grounding"):
             placed = ground_events(doc, coded, published, _article_countries(actors.actors), res.gazetteer)
             events = tuple(historical(e, in_the_past(e, published)) for e in placed)
-            quotes = date_quotes(doc, quotes, published)
+            dated = tuple(date_quotes(doc, quotes, published))
         all_actors = actors.actors + implied_actors(actors.actors, events)
-        result = ExtractedArticle(article=art, actors=all_actors, events=events, quotes=tuple(quotes))
+        result = ExtractedArticle(article=art, actors=all_actors, events=events, quotes=dated)
         return result if cleaned.offsets.identity else _map_spans(result, cleaned.offsets)
 
 

@@ -261,7 +261,8 @@ def modal(tok: Any) -> str | None:
     for _ in range(3):
         for child in cur.children:
             if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
-                return child.lower_
+                aux: str = child.lower_
+                return aux
         if cur.dep_ == "conj":
             cur = cur.head
         elif cur.dep_ == "xcomp" and cur.head.pos_ in ("AUX", "VERB", "ADJ"):
