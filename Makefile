@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= detente.duckdb
 
-.PHONY: setup run test eval bench clean
+.PHONY: setup run test test-fast lint eval bench clean
 
 setup: $(STAMP)
 
@@ -21,8 +21,19 @@ run: $(STAMP)
 	$(BIN)/detente ingest samples/articles.jsonl --db $(DB)
 	$(BIN)/detente summary --db $(DB)
 
-test: $(STAMP)
+test: lint
 	$(BIN)/python -m pytest -q
+
+# The suite without the gold-data gate and the browser test (a minute or so).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not gold and not browser"
+
+# Style (ruff), types (mypy, on the modules listed in pyproject's [tool.mypy]) and the
+# import layers (import-linter, [tool.importlinter]).
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 eval: $(STAMP)
 	$(BIN)/detente eval all

@@ -34,6 +34,8 @@ def _parsed(extractor: Any, n: int, source: str) -> list[tuple[Any, Any, Any]]:
 
 def _stages(extractor: Any) -> list[tuple[str, Callable[[Any, Any, dict[str, Any]], None]]]:
     from detente import pipeline as p
+    from detente.grounding.ground import date_quotes, ground_events
+    from detente.quotes import find_quotes
 
     res = extractor.resources
 
@@ -41,15 +43,15 @@ def _stages(extractor: Any) -> list[tuple[str, Callable[[Any, Any, dict[str, Any
         st["actors"] = res.actors.analyse(doc, art.published)
 
     def quotes(art: Any, doc: Any, st: dict[str, Any]) -> None:
-        st["quotes"] = p._find_quotes(doc, st["actors"])
+        st["quotes"] = find_quotes(doc, st["actors"])
 
     def events(art: Any, doc: Any, st: dict[str, Any]) -> None:
         st["events"] = res.events.code(doc, st["actors"], st["quotes"], art.published)
 
     def grounding(art: Any, doc: Any, st: dict[str, Any]) -> None:
         countries = p._article_countries(st["actors"].actors)
-        extractor._ground(doc, st["events"], art.published, countries)
-        p._date_quotes(doc, st["quotes"], art.published)
+        ground_events(doc, st["events"], art.published, countries, res.gazetteer)
+        date_quotes(doc, st["quotes"], art.published)
 
     return [("actors", actors), ("quotes", quotes), ("events", events), ("grounding", grounding)]
 

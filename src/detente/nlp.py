@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import bisect
 import logging
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .errors import ModelError
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +23,7 @@ log = logging.getLogger(__name__)
 NEEDED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
-def load_nlp(settings: Settings):  # -> spacy.language.Language
+def load_nlp(settings: Settings) -> Language:
     """Load ``settings.model``. With ``use_blis=False`` the layers get thinc's NumpyOps,
     which is faster than BLIS's generic kernel on CPUs BLIS does not recognise."""
     import spacy
@@ -97,7 +101,7 @@ def _limit_openblas(threads: int) -> bool:
     return False
 
 
-def parse_many(nlp, texts: Iterable[str], batch_size: int) -> Iterator:
+def parse_many(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
     """Parse texts in batches, one Doc per text, in order."""
     yield from nlp.pipe(texts, batch_size=batch_size)
 
@@ -123,15 +127,15 @@ _HEADS = "detente.heads"
 _VIEW_KEYS = (_ENTS, _ENT_AT, _ENT_STARTS, _SENTS, _SENT_OF, _TEXT, _TABLE, _HEADS)
 
 
-def doc_ents(doc) -> tuple:
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, built once per Doc."""
-    found = doc.user_data.get(_ENTS)
+    found: tuple[Span, ...] | None = doc.user_data.get(_ENTS)
     if found is None:
         found = doc.user_data[_ENTS] = tuple(doc.ents)
     return found
 
 
-def ents_in(span) -> list:
+def ents_in(span: Span) -> list[Span]:
     """``span.ents`` (the entities wholly inside ``span``) without rebuilding ``doc.ents``."""
     doc = span.doc
     ents = doc_ents(doc)
@@ -145,21 +149,21 @@ def ents_in(span) -> list:
     return out
 
 
-def _ent_starts(doc) -> list[int]:
-    found = doc.user_data.get(_ENT_STARTS)
+def _ent_starts(doc: Doc) -> list[int]:
+    found: list[int] | None = doc.user_data.get(_ENT_STARTS)
     if found is None:
         found = doc.user_data[_ENT_STARTS] = [ent.start for ent in doc_ents(doc)]
     return found
 
 
-def ent_at(doc, i: int):
+def ent_at(doc: Doc, i: int) -> Span | None:
     """The entity covering token ``i``, or None."""
     k = _ent_index(doc)[i]
     return doc_ents(doc)[k] if k >= 0 else None
 
 
-def _ent_index(doc) -> list[int]:
-    found = doc.user_data.get(_ENT_AT)
+def _ent_index(doc: Doc) -> list[int]:
+    found: list[int] | None = doc.user_data.get(_ENT_AT)
     if found is None:
         found = [-1] * len(doc)
         for k, ent in enumerate(doc_ents(doc)):
@@ -168,17 +172,17 @@ def _ent_index(doc) -> list[int]:
     return found
 
 
-def sentences(doc) -> tuple:
+def sentences(doc: Doc) -> tuple[Span, ...]:
     """``doc.sents`` as a tuple, built once per Doc."""
-    found = doc.user_data.get(_SENTS)
+    found: tuple[Span, ...] | None = doc.user_data.get(_SENTS)
     if found is None:
         found = doc.user_data[_SENTS] = tuple(doc.sents)
     return found
 
 
-def sentence_of(doc) -> list[int]:
+def sentence_of(doc: Doc) -> list[int]:
     """The sentence number of every token, indexed by token position."""
-    found = doc.user_data.get(_SENT_OF)
+    found: list[int] | None = doc.user_data.get(_SENT_OF)
     if found is None:
         found = [0] * len(doc)
         for n, sent in enumerate(sentences(doc)):
@@ -187,11 +191,13 @@ def sentence_of(doc) -> list[int]:
     return found
 
 
-def token_table(doc) -> tuple[list[str], list[int], list[int]]:
+def token_table(doc: Doc) -> tuple[list[str], list[int], list[int]]:
     """Every token's lower-case form, first character and end character, in three lists."""
-    found = doc.user_data.get(_TABLE)
+    found: tuple[list[str], list[int], list[int]] | None = doc.user_data.get(_TABLE)
     if found is None:
-        lower, starts, ends = [], [], []
+        lower: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
         for t in doc:
             lower.append(t.lower_)
             starts.append(t.idx)
@@ -200,23 +206,23 @@ def token_table(doc) -> tuple[list[str], list[int], list[int]]:
     return found
 
 
-def head_of(doc) -> list[int]:
+def head_of(doc: Doc) -> list[int]:
     """The position of every token's syntactic head (a root is its own head)."""
-    found = doc.user_data.get(_HEADS)
+    found: list[int] | None = doc.user_data.get(_HEADS)
     if found is None:
         found = doc.user_data[_HEADS] = [t.head.i for t in doc]
     return found
 
 
-def doc_text(doc) -> str:
+def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per Doc."""
-    found = doc.user_data.get(_TEXT)
+    found: str | None = doc.user_data.get(_TEXT)
     if found is None:
         found = doc.user_data[_TEXT] = doc.text
     return found
 
 
-def drop_views(doc) -> None:
+def drop_views(doc: Doc) -> None:
     """Forget the views kept on ``doc`` (breaks the Doc -> Span -> Doc cycle)."""
     for key in _VIEW_KEYS:
         doc.user_data.pop(key, None)

@@ -11,44 +11,43 @@ import dataclasses
 import datetime as dt
 import logging
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from .clean import CleanText, OffsetMap, clean
 from .errors import DetenteError
-from .nlp import drop_views, load_nlp, sentence_of, sentences
-from .records import (
-    Actor,
-    ActorAnalysis,
-    Article,
-    ArticleError,
-    Event,
-    ExtractedArticle,
-    Place,
-    Quote,
-    TimeValue,
-)
+from .nlp import drop_views, load_nlp
+from .records import Actor, Article, ArticleError, ExtractedArticle
 from .settings import Settings, load_settings
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
-#: How many sentences back an undated event may borrow the date of the event it continues.
-CONTINUATION_WINDOW = 1
+    from .actors import ActorResolver
+    from .actors.memory import ActorMemory
+    from .events import EventCoder
+    from .grounding.gazetteer import Gazetteer
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Resources:
     """Heavy, read-only resources, built once and shared by every article."""
 
-    nlp: Any
-    actors: Any  # detente.actors.ActorResolver
-    events: Any  # detente.events.EventCoder
-    gazetteer: Any  # detente.grounding.places.Gazetteer
+    nlp: Language
+    actors: ActorResolver
+    events: EventCoder
+    gazetteer: Gazetteer
 
     @classmethod
-    def build(cls, settings: Settings, *, nlp: Any = None, memory: Any = None) -> "Resources":
+    def build(
+        cls, settings: Settings, *, nlp: Language | None = None, memory: ActorMemory | None = None
+    ) -> Resources:
+        # Imported here: the stages' modules are only loaded when a pipeline is built.
         from .actors import ActorResolver
         from .events import EventCoder
-        from .grounding.places import Gazetteer
+        from .grounding.gazetteer import Gazetteer
 
         gazetteer = Gazetteer.load(settings.min_population)
         return cls(
@@ -72,7 +71,7 @@ class Extractor:
         settings: Settings | None = None,
         *,
         resources: Resources | None = None,
-        memory: Any = None,
+        memory: ActorMemory | None = None,
     ) -> None:
         self.settings = settings or load_settings()
         self.resources = resources or Resources.build(self.settings, memory=memory)
@@ -121,7 +120,7 @@ class Extractor:
             results = [self._process_safely(art, cleaned, doc) for (art, cleaned), doc in zip(batch, docs)]
         yield from results
 
-    def _process_safely(self, art: Article, cleaned: CleanText, doc: Any) -> ExtractedArticle | ArticleError:
+    def _process_safely(self, art: Article, cleaned: CleanText, doc: Doc) -> ExtractedArticle | ArticleError:
         try:
             return self.process(art, cleaned, doc)
         except Exception as exc:  # noqa: BLE001 - one bad article must not end the batch
@@ -130,115 +129,47 @@ class Extractor:
         finally:
             drop_views(doc)
 
-    def process(self, art: Article, cleaned: CleanText, doc: Any) -> ExtractedArticle:
+    def process(self, art: Article, cleaned: CleanText, doc: Doc) -> ExtractedArticle:
         """Run the stages on one parsed article."""
-        res = self.resources
-        actors: ActorAnalysis = _staged("actors", res.actors.analyse, doc, art.published)
-        quotes: Sequence[Quote] = _staged("quotes", _find_quotes, doc, actors)
-        events: Sequence[Event] = _staged("events", res.events.code, doc, actors, quotes, art.published)
-        countries = _article_countries(actors.actors)
-        events = _staged("grounding", self._ground, doc, events, art.published, countries)
-        quotes = _staged("grounding", _date_quotes, doc, quotes, art.published)
-        all_actors = actors.actors + _implied_actors(actors.actors, events)
-        result = ExtractedArticle(article=art, actors=all_actors, events=tuple(events), quotes=tuple(quotes))
+        from .events.implied import implied_actors
+        from .events.status import historical
+        from .grounding.ground import date_quotes, ground_events, in_the_past
+        from .quotes import find_quotes
+
+        res, published = self.resources, art.published
+        with stage("actors"):
+            actors = res.actors.analyse(doc, published)
+        with stage("quotes"):
+            quotes = find_quotes(doc, actors)
+        with stage("events"):
+            coded = res.events.code(doc, actors, quotes, published)
+        with stage("grounding"):
+            placed = ground_events(doc, coded, published, _article_countries(actors.actors), res.gazetteer)
+            events = tuple(historical(e, in_the_past(e, published)) for e in placed)
+            dated = tuple(date_quotes(doc, quotes, published))
+        all_actors = actors.actors + implied_actors(actors.actors, events)
+        result = ExtractedArticle(article=art, actors=all_actors, events=events, quotes=dated)
         return result if cleaned.offsets.identity else _map_spans(result, cleaned.offsets)
 
-    def _ground(
-        self, doc: Any, events: Sequence[Event], published: dt.date | None, countries: Sequence[str]
-    ) -> list[Event]:
-        from .grounding.places import locate_event
-        from .grounding.time import date_event, fallback_date, is_historical
 
-        grounded: list[Event] = []
-        previous: tuple[int, TimeValue] | None = None
-        dates: dict[tuple[int, str], list[Any]] = {}  # a sentence's resolved dates, for its next events
-        sents, sent_of = sentences(doc), sentence_of(doc)
-        for event in events:
-            trigger = doc[event.trigger_token]
-            sent = sents[sent_of[trigger.i]]  # = trigger.sent, which walks the sentence each time
-            prefer = "future" if event.status == "future" else "past"
-            tv = date_event(sent, trigger, published, prefer=prefer, cache=dates)
-            if tv is None:
-                # Only a past event continues the story of the dated event just before it;
-                # a future or hypothetical one is not dated by what already happened.
-                near = previous if previous and event.sentence_index - previous[0] <= CONTINUATION_WINDOW else None
-                borrow = near is not None and event.status in ("asserted", "negated")
-                tv = near[1] if borrow else fallback_date(None, published)
-            else:
-                previous = (event.sentence_index, tv)
-            status = event.status
-            dated = tv is not None and tv.precision != "published"
-            if status == "asserted" and dated and is_historical(tv, published):
-                status = "historical"
-            place: Place | None = locate_event(sent, trigger, self.resources.gazetteer, countries)
-            grounded.append(
-                dataclasses.replace(
-                    event,
-                    date=tv.value if tv else None,
-                    date_precision=tv.precision if tv else None,
-                    date_text=tv.text if dated else None,
-                    location=place,
-                    status=status,
-                )
-            )
-        return grounded
+class StageError(DetenteError):
+    """A stage failed on one article; ``stage`` names it (the ArticleError reports it)."""
 
-
-class _StageError(DetenteError):
     def __init__(self, stage: str, exc: Exception) -> None:
         self.stage = stage
         super().__init__(f"{type(exc).__name__}: {exc}")
 
 
-def _staged(stage: str, fn: Any, *args: Any) -> Any:
-    """Run one stage; a failure is reported with the stage's name."""
+@contextlib.contextmanager
+def stage(name: str) -> Iterator[None]:
+    """Run one stage's code; a failure inside is re-raised as a :class:`StageError` naming
+    the stage, which :meth:`Extractor.extract_many` reports as that article's ArticleError."""
     try:
-        return fn(*args)
-    except _StageError:
+        yield
+    except StageError:
         raise
     except Exception as exc:  # noqa: BLE001 - re-raised with the stage attached
-        raise _StageError(stage, exc) from exc
-
-
-def _find_quotes(doc: Any, actors: ActorAnalysis) -> Sequence[Quote]:
-    from .quotes import find_quotes
-
-    return find_quotes(doc, actors)
-
-
-def _date_quotes(doc: Any, quotes: Sequence[Quote], published: dt.date | None) -> list[Quote]:
-    from .grounding.time import date_event, fallback_date
-
-    dated = []
-    for quote in quotes:
-        tv = None
-        if quote.cue_span is not None:
-            cue = doc.char_span(*quote.cue_span, alignment_mode="expand")
-            if cue is not None and len(cue):
-                tv = date_event(cue[0].sent, cue[0], published, prefer="past")
-        tv = tv or fallback_date(None, published)
-        dated.append(dataclasses.replace(quote, date=tv.value if tv else None))
-    return dated
-
-
-#: Kinds of the parties the event coder infers without a name of their own in the text:
-#: ``police:ISO3`` (the police of a country where an arrest happened), ``country:ISO3``
-#: (a state acting on itself), ``place:NAME`` (a place attacked or targeted).
-_IMPLIED_KINDS = {"police": "organization", "country": "country", "place": "group"}
-
-
-def _implied_actors(actors: Sequence[Actor], events: Sequence[Event]) -> tuple[Actor, ...]:
-    """Actors rows for the parties events refer to that the actors stage did not list,
-    so every event's actor and recipient id joins to the article's actors."""
-    known = {a.id for a in actors}
-    implied: dict[str, Actor] = {}
-    for event in events:
-        for ref in (*event.actor, *event.recipient):
-            if ref.id in known or ref.id in implied:
-                continue
-            kind = _IMPLIED_KINDS.get(ref.id.split(":", 1)[0], "group")
-            implied[ref.id] = Actor(ref.id, ref.name, kind, ref.country, ref.sector, evidence="implied")
-    return tuple(implied.values())
+        raise StageError(name, exc) from exc
 
 
 def _article_countries(actors: Sequence[Actor]) -> list[str]:

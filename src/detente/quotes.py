@@ -28,10 +28,14 @@ import bisect
 import logging
 import re
 from dataclasses import dataclass, replace
-from typing import AbstractSet, Any, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, AbstractSet, Callable, Iterator, Sequence
 
 from .nlp import doc_text, ent_at, head_of, sentence_of, token_table
 from .records import Actor, ActorAnalysis, ActorRef, Mention, Quote, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as TokenSpan
 
 log = logging.getLogger(__name__)
 
@@ -234,7 +238,7 @@ def _trim(span: Span, text: str) -> Span:
 class _Context:
     """One document's lookups (token offsets, sentences, paragraphs, mentions)."""
 
-    def __init__(self, doc: Any, actors: ActorAnalysis, regions: Sequence[QuoteRegion]) -> None:
+    def __init__(self, doc: Doc, actors: ActorAnalysis, regions: Sequence[QuoteRegion]) -> None:
         self.doc = doc
         self.text: str = doc_text(doc)
         self.actors = actors
@@ -264,7 +268,7 @@ class _Context:
         return sum(1 for s, e in region.pieces for i in self.tokens(s, e) if not self.doc[i].is_punct)
 
 
-def _is_cue(tok: Any) -> bool:
+def _is_cue(tok: Token) -> bool:
     if tok.pos_ != "VERB":
         return False
     lemma = tok.lemma_.lower()
@@ -276,7 +280,7 @@ def _is_cue(tok: Any) -> bool:
 # --------------------------------------------------------------------------- speakers
 
 
-def _speaker_of(cue: Any, quoted: AbstractSet[int] = frozenset()) -> int | None:
+def _speaker_of(cue: Token, quoted: AbstractSet[int] = frozenset()) -> int | None:
     """Token index of the speaker of a cue verb: its subject, the subject of the verb it
     hangs from ("he said, adding ..."), the person a participle describes ("footage of
     Trump saying ..."), or an inverted subject ("said Caddell")."""
@@ -305,7 +309,7 @@ def _speaker_of(cue: Any, quoted: AbstractSet[int] = frozenset()) -> int | None:
     return None
 
 
-def _speaker_phrase(doc: Any, head: Any) -> tuple[int, int]:
+def _speaker_phrase(doc: Doc, head: Token) -> tuple[int, int]:
     """Token range of the speaker words around their head ("the foreign minister")."""
     start = head.i
     for child in head.lefts:
@@ -388,7 +392,7 @@ def _after(ctx: _Context, region: QuoteRegion, region_tokens: set[int]) -> _Attr
         return None
     first = bisect.bisect_left(ctx.starts, region.closing)
     para_end = ctx.paras[ctx.para(region.opening)][1]
-    window: list[Any] = []
+    window: list[Token] = []
     for i in range(first, min(len(doc), first + _TRAILING_WINDOW)):
         tok = doc[i]
         if tok.idx >= para_end or i in ctx.quoted or (tok.is_punct and tok.text in ".!?"):
@@ -412,7 +416,7 @@ def _either(index: int | None, otherwise: Callable[[], int | None]) -> int | Non
     return index if index is not None else otherwise()
 
 
-def _last_nominal(tokens: Sequence[Any]) -> int | None:
+def _last_nominal(tokens: Sequence[Token] | TokenSpan) -> int | None:
     """The last noun, name or pronoun of ``tokens``, outside parentheses ("(D-Md.)")."""
     depth = 0
     for tok in reversed(tokens):
@@ -422,7 +426,7 @@ def _last_nominal(tokens: Sequence[Any]) -> int | None:
     return None
 
 
-def _nearby_speaker(ctx: _Context, cue: Any) -> int | None:
+def _nearby_speaker(ctx: _Context, cue: Token) -> int | None:
     """For a cue without a usable subject: the nominal just before it (back to a quote or
     a sentence end), else the name just after it ("Said Ellis: ...")."""
     doc = ctx.doc
@@ -432,7 +436,7 @@ def _nearby_speaker(ctx: _Context, cue: Any) -> int | None:
     return _either(_last_nominal(doc[i + 1: cue.i]), lambda: _speaker_after(doc, cue, len(ctx.text)))
 
 
-def _speaker_after(doc: Any, cue: Any, para_end: int) -> int | None:
+def _speaker_after(doc: Doc, cue: Token, para_end: int) -> int | None:
     """'"...," said Rep. Jane Roe (D-Ore.)': the name after an inverted cue."""
     last = None
     for tok in doc[cue.i + 1: min(len(doc), cue.i + 8)]:
@@ -545,7 +549,7 @@ def _starts_sentence(ctx: _Context, region: QuoteRegion) -> bool:
 # --------------------------------------------------------------------------- quotes
 
 
-def find_quotes(doc: Any, actors: ActorAnalysis) -> tuple[Quote, ...]:
+def find_quotes(doc: Doc, actors: ActorAnalysis) -> tuple[Quote, ...]:
     """Direct and indirect quotations of a parsed document, with speakers from ``actors``.
 
     Spans are character offsets into ``doc.text``; ``date`` is left to the pipeline."""
@@ -638,7 +642,7 @@ def _indirect_quotes(ctx: _Context) -> Iterator[Quote]:
                 yield _make_quote(ctx, ctx.text[span[0]: span[1]], span, _Attribution(tok.i, speaker, "indirect"), direct=False)
 
 
-def _clause_span(ctx: _Context, tokens: list[Any]) -> Span | None:
+def _clause_span(ctx: _Context, tokens: list[Token]) -> Span | None:
     """Char span of a reported clause without its complementiser and edge punctuation;
     None when the clause is mostly a direct quote already (or too short to be speech)."""
     words = [t for t in tokens if not t.is_space and not (t.is_punct and t.text in _QUOTE_CHARS)]
@@ -653,7 +657,7 @@ def _clause_span(ctx: _Context, tokens: list[Any]) -> Span | None:
     return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
-def _according_to(ctx: _Context, according: Any) -> Quote | None:
+def _according_to(ctx: _Context, according: Token) -> Quote | None:
     """"According to X, ..." / "..., according to X": X is the speaker of the clause."""
     doc = ctx.doc
     to = doc[according.i + 1]

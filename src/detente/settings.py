@@ -9,7 +9,7 @@ import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from .errors import SettingsError
 
@@ -47,7 +47,7 @@ class Settings:
         return dataclasses.replace(self, **changes)
 
 
-_ENV = {
+_ENV: dict[str, tuple[str, Callable[[str], Any]]] = {
     "model": ("DETENTE_MODEL", str),
     "batch_size": ("DETENTE_BATCH_SIZE", int),
     "use_blis": ("DETENTE_USE_BLIS", lambda v: v.strip().lower() in {"1", "true", "yes"}),

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
 from .common import EXIT_OK, EXIT_SOME_FAILED, usage_error, warn
+
+if TYPE_CHECKING:
+    from ..evaluate.report import EvalReport
 
 BASELINE = Path("eval_baseline.json")
 
@@ -77,7 +80,7 @@ def eval_command(
     raise typer.Exit(EXIT_SOME_FAILED if failures else EXIT_OK)
 
 
-def pinned_limit(name: str, limit: int | None, pinned: dict) -> int | None:
+def pinned_limit(name: str, limit: int | None, pinned: dict[str, Any]) -> int | None:
     """The items to score: ``--limit`` when given (0 = all), else what the baseline pins, so
     that a check compares like with like (the India floors are for the first 300 documents)."""
     if limit is not None:
@@ -85,7 +88,7 @@ def pinned_limit(name: str, limit: int | None, pinned: dict) -> int | None:
     return (pinned.get(name) or {}).get("limit")
 
 
-def _print_report(report, show_errors: int) -> None:
+def _print_report(report: EvalReport, show_errors: int) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -116,5 +119,5 @@ def _print_report(report, show_errors: int) -> None:
         console.print(f"  [red]predicted:[/red] {err.get('predicted')}")
 
 
-def _fmt(value) -> str:
+def _fmt(value: object) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)

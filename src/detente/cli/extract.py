@@ -9,7 +9,7 @@ from typing import Iterator, List, Optional
 import typer
 
 from ..errors import DetenteError, InputError
-from ..records import Article, ArticleError, ExtractedArticle
+from ..records import ActorRef, Article, ArticleError, ExtractedArticle
 from ..sources import InputProblem, parse_published, read_inputs
 from .common import EXIT_OK, EXIT_SOME_FAILED, settings_from, usage_error, warn
 
@@ -102,6 +102,6 @@ def _print_table(result: ExtractedArticle) -> None:
         console.print(quotes)
 
 
-def _ref(ref) -> str:
+def _ref(ref: ActorRef) -> str:
     code = "/".join(x for x in (ref.country, ref.sector) if x)
     return f"{ref.name} [{code}]" if code else ref.name

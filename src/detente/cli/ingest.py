@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
 from ..errors import DetenteError
 from .common import EXIT_OK, EXIT_SOME_FAILED, settings_from, usage_error, warn
+
+if TYPE_CHECKING:
+    from ..ingest import IngestReport
+    from ..ingest import Progress as IngestProgress
+    from ..settings import Settings
 
 
 def register(app: typer.Typer) -> None:
@@ -49,15 +54,15 @@ def ingest_command(
     raise typer.Exit(EXIT_SOME_FAILED if report.failed else EXIT_OK)
 
 
-def _plain(p: object) -> None:
+def _plain(p: IngestProgress) -> None:
     """Progress as plain lines when stdout is not a terminal (logs, CI, pipes)."""
-    rate = (p.added + p.failed) / p.elapsed if p.elapsed > 0 else 0.0  # type: ignore[attr-defined]
-    total = "?" if p.total is None else p.total  # type: ignore[attr-defined]
-    print(f"ingest: {p.done}/{total} articles (added {p.added}, skipped {p.skipped}, "  # type: ignore[attr-defined]
-          f"failed {p.failed}) {rate:.2f} articles/s", flush=True)  # type: ignore[attr-defined]
+    rate = (p.added + p.failed) / p.elapsed if p.elapsed > 0 else 0.0
+    total = "?" if p.total is None else p.total
+    print(f"ingest: {p.done}/{total} articles (added {p.added}, skipped {p.skipped}, "
+          f"failed {p.failed}) {rate:.2f} articles/s", flush=True)
 
 
-def _with_progress(inputs: List[str], db: Path, workers: int, settings: object, chunk_size: int) -> object:
+def _with_progress(inputs: List[str], db: Path, workers: int, settings: Settings, chunk_size: int) -> IngestReport:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
     from ..ingest import ingest
@@ -70,22 +75,21 @@ def _with_progress(inputs: List[str], db: Path, workers: int, settings: object, 
     with Progress(*columns, transient=False) as bar:
         task = bar.add_task("ingest", total=None, rate=0.0, added=0)
 
-        def update(p: object) -> None:
-            processed = p.added + p.failed  # type: ignore[attr-defined]
-            rate = processed / p.elapsed if p.elapsed > 0 else 0.0  # type: ignore[attr-defined]
-            bar.update(task, completed=p.done, total=p.total, rate=rate, added=p.added)  # type: ignore[attr-defined]
+        def update(p: IngestProgress) -> None:
+            processed = p.added + p.failed
+            rate = processed / p.elapsed if p.elapsed > 0 else 0.0
+            bar.update(task, completed=p.done, total=p.total, rate=rate, added=p.added)
 
-        return ingest(inputs, db, workers=workers, settings=settings, progress=update,  # type: ignore[arg-type]
-                      chunk_size=chunk_size)
+        return ingest(inputs, db, workers=workers, settings=settings, progress=update, chunk_size=chunk_size)
 
 
-def _print_report(report: object) -> None:
+def _print_report(report: IngestReport) -> None:
     r = report
     print(
-        f"{r.db}: {r.added} articles added, {r.skipped} already stored, {r.failed} failed, "  # type: ignore[attr-defined]
-        f"{r.events} events, {r.seconds:.1f} s ({r.rate:.2f} articles/s)"  # type: ignore[attr-defined]
+        f"{r.db}: {r.added} articles added, {r.skipped} already stored, {r.failed} failed, "
+        f"{r.events} events, {r.seconds:.1f} s ({r.rate:.2f} articles/s)"
     )
-    for where, stage, message in r.failures:  # type: ignore[attr-defined]
+    for where, stage, message in r.failures:
         warn(f"{where}: failed in {stage}: {message}")
-    if r.failed > len(r.failures):  # type: ignore[attr-defined]
-        warn(f"... {r.failed - len(r.failures)} more failures in the ingest_errors table of {r.db}")  # type: ignore[attr-defined]
+    if r.failed > len(r.failures):
+        warn(f"... {r.failed - len(r.failures)} more failures in the ingest_errors table of {r.db}")

@@ -67,7 +67,8 @@ DATASETS: dict[str, Dataset] = {
 def dataset_path(name: str, root: Path | None = None) -> Path | None:
     """Folder of a dataset under ``root`` (default: shared_dir()/eval), or None if absent."""
     dataset = DATASETS[name]
-    base = root if root is not None else (shared_dir() / "eval" if shared_dir() else None)
+    shared = shared_dir() if root is None else None
+    base = root if root is not None else (shared / "eval" if shared else None)
     if base is None:
         return None
     folder = base / dataset.folder if (base / dataset.folder).exists() else base
@@ -78,7 +79,8 @@ def _scorer(dataset: Dataset) -> Callable[..., EvalReport]:
     import importlib
 
     module, func = dataset.scorer.split(":")
-    return getattr(importlib.import_module(f"{__name__}.{module}"), func)
+    scorer: Callable[..., EvalReport] = getattr(importlib.import_module(f"{__name__}.{module}"), func)
+    return scorer
 
 
 def run_dataset(name: str, path: Path, *, limit: int | None = None, extractor: Any = None) -> EvalReport:

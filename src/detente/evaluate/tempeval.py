@@ -96,16 +96,16 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     begin = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
         begin = m.end()
-    m = _SENTENCE_END.search(text, end)
-    return begin, m.start() + 1 if m else len(text)
+    after = _SENTENCE_END.search(text, end)
+    return begin, after.start() + 1 if after else len(text)
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     begin, stop = _sentence_bounds(text, start, end)
     for m in _CLAUSE_EDGE.finditer(text, begin, start):
         begin = m.end()
-    m = _CLAUSE_EDGE.search(text, end, stop)
-    return begin, m.start() if m else stop
+    after = _CLAUSE_EDGE.search(text, end, stop)
+    return begin, after.start() if after else stop
 
 
 def tense_hint(text: str, start: int, end: int) -> str:

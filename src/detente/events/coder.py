@@ -48,7 +48,7 @@ from .recipients import (
     person_ids,
 )
 from .reductions import apply_reductions, refine_by_content
-from .status import SPEECH_VERBS, clause_status, instead
+from .status import SPEECH_VERBS, clause_status, instead, planned, stronger
 from .triggers import (
     LIGHT_PREPS,
     Candidate,
@@ -423,9 +423,9 @@ class EventCoder:
         if cand.kind == "noun" and (cand.token.dep_ in ("nsubj", "nsubjpass") or (
                 cand.token.dep_ == "dobj" and cand.token.head.lemma_.lower() in _MAKING)) and cand.token.head.pos_ in ("VERB", "AUX"):
             # "my arrest would serve nobody", "we will make arrests": the noun's own clause
-            status = _stronger(status, clause_status(cand.token, self.lexicon, cand.token.head))
+            status = stronger(status, clause_status(cand.token, self.lexicon, cand.token.head))
         if cand.kind == "noun" and status == "asserted" and _planned(cand.token):
-            status = "future"  # "talks are scheduled for Friday": planned, not yet held
+            status = planned(status)  # "talks are scheduled for Friday": planned, not yet held
         etype, mode, cameo, status = apply_reductions(etype, mode, cameo, status, cand.anchor)
         if etype == "THREATEN" and not args.recipient:
             threatened = [c for c in cand.anchor.children if c.dep_ in ("xcomp", "ccomp")]
@@ -601,14 +601,6 @@ def _reported_arrest(noun: Any, entry: Entry) -> bool:
     if noun.dep_ == "pobj" and (head.head.lemma_.lower() in _UNREALISED or head.lower_ in ("including", "like")):
         return False  # "whatever the government does, including arrests": an example, not a report
     return noun.tag_ == "NNS" or any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
-
-
-_RANK = {"asserted": 0, "historical": 0, "future": 1, "hypothetical": 2, "negated": 3}
-
-
-def _stronger(own: str, clause: str) -> str:
-    """The more marked of two statuses (negated > hypothetical > future > asserted)."""
-    return clause if _RANK.get(clause, 0) > _RANK.get(own, 0) else own
 
 
 def _held_group(participle: Any) -> bool:

@@ -11,7 +11,7 @@ from typing import Any
 
 from .lexicon import Entry
 from .patterns import subject
-from .status import SPEECH_VERBS, modal
+from .status import SPEECH_VERBS, modal, planned
 from .triggers import Candidate
 
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"})
@@ -247,8 +247,7 @@ def apply_reductions(etype: str, mode: str | None, cameo: str, status: str, anch
     if etype not in _GOVERNOR_TYPES and committed(anchor):
         if status == "negated":  # "did not agree to deport", "never promised to withdraw"
             return "REJECT", "yield" if etype in YIELDING else "change", "124" if etype in YIELDING else "120", "asserted"
-        if status == "asserted":
-            status = "future"
+        status = planned(status)
         if anchor.lemma_.lower() not in _DESIRE:
             return etype, mode, cameo, status
         if status == "future" and (etype in ("SANCTION", "COERCE") or (etype == "ASSAULT" and targeted(anchor))):

@@ -1,7 +1,9 @@
 """Auxiliary status of an event from its clause: asserted, future, hypothetical, negated.
 
-``historical`` is set later by the pipeline from the event's date. Decisions (documented
-in DESIGN terms):
+This module is the one place an event's status is decided: :func:`clause_status` reads
+the clause; :func:`stronger`, :func:`planned` and :func:`historical` are the only changes
+made to it afterwards (by the coder, PLOVER's reductions and, once grounding has dated the
+event, the pipeline). Decisions (documented in DESIGN terms):
 
 - negated: a negation on the trigger or its auxiliaries ("did not meet", "never signed"),
   "no" on a noun trigger ("no talks were held"), or a negating head ("failed to agree",
@@ -21,8 +23,10 @@ Precedence: negated > hypothetical > future > asserted.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
+from ..records import Event
 from .lexicon import Lexicon
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
@@ -79,6 +83,26 @@ def clause_status(trigger: Any, lexicon: Lexicon, governor: Any | None = None) -
     if trigger.pos_ in ("NOUN", "PROPN") and any(c.lower_ in FUTURE_MODS for c in trigger.children):
         return "future"
     return "asserted"
+
+
+_RANK = {"asserted": 0, "historical": 0, "future": 1, "hypothetical": 2, "negated": 3}
+
+
+def stronger(own: str, clause: str) -> str:
+    """The more marked of two statuses (negated > hypothetical > future > asserted)."""
+    return clause if _RANK.get(clause, 0) > _RANK.get(own, 0) else own
+
+
+def planned(status: str) -> str:
+    """The status of an act that is planned or committed to: an asserted one is future,
+    a marked one (negated, hypothetical) keeps its mark."""
+    return "future" if status == "asserted" else status
+
+
+def historical(event: Event, past: bool) -> Event:
+    """An asserted event whose date lies before the story's present (``past``, decided by
+    grounding) is historical; any other status stays."""
+    return dataclasses.replace(event, status="historical") if past and event.status == "asserted" else event
 
 
 #: Verbs of necessity: "we have to / need to arrest them" states what is required, not done.
@@ -237,7 +261,8 @@ def modal(tok: Any) -> str | None:
     for _ in range(3):
         for child in cur.children:
             if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
-                return child.lower_
+                aux: str = child.lower_
+                return aux
         if cur.dep_ == "conj":
             cur = cur.head
         elif cur.dep_ == "xcomp" and cur.head.pos_ in ("AUX", "VERB", "ADJ"):

@@ -36,7 +36,7 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from detente.errors import DataFileError
 from detente.records import Place, Span
@@ -246,8 +246,8 @@ class _Builder:
     def _place_countries(self) -> None:
         """Give each country entry its capital's coordinates (see the module doc)."""
         for number, entry in enumerate(self.entries):
-            if entry.kind != "country":
-                continue
+            if entry.kind != "country" or entry.country is None:
+                continue  # (a country with no code has no capital to look up)
             iso2 = next((k for k, v in self._iso3.items() if v == entry.country), "")
             capital = self._cities.get((normalize(self._capitals.get(iso2, "")), entry.country))
             if capital is not None:
@@ -271,7 +271,7 @@ class _Builder:
             self.add(entry, ((n, _PRIMARY) for n in names))
 
 
-def _city_keys(city: dict) -> Iterator[tuple[str, int]]:
+def _city_keys(city: dict[str, Any]) -> Iterator[tuple[str, int]]:
     """Keys of a city's primary name and Latin-script alternate names (others can't match)."""
     yield normalize(city["name"]), _PRIMARY
     for alt in city.get("alternatenames") or ():

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Iterator, Sequence
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from detente.grounding.gazetteer import Gazetteer, GazetteerEntry
 from detente.nlp import ent_at, ents_in, sentence_of, sentences
 from detente.records import Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 log = logging.getLogger(__name__)
 
@@ -346,7 +347,7 @@ def _cost(cand: _Candidate, trigger: Token) -> float | None:
     if via == "arg":
         lemma = anchor.lemma_.lower()
         known = cand.entry is not None
-        is_country = known and cand.entry.kind == "country"
+        is_country = cand.entry is not None and cand.entry.kind == "country"
         if lemma in PERSON_OBJECT_VERBS and not (known or cand.root.dep_ == "pobj"):
             return None  # "captured Bishara" is a person unless we know the place
         if not (lemma in MOVE_VERBS or (lemma in STRIKE_VERBS and not is_country)):

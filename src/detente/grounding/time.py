@@ -321,10 +321,10 @@ def date_event(
         if prefer == "past" and dct is not None and value.start > dct:
             continue
         distance = min(abs(tok.i - trigger.i) for tok in span)
-        key = (rank, distance)
-        if best is None or key < best[0]:
+        order = (rank, distance)
+        if best is None or order < best[0]:
             dated = TimeValue(value.value, value.precision, span.text, (span.start_char, span.end_char))
-            best = (key, dated)
+            best = (order, dated)
     if best is not None:
         log.debug("dated %r by %r", trigger.text, best[1].text)
     return best[1] if best else None

@@ -1,6 +1,7 @@
-"""Events round 3 (issue #5): a clause's appositive noun phrase names no recipient, an
-infinitive on a noun or on an extraposed "it" is no asserted act, and the subject of a
-hyphenated police verb. Sentences written for these tests."""
+"""Event arguments and status around appositions and infinitives: a clause's appositive
+noun phrase names no recipient, an infinitive on a noun or on an extraposed "it" is no
+asserted act (its status is future or hypothetical), and the subject of a hyphenated
+police verb. Sentences written for these tests."""
 
 from __future__ import annotations
 
