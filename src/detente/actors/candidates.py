@@ -260,6 +260,15 @@ def _classify(
     if head.pos_ == "NOUN" and head.lemma_.lower() in _ORG_NOUNS and apposed_org(head, hits) is not None:
         # "the Somali Islamist group al-Shabab": the noun and its name are one actor
         return Item("group", d.start, d.end, head.i, replace(d, group=head.lemma_.lower()))
+    return _by_name(doc, head, start, d, hits, tables)
+
+
+def _by_name(
+    doc: Any, head: Any, start: int, d: Descriptor, hits: dict[int, NameHit], tables: ActorTables
+) -> Item | None:
+    """The rest of ``_classify``: a phrase that is no person, title or group noun, read by
+    the name on its head, an organisation's short form or a user's agent dictionary."""
+    low = head.lower_
     hit = hits.get(head.i)
     if hit is not None and hit.entry.kind == "capital" and _locative(head):
         return None
