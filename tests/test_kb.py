@@ -10,15 +10,16 @@ import pytest
 
 from detente.actors.kb import (
     SECTORS,
-    TITLES,
     KnowledgeBase,
     KnowledgeBaseError,
     Person,
     default_paths,
+    kb_titles,
     normalize_title,
     surname_keys,
 )
 from detente.errors import DataFileError
+from detente.tables import read_table
 
 HEADER = "person_id\tname\taliases\tcountry\tsector\ttitle\tstart\tend\torg\n"
 
@@ -196,11 +197,23 @@ def test_packaged_files_parse_with_valid_codes_and_titles(kb: KnowledgeBase) -> 
         assert person.roles, person.id
         for role in person.roles:
             assert role.sector in SECTORS  # countries are checked by the loader
-            if role.title not in TITLES:
+            if role.title not in kb_titles():
                 unknown.add((person.id, role.title))
             if role.start and role.end:
                 assert role.start < role.end, person.id
     assert not unknown, f"titles outside the vocabulary (README.md): {sorted(unknown)}"
+
+
+def test_every_kb_title_is_a_kb_title_of_titles_tsv(kb: KnowledgeBase) -> None:
+    # titles live in one place: data/actors/titles.tsv (kb = yes marks the KB vocabulary)
+    rows = read_table("actors/titles.tsv", ("title",))
+    vocabulary = {r["title"] for r in rows if r.get("kb") == "yes"}
+    used = {role.title for person in kb for role in person.roles}
+    assert used <= vocabulary, sorted(used - vocabulary)
+    titles = [r["title"] for r in rows]
+    assert len(titles) == len(set(titles)), "a title is listed twice"
+    posts = {r.get("means") for r in rows if r.get("means")}
+    assert posts <= set(titles), "every synonym names a post that is itself a title"
 
 
 def test_no_person_holds_the_same_post_twice_at_once(kb: KnowledgeBase) -> None:

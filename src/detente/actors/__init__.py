@@ -3,6 +3,20 @@
 Build an :class:`ActorResolver` once (``ActorResolver.build(settings, memory=...)``) and
 call :meth:`ActorResolver.analyse` per parsed doc. The store's knowledge of people from
 earlier articles comes in through the :class:`ActorMemory` protocol.
+
+Modules, in the order an article passes them:
+
+- ``knowledge``: :class:`ActorTables`, the read-only tables built once (KB, dictionaries,
+  memory, name/region tables, lexicon, organisation short forms); ``lookup`` holds every
+  question asked of the KB about people.
+- ``candidates``: the names and noun phrases that may be actors, as ``Item`` s of one
+  ``ItemKind`` each (``descriptors``, ``documents``, ``regions``, ``countries`` read them).
+- ``resolver``: the facade, and ``HANDLERS``, the handler of each kind, by family:
+  ``people`` (persons, titles), ``bodies`` (groups, provinces, documents, NGOs),
+  ``states`` (names from the tables, "the country"), ``references`` (pronouns, pairs,
+  short forms); they write into ``article.Article``, whose ``finish`` gives the
+  :class:`~detente.records.ActorAnalysis` (``context`` fills officials' countries).
+- Data: ``data/actors/*.tsv`` and ``data/kb/*.tsv`` (formats in ``data/kb/README.md``).
 """
 
 from __future__ import annotations

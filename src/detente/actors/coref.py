@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from .kb import normalize_name
 
@@ -158,7 +158,7 @@ def pronoun_target(drafts: Sequence[Draft], token: Any, day: date | None = None)
     return None
 
 
-def org_short(drafts: Sequence[Draft], word: str, before: int, shorts: dict[str, tuple[str, ...]]) -> Draft | None:
+def org_short(drafts: Sequence[Draft], word: str, before: int, shorts: Mapping[str, tuple[str, ...]]) -> Draft | None:
     """An organisation already named whose short forms include ``word`` ("alliance")."""
     for d in recent(drafts, before, ("organization",)):
         if word in shorts.get(d.name, ()):

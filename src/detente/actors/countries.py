@@ -14,9 +14,11 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
+from ..errors import DataFileError
 from ..nlp import doc_text, token_table
+from ..tables import Row, read_table
 from .dictionaries import phrase_key, _first_word
 
 log = logging.getLogger(__name__)
@@ -66,19 +68,15 @@ class NameHit:
     text: str
 
 
-def _data_lines(filename: str) -> Iterator[list[str]]:
-    text = (resources.files("detente") / "data" / "actors" / filename).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield [f.strip() for f in line.split("\t")]
-
-
 def _split(field: str) -> list[str]:
     return [p.strip() for p in field.split("|") if p.strip()]
 
 
-def _day(text: str) -> date | None:
-    return date.fromisoformat(text) if text else None
+def _day(text: str, row: Row) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        raise DataFileError(row.path, row.line, f"{text!r} is not a date", "write an ISO date YYYY-MM-DD or leave it empty") from None
 
 
 def _plurals(demonym: str) -> list[str]:
@@ -90,26 +88,25 @@ def _plurals(demonym: str) -> list[str]:
 def _table_rows() -> tuple[tuple[str, str, str, tuple[CodeRow, ...], tuple[str, ...]], ...]:
     """(kind, surface, canonical name, rows, short forms) from the packaged tables."""
     out: list[tuple[str, str, str, tuple[CodeRow, ...], tuple[str, ...]]] = []
-    orgs: dict[str, list[list[str]]] = {}
-    for f in _data_lines("organisations.tsv"):
-        orgs.setdefault(f[0], []).append(f + [""] * (7 - len(f)))
+    orgs: dict[str, list[Row]] = {}
+    for r in read_table("actors/organisations.tsv", ("name", "country")):
+        orgs.setdefault(r["name"], []).append(r)
     for name, rows in orgs.items():
-        codes = tuple(CodeRow(r[2], r[3] or None, _day(r[5]), _day(r[6])) for r in rows)
-        short = tuple(_split(rows[0][4]))
-        for surface in [name, *_split(rows[0][1])]:
+        codes = tuple(CodeRow(r["country"], r.get("sector") or None, _day(r.get("start"), r), _day(r.get("end"), r)) for r in rows)
+        short = tuple(_split(rows[0].get("short")))
+        for surface in [name, *_split(rows[0].get("aliases"))]:
             out.append(("org", surface, name, codes, short))
-    for f in _data_lines("metonyms.tsv"):
-        out.append(("metonym", f[0], f[0], (CodeRow(f[1], f[2] or None),), ()))
+    for r in read_table("actors/metonyms.tsv", ("text", "iso3")):
+        out.append(("metonym", r["text"], r["text"], (CodeRow(r["iso3"], r.get("sector") or None),), ()))
     names, capitals = _country_names()
     for iso, surfaces in names.items():
         canonical = surfaces[0]
         for surface in surfaces:
             out.append(("country", surface, canonical, (CodeRow(iso, None),), ()))
-    for f in _data_lines("countries.tsv"):
-        f += [""] * (4 - len(f))
-        for demonym in _split(f[2]):
+    for r in read_table("actors/countries.tsv", ("iso3",)):
+        for demonym in _split(r.get("demonyms")):
             for surface in [demonym, *_plurals(demonym)]:
-                out.append(("demonym", surface, names[f[0]][0], (CodeRow(f[0], None),), ()))
+                out.append(("demonym", surface, names[r["iso3"]][0], (CodeRow(r["iso3"], None),), ()))
     for iso, caps in capitals.items():
         for cap in caps:
             out.append(("capital", cap, names[iso][0], (CodeRow(iso, "GOV"),), ()))
@@ -121,10 +118,9 @@ def _country_names() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
 
     names: dict[str, list[str]] = {}
     capitals: dict[str, list[str]] = {}
-    for f in _data_lines("countries.tsv"):
-        f += [""] * (4 - len(f))
-        names.setdefault(f[0], []).extend(_split(f[1]))
-        capitals.setdefault(f[0], []).extend(_split(f[3]))
+    for r in read_table("actors/countries.tsv", ("iso3",)):
+        names.setdefault(r["iso3"], []).extend(_split(r.get("names")))
+        capitals.setdefault(r["iso3"], []).extend(_split(r.get("capitals")))
     extra_file = resources.files("detente") / "data" / "country_names.tsv"
     extra = extra_file.read_text(encoding="utf-8") if extra_file.is_file() else ""
     for line in extra.splitlines():

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, Mapping, Sequence
 
+from ..tables import read_table
 from .countries import NameHit
 
 #: Offices with one holder per country on a date: the KB can say who "the president" is.
@@ -46,20 +46,14 @@ KB_ORGS: Mapping[str, str] = {
 }
 
 
-def _lines(filename: str) -> list[list[str]]:
-    text = (resources.files("detente") / "data" / "actors" / filename).read_text(encoding="utf-8")
-    return [
-        [f.strip() for f in line.split("\t")]
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-
-
 @functools.cache
 def _lexicon_data() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str, str], ...]]:
+    # titles.tsv also lists KB-only titles and synonyms: those have no sector, texts are not searched for them
+    titles = read_table("actors/titles.tsv", ("title", "sector"))
+    groups = read_table("actors/groups.tsv", ("noun", "sector"))
     return (
-        tuple((f[0].lower(), f[1]) for f in _lines("titles.tsv")),
-        tuple((f[0].lower(), f[1], f[2] if len(f) > 2 else "") for f in _lines("groups.tsv")),
+        tuple((r["title"].lower(), r["sector"]) for r in titles if r["sector"]),
+        tuple((r["noun"].lower(), r["sector"], r.get("country")) for r in groups),
     )
 
 

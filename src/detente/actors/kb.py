@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from detente.errors import DataFileError
+from detente.tables import read_table
 
 log = logging.getLogger(__name__)
 
@@ -33,82 +34,24 @@ SECTORS = frozenset(
     "OPP REL SOC IGO NGO MNC".split()
 )
 
-TITLES = frozenset(
-    {
-        # heads of state and government
-        "president", "vice president", "prime minister", "deputy prime minister",
-        "first deputy prime minister", "chancellor", "vice chancellor", "king", "queen",
-        "emir", "sultan", "crown prince", "supreme leader", "premier", "chief executive",
-        "taoiseach", "head of state", "chairman", "governor-general",
-        # ministers
-        "foreign minister", "defence minister", "interior minister", "finance minister",
-        "justice minister", "energy minister", "oil minister", "economy minister",
-        "trade minister", "health minister", "minister",
-        # US/UK local titles
-        "secretary of state", "secretary of defense", "foreign secretary", "defence secretary",
-        "home secretary", "chancellor of the exchequer", "secretary of the treasury",
-        "secretary of homeland security", "attorney general", "national security adviser",
-        "chief of staff", "press secretary", "spokesman", "trade representative",
-        "special envoy",
-        # intelligence, military, police
-        "cia director", "director of national intelligence", "fbi director",
-        "intelligence chief", "chief of the general staff",
-        "chairman of the joint chiefs of staff", "military commander", "police chief",
-        # legislature, judiciary, parties
-        "senator", "representative", "member of parliament", "speaker",
-        "senate majority leader", "senate minority leader", "house majority leader",
-        "house minority leader", "parliament president", "chief justice", "judge",
-        "prosecutor", "prosecutor general", "party leader", "opposition leader",
-        # organisations and other posts
-        "secretary-general", "deputy secretary-general", "commission president",
-        "chairperson", "council president", "high representative", "director-general",
-        "managing director", "central bank governor", "governor", "mayor", "ambassador",
-        "un ambassador", "high commissioner", "security council secretary",
-        "security council deputy chairman", "patriarch",
-        # other heads and leaders
-        "emperor", "chief adviser", "state counsellor", "cleric", "leader",
-    }
-)
+#: Titles, the KB vocabulary and the title-synonym map all live in data/actors/titles.tsv.
+_TITLES_TABLE = "actors/titles.tsv"
+#: Where "the <Demonym> leader" is the head of government, with the dates of the system.
+_SYSTEMS_TABLE = "actors/government_systems.tsv"
 
-# Title -> function, so that "the US secretary of state" and "the Russian foreign
-# minister" are the same post for holder() lookups.
-_FUNCTION = {
-    "foreign minister": "foreign minister",
-    "secretary of state": "foreign minister",
-    "foreign secretary": "foreign minister",
-    "minister of foreign affairs": "foreign minister",
-    "minister for foreign affairs": "foreign minister",
-    "foreign affairs minister": "foreign minister",
-    "external affairs minister": "foreign minister",
-    "minister of external affairs": "foreign minister",
-    "defence minister": "defence minister",
-    "defense minister": "defence minister",
-    "minister of defence": "defence minister",
-    "minister of defense": "defence minister",
-    "secretary of defense": "defence minister",
-    "secretary of defence": "defence minister",
-    "defence secretary": "defence minister",
-    "defense secretary": "defence minister",
-    "secretary of war": "defence minister",
-    "war secretary": "defence minister",
-    "interior minister": "interior minister",
-    "home secretary": "interior minister",
-    "minister of the interior": "interior minister",
-    "minister of interior": "interior minister",
-    "finance minister": "finance minister",
-    "minister of finance": "finance minister",
-    "chancellor of the exchequer": "finance minister",
-    "secretary of the treasury": "finance minister",
-    "treasury secretary": "finance minister",
-    "prime minister": "prime minister",
-    "premier": "prime minister",
-    "taoiseach": "prime minister",
-    "pm": "prime minister",
-    "secretary general": "secretary-general",
-    "un secretary-general": "secretary-general",
-    "vice-president": "vice president",
-    "vp": "vice president",
-}
+
+@functools.cache
+def _title_table() -> tuple[frozenset[str], dict[str, str]]:
+    """(the KB's title vocabulary, title -> the post it names) from titles.tsv."""
+    rows = read_table(_TITLES_TABLE, ("title",))  # kb and means are optional trailing columns
+    vocabulary = frozenset(r["title"] for r in rows if r.get("kb") == "yes")
+    return vocabulary, {r["title"]: r.get("means") for r in rows if r.get("means")}
+
+
+def kb_titles() -> frozenset[str]:
+    """The titles KB rows may use (``kb`` = yes in data/actors/titles.tsv)."""
+    return _title_table()[0]
+
 
 # Meta titles answered by holder(), in order of preference.
 _META = {
@@ -124,20 +67,17 @@ _META = {
 #: became president, Iraq's since the interim government of 2004.
 _LEADER_HEAD_OF_STATE = ("supreme leader", "king", "emir", "sultan", "president", "head of state", "chairman")
 _LEADER_HEAD_OF_GOVERNMENT = ("prime minister", "chancellor")
-_GOVERNMENT_LEADS: dict[str, tuple[date | None, date | None]] = {
-    code: (None, None)
-    for code in (
-        "GBR IRL DEU AUT ITA ESP PRT NLD BEL LUX DNK SWE NOR FIN ISL GRC MLT CZE SVK HUN POL "
-        "SVN HRV BGR EST LVA ALB MKD XKX CAN AUS NZL JPN IND BGD THA MYS SGP KHM ISR ETH"
-    ).split()
-} | {
-    "TUR": (None, date(2014, 8, 28)),
-    "IRQ": (date(2004, 6, 28), None),
-    "PAK": (date(2013, 6, 5), None),
-    "NPL": (date(2008, 5, 28), None),
-    "GEO": (date(2013, 11, 17), None),
-    "ARM": (date(2018, 5, 8), None),
-}
+
+
+@functools.cache
+def _government_leads() -> dict[str, tuple[date | None, date | None]]:
+    """Country -> (from, until) of its parliamentary system (government_systems.tsv)."""
+    leads: dict[str, tuple[date | None, date | None]] = {}
+    for row in read_table(_SYSTEMS_TABLE, ("country",)):  # from and until may be left off
+        where = _Where(row.path, row.line)
+        leads[row["country"]] = (_parse_date(row.get("from"), where, "from"), _parse_date(row.get("until"), where, "until"))
+    return leads
+
 
 # Roles of these sectors win when a person holds several at once.
 _SECTOR_RANK = {"GOV": 0, "MIL": 1, "JUD": 2, "SPY": 3, "LEG": 4}
@@ -227,7 +167,7 @@ def normalize_title(title: str) -> str:
     key = key.replace("secretary general", "secretary-general").replace(
         "governor general", "governor-general"
     )
-    return _FUNCTION.get(key, key)
+    return _title_table()[1].get(key, key)
 
 
 @dataclass(frozen=True)
@@ -505,8 +445,8 @@ class KnowledgeBase:
 
     def leader(self, country: str, day: date | None) -> Person | None:
         """Who "the <country's> leader" was on ``day``: the head of government in
-        parliamentary systems, else the executive head of state (see ``_GOVERNMENT_LEADS``)."""
-        span = _GOVERNMENT_LEADS.get(country.upper())
+        parliamentary systems, else the executive head of state (see ``government_systems.tsv``)."""
+        span = _government_leads().get(country.upper())
         if span is None:
             by_government = False
         elif day is None:  # no date: the state as it is now

@@ -20,24 +20,19 @@ Conventions (decided here, relied on by the events stage):
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
-from ..nlp import doc_ents, ent_at, sentences
 from ..records import ActorAnalysis
-from .countries import CodeRow, NameEntry, NameHit, NameTable
-from .coref import GROUP_PRONOUNS, PERSON_PRONOUNS, STATE_REF_NOUNS
-from .descriptors import (
-    MEMBER_NOUNS, PAIR_HEADS, PAIR_NOUNS, Descriptor, Lexicon, describe, ethnic, not_identity, post_country,
-    post_org, apposed_org, ORG_NOUNS,
-)
+from . import bodies, people, references, states
+from .article import Article
+from .candidates import Item, ItemKind, find_items, name_hits
+from .countries import NameTable
+from .descriptors import Lexicon
 from .dictionaries import ActorDictionary
-from .regions import DIVISION_NOUNS, RegionTable
-from .documents import document_origin
+from .knowledge import ActorTables
 from .memory import ActorMemory
-from .surnames import bare_surname
-from . import _resolve
+from .regions import RegionTable
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -45,23 +40,22 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
-_MODIFIER_DEPS = frozenset({"compound", "amod", "flat", "nmod", "nummod", "det", "case"})
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """A candidate mention found in the doc, resolved later in document order."""
-
-    kind: str  # person | title | group | name | document | province | state | pronoun | pair | short | same | none
-    start: int
-    end: int
-    head: int
-    desc: Descriptor | None = None
-    hit: NameHit | None = None
-    #: countries coordinated with the group's own on one head ("French and Egyptian
-    #: warships"): one group actor each, mentioned on the same tokens
-    also: tuple[NameHit, ...] = ()
+#: The handler of each kind of candidate mention, by family.
+HANDLERS: Mapping[ItemKind, Callable[[Article, Item], None]] = {
+    "person": people.handle_person,
+    "title": people.handle_title,
+    "group": bodies.handle_group,
+    "province": bodies.handle_province,
+    "document": bodies.handle_document,
+    "ngo": bodies.handle_ngo,
+    "name": states.handle_name,
+    "state": states.handle_state,
+    "pronoun": references.handle_pronoun,
+    "pair": references.handle_pair,
+    "same": references.handle_same,
+    "short": references.handle_short,
+    "none": references.handle_none,
+}
 
 
 class ActorResolver:
@@ -77,15 +71,7 @@ class ActorResolver:
         lexicon: Lexicon | None = None,
         regions: RegionTable | None = None,
     ) -> None:
-        self.kb = kb
-        self.dictionaries = tuple(dictionaries)
-        self.memory = memory
-        self.names = names if names is not None else NameTable.load()
-        self.lexicon = lexicon if lexicon is not None else Lexicon.load()
-        self.regions = regions if regions is not None else RegionTable.load()
-        self.shorts = {e.name: e.short for e in self.names.orgs}
-        #: every organisation short form, for a constant-time "is this a short form?" test
-        self.short_words = frozenset(w for short in self.shorts.values() for w in short)
+        self.tables = ActorTables.build(kb, dictionaries, memory, names=names, lexicon=lexicon, regions=regions)
 
     @classmethod
     def build(cls, settings: "Settings", memory: ActorMemory | None = None) -> "ActorResolver":
@@ -97,402 +83,13 @@ class ActorResolver:
 
     def analyse(self, doc: Any, published: date | None) -> ActorAnalysis:
         """Actors, mentions and the token -> actor map of one parsed doc."""
-        hits = self._name_hits(doc, published)
-        items = _find_items(doc, hits, self, published)
-        state = _resolve.State(self, doc, published, hits)
+        hits = name_hits(self.tables, doc, published)
+        items = find_items(doc, hits, self.tables, published)
+        article = Article(self.tables, doc, published, hits)
         for item in sorted(items, key=lambda it: (it.start, -it.end)):
-            state.resolve(item)
-        return state.finish()
-
-    def _name_hits(self, doc: Any, day: date | None) -> dict[int, NameHit]:
-        """Table names first; user dictionaries fill the tokens the tables left."""
-        by_token: dict[int, NameHit] = {}
-        for hit in self.names.scan(doc):
-            if hit.entry.kind in ("country", "capital") and _inside_person(doc, hit):
-                continue  # "Jordan Peterson", "Georgia Smith"
-            for i in range(hit.start, hit.end):
-                by_token[i] = hit
-        for tok in doc:
-            if tok.i not in by_token and tok.pos_ == "PROPN":
-                entry = self.names.near(tok.text)
-                if entry is not None:  # "Ethopia": a slip of the wire, not a new name
-                    by_token[tok.i] = NameHit(tok.i, tok.i + 1, entry, tok.text)
-        for hit in self.regions.scan(doc, by_token):  # "the Sindh government", "Kerala police"
-            for i in range(hit.start, hit.end):
-                by_token[i] = hit
-        for book in self.dictionaries:
-            for m in book.matches(doc, day):
-                if any(i in by_token for i in range(m.start, m.end)) or m.hit.agent:
-                    continue
-                kind = "dict" if m.hit.sector else "dictcountry"
-                entry = NameEntry(kind, m.hit.name.title(), (CodeRow(m.hit.country or "", m.hit.sector),))
-                hit = NameHit(m.start, m.end, entry, doc[m.start : m.end].text)
-                for i in range(m.start, m.end):
-                    by_token[i] = hit
-        return by_token
+            HANDLERS[item.kind](article, item)
+        return article.finish()
 
     def agent_sector(self, text: str) -> str | None:
         """Sector of a group noun from the user's agent dictionaries ("riot police")."""
-        for book in self.dictionaries:
-            hit = book.lookup(text, None)
-            if hit is not None and hit.agent and hit.sector:
-                return hit.sector
-        return None
-
-
-def _find_items(doc: Any, hits: dict[int, NameHit], res: ActorResolver, day: date | None) -> list[Item]:
-    """Noun phrases that name actors (largest first), then leftover names."""
-    consumed: set[int] = set()
-    items: list[Item] = []
-    for sent in sentences(doc):
-        heads = [t for t in sent if t.pos_ in _HEAD_POS or t.lower_ in PAIR_HEADS]
-        heads = [
-            t for t in heads
-            if not (t.dep_ in _MODIFIER_DEPS and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i)
-            or _hyphen_verb_doer(t, res.lexicon)
-        ]
-        for head in sorted(heads, key=lambda t: -_extent(t, hits, res)):
-            if head.i in consumed:
-                continue
-            start = _np_start(head, consumed)
-            item = _classify(doc, head, start, hits, res, day)
-            if item is not None and item.kind == "group":
-                item = _widen(doc, item, hits, consumed)
-            if item is not None:
-                items.append(item)
-                consumed.update(range(item.start, item.end))
-    seen: set[int] = set()
-    for i, hit in sorted(hits.items()):
-        if i in consumed or id(hit) in seen:
-            continue
-        seen.add(id(hit))
-        if hit.entry.kind == "province":
-            continue  # "in Sindh province": a place; provinces act only through their bodies
-        last = doc[hit.end - 1]
-        if hit.entry.kind == "capital" and (_locative(last) or (last.dep_ == "compound" and last.head.i > last.i)):
-            continue  # "met in Moscow", "the Beijing Olympics": a place, not the state
-        if not_identity(doc, hit):
-            continue  # "the Israeli-occupied West Bank", "pro-Moscow", "Qaeda-linked": a stance, not an actor
-        items.append(Item("name", hit.start, hit.end, hit.end - 1, hit=hit))
-    return items
-
-
-#: Sectors of the forces that "lathi-charge", "baton-charge" or "tear-gas" a crowd.
-_HYPHEN_DOER_SECTORS = frozenset({"COP", "MIL"})
-_HYPHENS = frozenset({"-", "\u2013"})
-
-
-def _hyphen_verb_doer(tok: Any, lexicon: Lexicon) -> bool:
-    """A police or army noun that the parser made the modifier of a hyphenated verb's
-    first half ("the police lathi-charged the mob": "lathi" the subject, "police" its
-    compound). The noun is the verb's subject in English, so it is an actor's head."""
-    prefix = tok.head
-    if tok.dep_ not in ("compound", "nmod", "amod") or prefix.i != tok.i + 1 or prefix.dep_ != "nsubj":
-        return False
-    verb = prefix.head
-    if verb.pos_ != "VERB" or verb.i != prefix.i + 2 or prefix.nbor(1).text not in _HYPHENS:
-        return False
-    group = lexicon.group_of(tok)
-    return group is not None and group[1] in _HYPHEN_DOER_SECTORS
-
-
-_COORD = frozenset({"and", "or", ",", "&"})
-_COORD_KINDS = frozenset({"country", "demonym", "org"})
-
-
-def _widen(doc: Any, item: Item, hits: dict[int, NameHit], consumed: set[int]) -> Item:
-    """A group noun shared by coordinated country words ("Thai and Malaysian diplomats",
-    "the Turkish and Greek sides") takes them all; "sides of Cyprus" names the island the
-    sides divide, not a party, so the group claims the place too."""
-    d = item.desc
-    if d is None:
-        return item
-    also: list[NameHit] = []
-    i = item.start - 1 if d.country is not None and d.country.start == item.start else -1
-    while i >= 1 and doc[i].lower_ in _COORD and i not in consumed:
-        hit = hits.get(i - 1)
-        last = doc[i - 1]
-        if hit is None or hit.end != i or hit.entry.kind not in _COORD_KINDS or (i - 1) in consumed:
-            break
-        if last.tag_ in ("NNS", "NNPS") or not_identity(doc, hit) or ethnic(doc, hit):
-            break
-        if hit.entry.kind != "demonym" and not _abbreviation(hit.text):
-            break  # "visited Israel and Egyptian officials": a full name is rarely a modifier
-        joined = doc[item.head].dep_ == "conj" and doc[item.head].head.i == last.i  # "Thai" <- conj "diplomats"
-        if not (joined or item.start <= last.head.i <= item.head or last.dep_ in ("ROOT", "dep", "conj", "amod", "compound")):
-            break  # "visited Israel and Egyptian officials said": the name is a clause's object
-        also.insert(0, hit)
-        i = hit.start - 1
-    start, end = item.start, item.end
-    if also:
-        start = also[0].start
-        start -= 1 if start > 0 and doc[start - 1].lower_ == "the" and (start - 1) not in consumed else 0
-    if doc[item.head].lemma_.lower() == "side":
-        end = max(end, _divided_place(doc[item.head], hits))
-    if not also and end == item.end:
-        return item
-    return Item(item.kind, start, end, item.head, d, item.hit, tuple(also))
-
-
-def _abbreviation(text: str) -> bool:
-    """"U.S.", "UK", "EU", "NATO": names that modify nouns as readily as demonyms do."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters)
-
-
-def _divided_place(head: Any, hits: dict[int, NameHit]) -> int:
-    """End of an "of" phrase naming the place that the sides divide ("sides of the divided
-    island of Cyprus"), or 0."""
-    for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            toks = list(prep.subtree)
-            if any((h := hits.get(t.i)) is not None and h.entry.kind in ("country", "capital", "demonym") for t in toks):
-                return toks[-1].i + 1
-    return 0
-
-
-def _extent(head: Any, hits: dict[int, NameHit], res: ActorResolver) -> int:
-    """Tokens an item on ``head`` may claim: its pre-modifiers and a country post-modifier
-    ("rebels in the Ivory Coast" must claim "Ivory Coast" before that name is an item)."""
-    end = head.i
-    if head.pos_ in ("NOUN", "PROPN"):
-        grouped = res.lexicon.group_of(head) is not None
-        hit = post_country(head, hits, grouped) or (post_org(head, hits) if grouped else None)
-        end = hit.end - 1 if hit is not None else end
-    return end - head.left_edge.i
-
-
-def _np_start(head: Any, consumed: set[int]) -> int:
-    start = head.left_edge.i
-    while start < head.i and (start in consumed or head.doc[start].is_punct):
-        start += 1
-    for i in range(head.i - 1, start - 1, -1):
-        if i in consumed or head.doc[i].lower_ in ("and", "or", ","):
-            return i + 1
-    # A misparse can cut a name ("Barack" tagged ADP with "Obama" as its object): keep
-    # the whole PERSON entity the head ends.
-    doc = head.doc
-    while head.ent_type_ == "PERSON" and start > 0 and doc[start].ent_iob_ == "I" and start - 1 not in consumed:
-        start -= 1
-    return start
-
-
-#: Nouns of a relation to another state: "Pakistan, a key U.S. ally," is Pakistan.
-_RELATION_NOUNS = frozenset({"ally", "partner", "neighbour", "neighbor", "proxy", "rival", "client", "satellite"})
-#: Nouns a demonym modifies without naming the state ("the Russian language").
-_LANGUAGE_NOUNS = frozenset({"language", "speaker", "tongue", "dialect", "script", "alphabet"})
-
-
-def _classify(
-    doc: Any, head: Any, start: int, hits: dict[int, NameHit], res: ActorResolver, day: date | None
-) -> Item | None:
-    low = head.lower_
-    if head.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in GROUP_PRONOUNS):
-        return Item("pronoun", head.i, head.i + 1, head.i)
-    if head.dep_ == "appos" and head.lemma_.lower() in _RELATION_NOUNS:
-        return Item("same", start, head.i + 1, head.i)
-    if head.pos_ == "NOUN" and head.lemma_.lower() in _LANGUAGE_NOUNS:
-        return Item("none", start, head.i + 1, head.i)  # claims "Russian" so it is no actor
-    d = describe(doc, head, start, hits, res.lexicon)
-    if head.lemma_.lower() in _RELATION_NOUNS and d.country is not None and d.country.end <= head.i:
-        return _ally(doc, head, d, hits, res)
-    if _state_place(head, d):  # "shell Iraqi towns": the state is the target, not acting
-        return Item("name", d.start, d.end, head.i, d, d.country)
-    if _division(head, d, hits):  # "Sindh province banned rallies"
-        return Item("province", d.start, d.end, head.i, d, d.country or hits[head.i])
-    origin = document_origin(head, d, hits, res.lexicon)
-    if origin is not None:  # "a report released in the Rwandan capital"
-        paper = Descriptor(**{**_fields(d), "group": head.lemma_.lower(), "group_sector": origin.sector})
-        return Item("document", d.start, max(d.end, origin.end), head.i, paper, origin.hit)
-    if not d.person and head.pos_ == "PROPN" and head.i not in hits:
-        d = _kb_person(doc, d, res, day)
-        d = d if d.person else _titled_name(doc, d, hits)
-    if d.person:
-        return Item("person", d.start, d.end, head.i, d)
-    if low in ("both", "pair", "duo") or (d.count == 2 and head.lemma_.lower() in PAIR_NOUNS):
-        if low != "both" or head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
-            return Item("pair", d.start, d.end, head.i, d)
-    if _state_reference(head, d):  # "the country said", "the two countries agreed"
-        return Item("state", d.start, d.end, head.i, d)
-    if d.title and d.title_span and d.title_span[1] == head.i + 1 and not (d.plural and d.group):
-        return Item("title", d.start, d.end, head.i, d)
-    if d.group:
-        return Item("group", d.start, d.end, head.i, d)
-    if head.pos_ == "NOUN" and head.lemma_.lower() in _ORG_NOUNS and apposed_org(head, hits) is not None:
-        # "the Somali Islamist group al-Shabab": the noun and its name are one actor
-        return Item("group", d.start, d.end, head.i, Descriptor(**{**_fields(d), "group": head.lemma_.lower()}))
-    hit = hits.get(head.i)
-    if hit is not None and hit.entry.kind == "capital" and _locative(head):
-        return None
-    if hit is not None and not_identity(doc, hit):
-        return None  # "Russian-occupied": a stance or tie, not an actor
-    if hit is not None and hit.entry.kind == "demonym" and head.tag_ in ("NNS", "NNPS"):
-        people = _people_of(doc, d, hit, post_country(head, hits, True))
-        if people is not None:
-            return Item("group", people.start, people.end, head.i, people)
-    if hit is not None:
-        return Item("name", min(d.start, hit.start), max(d.end, hit.end), head.i, d, hit)
-    if d.org is not None and head.pos_ == "NOUN" and _org_head(head, d.org):
-        return Item("name", d.start, d.end, head.i, d, d.org)  # "the APEC forum", "the Hamas movement"
-    if (
-        head.pos_ == "NOUN" and d.determiner == "the" and d.country is None  # "the Azerbaijani republic" is no short form
-        and (low in res.short_words or head.lemma_ in res.short_words)
-    ):
-        return Item("short", d.start, d.end, head.i, d)
-    # (only users' agent dictionaries name sectors here: without one, no phrase is built)
-    sector = (
-        res.agent_sector(doc[start : head.i + 1].text) or res.agent_sector(head.lemma_) if res.dictionaries else None
-    )
-    if sector and head.pos_ == "NOUN":
-        d2 = Descriptor(**{**_fields(d), "group": head.lemma_.lower(), "group_sector": sector})
-        return Item("group", d.start, d.end, head.i, d2)
-    return _civil_body(doc, head, hits)
-
-
-#: Words that make an unlisted organisation's name a civil-society body (PLOVER NGO):
-#: councils and committees are left out, they are as often organs of a state.
-_NGO_WORDS = frozenset({"association", "foundation", "society", "federation", "institute", "observatory", "forum"})
-
-
-def _civil_body(doc: Any, head: Any, hits: dict[int, NameHit]) -> Item | None:
-    """An organisation the tables do not list, named like an association or foundation
-    ("the Association of African Jurists"), with no state or listed body in its name."""
-    if head.pos_ != "PROPN" or head.ent_type_ != "ORG":
-        return None
-    ent = ent_at(doc, head.i)
-    if ent is None or ent.label_ != "ORG":
-        return None
-    if not any(t.lower_ in _NGO_WORDS for t in ent) or not ent[-1].text[:1].isupper():
-        return None
-    inside = {id(h): h for i in range(ent.start, ent.end) if (h := hits.get(i)) is not None}
-    places = [h for h in inside.values() if h.entry.kind in ("country", "demonym")]
-    if len(inside) > 1 or len(inside) != len(places):
-        return None  # a listed body, or two states: leave the names to the tables
-    start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
-    # "the Syrian Observatory for Human Rights": a civil body of that state
-    return Item("ngo", start, ent.end, head.i, hit=places[0] if places else None)
-
-
-#: Nouns that name an organisation itself when an organisation's name modifies them.
-_ORG_NOUNS = ORG_NOUNS
-
-
-#: Places a state's demonym makes that state's ("Iraqi towns", "Syrian airspace"): the
-#: state is what is hit there. Borders are left out: a border has two states.
-_STATE_PLACES = frozenset(
-    {"town", "village", "city", "camp", "base", "outpost", "post", "position", "territory",
-     "soil", "airspace", "water", "port", "island", "province", "region", "installation", "facility"}
-)
-
-
-def _state_place(head: Any, d: Descriptor) -> bool:
-    return (
-        head.pos_ == "NOUN" and head.lemma_.lower() in _STATE_PLACES and d.org is None and d.group is None
-        and d.country is not None and d.country.end <= head.i and d.country.entry.kind in ("demonym", "country")
-    )
-
-
-def _ally(doc: Any, head: Any, d: Descriptor, hits: dict[int, NameHit], res: "ActorResolver") -> Item:
-    """"Israel's militia ally", "a U.S. ally": the state named is the partner, not the
-    actor. A place after the noun says where the ally is from ("... ally in Lebanon")."""
-    place = post_country(head, hits, True)
-    if place is None or place.start < head.i:
-        return Item("none", d.start, d.end, head.i)
-    sector = next((res.lexicon.groups.get(t.lemma_.lower()) for t in head.lefts if t.dep_ == "compound"), None)
-    group = Descriptor(**{**_fields(d), "country": place, "group": head.lemma_.lower(), "group_sector": sector, "end": place.end})
-    return Item("group", d.start, place.end, head.i, group)
-
-
-_NOT_ANAPHORIC = frozenset({"only", "first", "last", "next", "other", "another", "same", "new", "host", "home"})
-
-
-def _state_reference(head: Any, d: Descriptor) -> bool:
-    """A definite state noun as the subject, with nothing that names the state ("the
-    country said", "the Gulf kingdom denied", "the two nations agreed", "both countries
-    want"); not "the state of emergency", "the safest country", "across the country"
-    (places are left alone: "the north of the country" is as often another state)."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in STATE_REF_NOUNS or head.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    if d.country is not None or d.org is not None or d.title or d.group or d.person:
-        return False
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.rights):
-        return False
-    before = head.doc[d.start : head.i]
-    if any(t.tag_ in ("JJS", "RBS", "POS") or t.dep_ == "poss" or t.lower_ in _NOT_ANAPHORIC for t in before):
-        return False  # "the world's most powerful nation", "the only country": a description
-    if head.tag_ in ("NNS", "NNPS"):
-        return (d.determiner == "the" and d.count == 2) or d.determiner == "both"
-    return d.determiner == "the"
-
-
-def _division(head: Any, d: Descriptor, hits: dict[int, NameHit]) -> bool:
-    """A province or state as a whole ("Sindh province", "the Tyumen region", "Sindh"
-    where the construction named it), not one of its bodies ("the Sindh government")."""
-    own = hits.get(head.i)
-    if own is not None:
-        return own.entry.kind == "province"
-    return (
-        d.country is not None and d.country.entry.kind == "province" and d.group is None and d.title is None
-        and head.lemma_.lower() in DIVISION_NOUNS
-    )
-
-
-def _org_head(head: Any, org: NameHit) -> bool:
-    low, lemma = head.lower_, head.lemma_.lower()
-    return low in org.entry.short or lemma in org.entry.short or lemma in _ORG_NOUNS or lemma in MEMBER_NOUNS
-
-
-def _people_of(doc: Any, d: Descriptor, hit: NameHit, place: NameHit | None) -> Descriptor | None:
-    """A people rather than a state: "ethnic Albanians" (no country: where they live is
-    not in the phrase), "Bosnian Serbs" (the first place word says where they live) and
-    "the Albanians of southern Serbia" (so does a place after the head)."""
-    other = d.country if d.country is not None and d.country.start != hit.start else None
-    if other is None and place is not None and place.start > hit.start:
-        other = place
-        d = Descriptor(**{**_fields(d), "end": max(d.end, place.end)})
-    ethnic = any(t.lower_ == "ethnic" for t in doc[d.start : hit.start])
-    if other is None and not ethnic:
-        return None
-    return Descriptor(**{**_fields(d), "country": other, "group": hit.text.lower(), "group_sector": "CVL"})
-
-
-def _kb_person(doc: Any, d: Descriptor, res: ActorResolver, day: date | None) -> Descriptor:
-    """A full name the KB knows that the tagger did not label PERSON ("Xi Jinping met"),
-    or a lone surname of the one KB person in office that day ("Merkel met")."""
-    if res.kb is None:
-        return d
-    first = d.head
-    while first - 1 >= d.start and doc[first - 1].pos_ == "PROPN":
-        first -= 1
-    for s in range(first, d.head):  # longest first; titles before the name drop off
-        if res.kb.find(doc[s : d.head + 1].text):
-            return Descriptor(**{**_fields(d), "person": (s, d.head + 1)})
-    span = bare_surname(doc, doc[d.head], d.start, res.kb, day)
-    return Descriptor(**{**_fields(d), "person": span}) if span is not None else d
-
-
-def _titled_name(doc: Any, d: Descriptor, hits: dict[int, NameHit]) -> Descriptor:
-    """Capitalised words right after a title are a name the tagger missed ("Sultan Qaboos")."""
-    if not d.title_span or d.title_span[1] > d.head:
-        return d
-    words = doc[d.title_span[1] : d.head + 1]
-    if all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in hits for t in words) and len(words) <= 4:
-        return Descriptor(**{**_fields(d), "person": (d.title_span[1], d.head + 1)})
-    return d
-
-
-def _fields(d: Descriptor) -> dict[str, Any]:
-    return {name: getattr(d, name) for name in Descriptor.__slots__}
-
-
-def _inside_person(doc: Any, hit: NameHit) -> bool:
-    """The name is part of a longer PERSON entity (not one spaCy mis-tagged as a person)."""
-    for ent in doc_ents(doc):
-        if ent.label_ == "PERSON" and ent.start <= hit.start and hit.end <= ent.end:
-            return (ent.end - ent.start) > (hit.end - hit.start)
-    return False
-
-
-def _locative(token: Any) -> bool:
-    """A capital named as a place ("met in Moscow") is not an actor."""
-    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "outside", "inside", "around")
+        return self.tables.agent_sector(text)

@@ -1,4 +1,4 @@
-"""Actor coverage, round 8 (issue #4): bare surnames of known office holders that the
+"""Surnames (actors/surnames.py, lookup.py; issue #4): bare surnames of known office holders that the
 tagger leaves untagged. Sentences written for these tests."""
 
 from __future__ import annotations

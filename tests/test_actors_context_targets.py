@@ -1,4 +1,5 @@
-"""Actor coverage, round 9 (issue #4): a state named inside one party's own mention is not
+"""Context countries of opposing sides (actors/context.py) and hyphenated-verb doers
+(candidates.py; issue #4): a state named inside one party's own mention is not
 the country of the party it acts on; police and troops before a hyphenated verb
 ("lathi-charged") are actors. Sentences written for these tests."""
 

@@ -1,4 +1,4 @@
-"""Actor coverage, round 2: descriptor post-modifiers, organisation-named heads, peoples,
+"""Descriptors (actors/descriptors.py, candidates.py): descriptor post-modifiers, organisation-named heads, peoples,
 family-name-first names and the wider organisation table. Sentences written for these
 tests."""
 

@@ -1,4 +1,4 @@
-"""Actor coverage, round 3: officials whose country only the sentence gives, peoples placed
+"""Context countries (actors/context.py) and phrases around them: officials whose country only the sentence gives, peoples placed
 by a post-modifier, possessive and appositive references, relation nouns, Indian police
 vocabulary. Sentences written for these tests."""
 

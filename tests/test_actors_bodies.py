@@ -1,4 +1,5 @@
-"""Actor coverage, round 7 (issue #4): names in odd case, unsigned documents as actors,
+"""Bodies, documents, provinces and leaders (actors/bodies.py, documents.py, regions.py,
+lookup.py; issue #4): names in odd case, unsigned documents as actors,
 armed groups in apposition, provinces and states, Jewish settlers, "the <Demonym> leader".
 Sentences written for these tests."""
 

@@ -1,4 +1,5 @@
-"""Actor coverage, round 5: country words coordinated on one group noun, the sides of a
+"""Candidate phrases and their handlers (actors/candidates.py, people.py, bodies.py,
+references.py): country words coordinated on one group noun, the sides of a
 divided place, titles owned by an organisation or state named before, generic titles that
 stand for a named office holder, allies, bodies of a state after "from"/"of", unlisted
 civil-society bodies. Sentences written for these tests."""
@@ -154,3 +155,11 @@ def test_near_surname_needs_a_long_name():
     kb = KnowledgeBase.load()
     assert {p.name for p in kb.near_surname("Mitterand")} == {"François Mitterrand"}
     assert kb.near_surname("Bish") == ()
+
+
+def test_every_kind_of_candidate_has_a_handler():
+    # a kind without a handler would fail on the first article that has one
+    from detente.actors.candidates import ITEM_KINDS
+    from detente.actors.resolver import HANDLERS
+
+    assert set(HANDLERS) == set(ITEM_KINDS)

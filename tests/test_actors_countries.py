@@ -1,4 +1,4 @@
-"""Actor coverage, round 6: one-letter slips in country names, and domestic bodies
+"""Country names (actors/countries.py) and context: one-letter slips in country names, and domestic bodies
 (parties, judges, unions) that take the country owning the target of their act.
 Sentences written for these tests."""
 
