@@ -39,7 +39,6 @@ from .patterns import (
 )
 from .quoted import quote_judgements
 from .recipients import (
-    STATE_SECTORS,
     RecipientFiller,
     conditional_recipient,
     content_recipient,
@@ -166,9 +165,10 @@ class EventCoder:
         speakers = {a.id for a in accusation.actor}
         # a state claiming what its own forces did accuses nobody ("Kenya claimed that
         # Kenyan troops attacked"); its opposition or press claiming it does
-        states = {a.country for a in accusation.actor if a.sector in STATE_SECTORS or a.sector is None}
+        state = ontology.sector_group("state")  # the state's own organs act for it
+        states = {a.country for a in accusation.actor if a.sector in state or a.sector is None}
         accused = tuple(a for a in event.actor if a.id not in speakers
-                        and not (a.country in states and a.sector in STATE_SECTORS))
+                        and not (a.country in states and a.sector in state))
         if not accused:
             return None
         return dataclasses.replace(accusation, recipient=accused,

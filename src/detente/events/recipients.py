@@ -44,8 +44,6 @@ _IN = frozenset({"in", "inside", "at", "across", "throughout"})
 ATTENDING = frozenset({"attend"})
 #: Participles naming a meeting's host ("a summit hosted by Egypt").
 HOSTING = frozenset({"host", "organize", "organise", "convene"})
-#: Sectors of the state's own organs (government, armed forces, police, courts, parliament, intelligence).
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 @dataclass(frozen=True)
@@ -233,7 +231,7 @@ class RecipientFiller:
     def _state_organ(self, ref: ActorRef) -> bool:
         """Only a state acts on its own population: bombers or rebels who kill people
         do not make the victims their compatriots."""
-        return ref.sector in STATE_SECTORS or (ref.sector is None and ref.id in self.countries)
+        return ref.sector in ontology.sector_group("state") or (ref.sector is None and ref.id in self.countries)
 
     def protesters(self, event: Event, cand: Candidate) -> Event:
         """A protest is staged before the authorities of its place (PLOVER): protesters
@@ -250,7 +248,7 @@ class RecipientFiller:
             if hit is not None and all(a.sector in DOMESTIC_SECTORS | {"CVL", None} for a in actor):
                 actor = tuple(dataclasses.replace(a, country=hit.country) for a in actor)
         recipient = event.recipient
-        states = {r.country for r in recipient if r.country and (r.sector in STATE_SECTORS or r.sector is None)}
+        states = {r.country for r in recipient if r.country and (r.sector in ontology.sector_group("state") or r.sector is None)}
         if event.cameo == "142" and actor and not any(a.country for a in actor) and len(states) == 1 and all(
                 a.sector in DOMESTIC_SECTORS | {"CVL", None} for a in actor):
             # hunger strikers are in the custody or territory of the one state they target
