@@ -47,14 +47,14 @@ from .recipients import (
     person_ids,
 )
 from .reductions import apply_reductions, refine_by_content
-from .status import SPEECH_VERBS, clause_status, instead
+from .status import clause_status, instead, status_words
 from .triggers import (
-    LIGHT_PREPS,
     Candidate,
     existential,
     measured,
     object_of,
     particles_of,
+    trigger_words,
     verb_matches,
 )
 
@@ -205,7 +205,7 @@ class EventCoder:
         for tok in toks:
             if tok.tag_ == "MD" and tok.lower_ in OBLIGATION and tok.head.dep_ == "ccomp":
                 speech = tok.head.head
-                if speech.lemma_.lower() in SPEECH_VERBS:
+                if speech.lemma_.lower() in status_words().speech_verbs:
                     out.append(Candidate(tok.head, speech, _MUST, "must"))
         # Most nouns name no event: one with no trigger in its own lemma or form, nor a
         # trigger compound among its children ("a mediation effort"), is passed over
@@ -287,7 +287,7 @@ class EventCoder:
             if self.lexicon.has_role(f"{lemma}+{c.lower_}", "-light"):
                 # also a gerund: "resorted to firing"
                 nouns.extend(g for g in c.children if g.dep_ == "pobj" or (g.dep_ == "pcomp" and g.tag_ == "VBG"))
-            elif obj is None and c.lower_ in LIGHT_PREPS:
+            elif obj is None and c.lower_ in trigger_words().light_preps:
                 nouns.extend(g for g in c.children if g.dep_ == "pobj")
         for noun in nouns:
             noun = measured(noun)
@@ -384,7 +384,7 @@ class EventCoder:
                 if "party" in gov.entry.flags and cand.anchor.dep_ in ("xcomp", "ccomp") and cand.anchor.head.i == gov.anchor.i:
                     return None  # "helped the police to arrest them": the helped party's act is its own event
                 return gov
-            if tok.lemma_.lower() in SPEECH_VERBS:
+            if tok.lemma_.lower() in status_words().speech_verbs:
                 return None
         return None
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
-from ..errors import DetenteError
 from .. import ontology
+from ..errors import DetenteError
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from typing import Any
 from ..records import ActorAnalysis
 from .lexicon import DEFAULT_PREPS, Entry
 from .locatives import WHERE
-from .status import SPEECH_VERBS
+from .status import status_words
 
 #: Dependents that stay inside a noun phrase when collecting its actors.
 NP_DEPS = frozenset(
@@ -296,7 +296,7 @@ def speaker_of(tok: Any, index: Mapping[int, tuple[str, ...]]) -> list[str]:
     """Actors of the speech verb that reports ``tok``'s clause ("X said it would ...")."""
     cur = tok
     for _ in range(5):
-        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in _SPEECH | SPEECH_VERBS:
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in _SPEECH | status_words().speech_verbs:
             subj = child(cur.head, "nsubj")
             return np_actors(subj, index)
         if cur.head.i == cur.i:
