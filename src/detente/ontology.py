@@ -1,5 +1,5 @@
 """The event ontology: PLOVER types, modes, intensities and contexts; the CAMEO codebook
-with Goldstein values; quad classes; actor sectors and named groups of sectors.
+with Goldstein values; quad classes; actor sectors; named groups of sectors and of event types.
 
 The facts live in ``detente/data/ontology/*.tsv`` (read once, on first use, by
 :func:`load`); this module gives them types. The ``Literal`` types below are what
@@ -70,6 +70,7 @@ class Ontology:
     contexts: tuple[str, ...]
     sectors: Mapping[str, str]
     sector_groups: Mapping[str, frozenset[str]]
+    type_groups: Mapping[str, frozenset[str]]
 
     def intensity(self, event_type: str, mode: str | None) -> float:
         """PLOVER intensity of a type, refined by its mode when the manual gives one."""
@@ -100,6 +101,10 @@ class Ontology:
         """A named group of sectors of ``data/ontology/sector_groups.tsv``."""
         return self.sector_groups[name]
 
+    def type_group(self, name: str) -> frozenset[str]:
+        """A named group of event types of ``data/ontology/type_groups.tsv``."""
+        return self.type_groups[name]
+
 
 @functools.cache
 def load() -> Ontology:
@@ -116,18 +121,30 @@ def load() -> Ontology:
         raise DataFileError("ontology/plover_modes.tsv", None, f"modes of unknown type(s) {sorted(modes)}",
                             "add the type to ontology/plover_types.tsv first")
     cameo = {row["code"]: _cameo(row) for row in read_table("ontology/cameo.tsv", ("code", "name", "goldstein"))}
-    groups: dict[str, set[str]] = {}
-    for row in read_table("ontology/sector_groups.tsv", ("group", "sector")):
-        groups.setdefault(row["group"], set()).add(row["sector"])
+    sectors = {r["sector"]: r["name"] for r in read_table("ontology/sectors.tsv", ("sector", "name"))}
+    sector_groups = _groups("ontology/sector_groups.tsv", "sector", set(sectors))
+    type_groups = _groups("ontology/type_groups.tsv", "type", set(types))
     return Ontology(
         types=MappingProxyType(types),
         cameo=MappingProxyType(cameo),
         quad_classes=MappingProxyType({int(r["quad_class"]): r["name"]
                                        for r in read_table("ontology/quad_classes.tsv", ("quad_class", "name"))}),
         contexts=tuple(r["context"] for r in read_table("ontology/contexts.tsv", ("context",))),
-        sectors=MappingProxyType({r["sector"]: r["name"] for r in read_table("ontology/sectors.tsv", ("sector", "name"))}),
-        sector_groups=MappingProxyType({g: frozenset(s) for g, s in groups.items()}),
+        sectors=MappingProxyType(sectors),
+        sector_groups=sector_groups,
+        type_groups=type_groups,
     )
+
+
+def _groups(name: str, column: str, known: set[str]) -> Mapping[str, frozenset[str]]:
+    """Named groups of a (group, member) table; a member that is not ``known`` is an error."""
+    groups: dict[str, set[str]] = {}
+    for row in read_table(name, ("group", column)):
+        if row[column] not in known:
+            raise DataFileError(row.path, row.line, f"{column} {row[column]!r} is not in the ontology",
+                                "add it to its ontology table first, or fix the spelling")
+        groups.setdefault(row["group"], set()).add(row[column])
+    return MappingProxyType({g: frozenset(members) for g, members in groups.items()})
 
 
 def _cameo(row: Row) -> CameoCode:

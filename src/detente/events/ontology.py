@@ -16,9 +16,6 @@ from typing import Any, Mapping
 from .. import ontology as _ontology
 from ..tables import read_table
 
-#: Types whose events are diplomatic unless the sentence says otherwise.
-DIPLOMATIC_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "REJECT", "ACCUSE"})
-
 
 def intensity(event_type: str, mode: str | None) -> float:
     """PLOVER intensity of a type, refined by its mode when the manual gives one."""
@@ -28,6 +25,11 @@ def intensity(event_type: str, mode: str | None) -> float:
 def goldstein(cameo: str) -> float:
     """Goldstein value of a CAMEO code, falling back to its three-digit then root value."""
     return _ontology.load().goldstein(cameo)
+
+
+def type_group(name: str) -> frozenset[str]:
+    """A named group of event types (``data/ontology/type_groups.tsv``), e.g. "diplomatic"."""
+    return _ontology.load().type_group(name)
 
 
 def sector_group(name: str) -> frozenset[str]:
@@ -49,7 +51,7 @@ def contexts_for(words: tuple[str, ...] | list[str], event_type: str) -> tuple[s
         ctx = table.get(word.lower())
         if ctx and ctx not in found:
             found.append(ctx)
-    if not found and event_type in DIPLOMATIC_TYPES:
+    if not found and event_type in type_group("diplomatic"):
         found.append("diplomatic")
     return tuple(found)
 
