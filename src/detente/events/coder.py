@@ -40,7 +40,8 @@ from .patterns import (
     subject,
     verb_arguments,
 )
-from .quoted import quote_judgements
+from .locatives import locative_words
+from .quoted import quote_judgements, quoted_words
 from .recipients import (
     RecipientFiller,
     conditional_recipient,
@@ -48,8 +49,9 @@ from .recipients import (
     country_actors,
     must_arguments,
     person_ids,
+    recipient_words,
 )
-from .reductions import apply_reductions, refine_by_content
+from .reductions import apply_reductions, reduction_words, refine_by_content, weapon_classes
 from .status import clause_status, instead, status_words
 from .triggers import (
     Candidate,
@@ -107,6 +109,10 @@ def coder_words() -> CoderWords:
 
 _MUST = Entry("must", "V", "REQUEST", None, "100")
 
+#: The loaders of the stage's data tables (each reads its table once per process).
+_TABLES = (ontology.load_ontology, ontology.context_words, coder_words, locative_words, pattern_words, quoted_words,
+           recipient_words, reduction_words, weapon_classes, status_words, trigger_words)
+
 
 class EventCoder:
     """Codes the events of a parsed document.
@@ -119,6 +125,8 @@ class EventCoder:
         """``places``: optional gazetteer (``lookup(name) -> entry with .country``) used to
         read a target named only by a city or region; country names work without it."""
         self.lexicon = lexicon if lexicon is not None else Lexicon.load()
+        for read in _TABLES:  # now, so that a damaged table is reported when the stage is built
+            read()
         self.places = places
 
     def code(
@@ -178,7 +186,8 @@ class EventCoder:
         today), X accuses Y of it (CAMEO 112, accuse of crime or aggression). Neutral
         reporting ("X said that Y attacked Z") accuses nobody, nor does a claim about
         oneself; the accusation is inferred, so it ranks below the act it reports."""
-        if event.type not in ontology.type_group("alleged") or event.status not in ("asserted", "historical") or not event.actor:
+        if (event.type not in ontology.type_group("alleged") or event.status not in ("asserted", "historical")
+                or not event.actor):
             return None
         clause = doc[event.trigger_token]
         while clause.dep_ == "conj" and clause.head.i != clause.i:
@@ -355,7 +364,8 @@ class EventCoder:
             return Candidate(noun, noun, dataclasses.replace(entry, flags=entry.flags - {"weak"}), "noun")
         head = noun.head
         standalone = (
-            (noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in pattern_words().occurrence_verbs or _planned(noun))
+            (noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in pattern_words().occurrence_verbs
+             or _planned(noun))
             and not entry.weak
             and not entry.marker
         ) or _reported_arrest(noun, entry)
@@ -375,7 +385,8 @@ class EventCoder:
             return False
         if harm.lemma_.lower() not in coder_words().harm:
             # "one person was dead in the clash": the phrase hangs on the copula or number
-            harm = next((c for c in harm.children if c.dep_ in ("acomp", "amod") and c.lemma_.lower() in coder_words().harm), harm)
+            harm = next((c for c in harm.children
+                         if c.dep_ in ("acomp", "amod") and c.lemma_.lower() in coder_words().harm), harm)
         lemma = harm.lemma_.lower()
         if lemma not in coder_words().harm or (harm.pos_ == "VERB" and self.lexicon.rows(lemma, "V")):
             return False
@@ -383,7 +394,8 @@ class EventCoder:
             return False
         # a particular attack: "the firing", "police firing", "firing by the mob"; not "a
         # clash between two groups", whose parties nobody can tell
-        return any(c.dep_ in ("compound", "poss", "amod", "nmod") or (c.dep_ == "det" and c.lower_ in coder_words().definite)
+        return any(c.dep_ in ("compound", "poss", "amod", "nmod")
+                   or (c.dep_ == "det" and c.lower_ in coder_words().definite)
                    or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
 
     def _governor(
@@ -597,7 +609,8 @@ def _reported_arrest(noun: Any, entry: Entry) -> bool:
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp", "conj"):
         return noun.dep_ == "dobj" and head.lemma_.lower() in coder_words().making
-    if noun.dep_ == "pobj" and (head.head.lemma_.lower() in coder_words().unrealised or head.lower_ in ("including", "like")):
+    unrealised = coder_words().unrealised
+    if noun.dep_ == "pobj" and (head.head.lemma_.lower() in unrealised or head.lower_ in ("including", "like")):
         return False  # "whatever the government does, including arrests": an example, not a report
     return noun.tag_ == "NNS" or any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
 

@@ -57,7 +57,8 @@ def place_targets(heads: Sequence[Any], index: Mapping[int, tuple[str, ...]],
     # objects of directional/target prepositions ("to a force in X", "against camps in X"),
     # not of the trigger's own locatives ("surrendered in the town in X" is where it happened)
     # "at" aims as well as places: "fired at targets in Jericho"
-    objects += [g for h in heads for c in h.children if c.dep_ == "prep" and (c.lower_ not in locative_words().where or c.lower_ == "at")
+    where = locative_words().where
+    objects += [g for h in heads for c in h.children if c.dep_ == "prep" and (c.lower_ not in where or c.lower_ == "at")
                 for g in c.children if g.dep_ == "pobj"]
     for owner, on_object in [(h, False) for h in heads] + [(o, True) for o in objects]:
         for pobj in _locative_objects(owner, depth=0 if not on_object else 2):

@@ -17,6 +17,11 @@ from .. import ontology as _ontology
 from ..tables import read_table
 
 
+def load_ontology() -> _ontology.Ontology:
+    """The ontology (read once per process)."""
+    return _ontology.load()
+
+
 def intensity(event_type: str, mode: str | None) -> float:
     """PLOVER intensity of a type, refined by its mode when the manual gives one."""
     return _ontology.load().intensity(event_type, mode)
@@ -40,7 +45,8 @@ def sector_group(name: str) -> frozenset[str]:
 @functools.cache
 def context_words() -> Mapping[str, str]:
     """Word (lower case) -> the PLOVER context it sets (``data/events/context_words.tsv``)."""
-    return MappingProxyType({r["word"]: r["context"] for r in read_table("events/context_words.tsv", ("word", "context"))})
+    rows = read_table("events/context_words.tsv", ("word", "context"))
+    return MappingProxyType({r["word"]: r["context"] for r in rows})
 
 
 def contexts_for(words: tuple[str, ...] | list[str], event_type: str) -> tuple[str, ...]:

@@ -266,7 +266,8 @@ def _hyphen_prefix_owner(subj: Any, verb: Any) -> Any:
 
 def authored(noun: Any) -> bool:
     """A text noun that is the object of the verb that produced it ("issued a statement")."""
-    return noun.lemma_.lower() in pattern_words().document_nouns and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX")
+    return (noun.lemma_.lower() in pattern_words().document_nouns and noun.dep_ in ("dobj", "nsubjpass")
+            and noun.head.pos_ in ("VERB", "AUX"))
 
 
 def agent(verb: Any) -> Any | None:
@@ -543,7 +544,8 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
             # "the Russian embassy was stormed", "Turkish assets were frozen": a thing hit or
             # taken in the passive names its owner, who is the target
             rec_heads = [c for c in subj.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
-        if subj is not None and entry.type in type_group("owned_target") and not any(np_actors(h, index) for h in rec_heads):
+        if (subj is not None and entry.type in type_group("owned_target")
+                and not any(np_actors(h, index) for h in rec_heads)):
             # "a camp for Congolese refugees was attacked": those the place is for are hit
             rec_heads = rec_heads + prep_objects(subj, ("for",))
     else:

@@ -97,7 +97,8 @@ class RecipientFiller:
         if (event.recipient and len(actor_countries) == 1 and event.type in ontology.type_group("domestic")
                 and not actor_countries & NONSTATE and all(self._state_organ(a) for a in event.actor)):
             country = next(iter(actor_countries))
-            if all(r.sector in ontology.sector_group("domestic") - {"REF"} and r.id not in self.persons for r in event.recipient):
+            domestic = ontology.sector_group("domestic") - {"REF"}
+            if all(r.sector in domestic and r.id not in self.persons for r in event.recipient):
                 return dataclasses.replace(
                     event, recipient=tuple(dataclasses.replace(r, country=country) for r in event.recipient))
         hit = self._place(event, cand, content, actor_countries)
@@ -125,7 +126,8 @@ class RecipientFiller:
         describes the group ("refugees fleeing the war in Liberia", "civilians living in X")."""
         for prep in (c for c in head.children if c.dep_ == "prep"):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                hit = place_of(pobj, self.index, self.countries, self.places, True) if prep.lower_ in recipient_words().placing_preps else None
+                placing = prep.lower_ in recipient_words().placing_preps
+                hit = place_of(pobj, self.index, self.countries, self.places, True) if placing else None
                 if hit is not None:
                     return hit.country
                 found = self._placed_in(pobj, depth - 1) if depth > 1 else None
@@ -257,7 +259,8 @@ class RecipientFiller:
             if hit is not None and all(a.sector in ontology.sector_group("domestic") | {"CVL", None} for a in actor):
                 actor = tuple(dataclasses.replace(a, country=hit.country) for a in actor)
         recipient = event.recipient
-        states = {r.country for r in recipient if r.country and (r.sector in ontology.sector_group("state") or r.sector is None)}
+        state = ontology.sector_group("state")
+        states = {r.country for r in recipient if r.country and (r.sector in state or r.sector is None)}
         if event.cameo == "142" and actor and not any(a.country for a in actor) and len(states) == 1 and all(
                 a.sector in ontology.sector_group("domestic") | {"CVL", None} for a in actor):
             # hunger strikers are in the custody or territory of the one state they target
@@ -289,7 +292,8 @@ class RecipientFiller:
     def _place(self, event: Event, cand: Candidate, content: Sequence[Candidate], actor_countries: set[str]
                ) -> PlaceHit | None:
         visit = event.type == "CONSULT" and event.cameo == "042"
-        if (event.type not in ontology.type_group("place_target") and not visit) or event.cameo == AGREE_CAMEO["CONSULT"]:
+        placed = event.type in ontology.type_group("place_target")
+        if (not placed and not visit) or event.cameo == AGREE_CAMEO["CONSULT"]:
             return None  # a meeting's place (also a promised meeting's) is its venue
         heads = [cand.token] + ([cand.anchor] if cand.anchor.i != cand.token.i else [])
         heads += [c.token for c in content]
