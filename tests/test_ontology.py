@@ -94,3 +94,18 @@ def test_a_bad_ontology_row_names_its_file_and_line(tmp_path):
 
     with pytest.raises(DataFileError, match=r"cameo.tsv:3"):
         [ontology._cameo(r) for r in read_table(bad, ("code", "name", "goldstein"))]
+
+
+def test_importing_the_stages_reads_no_table():
+    """The tables are read when a stage is built or first asks, never at import time."""
+    import subprocess
+    import sys
+
+    code = ("import detente.events.coder, detente.grounding.places, detente.grounding.time_grammar, detente.quotes, "
+            "detente.export, detente.web.api\n"
+            "from detente import ontology\n"
+            "from detente.events import ontology as view, status\n"
+            "print(ontology.load.cache_info().currsize + view.context_words.cache_info().currsize"
+            " + status.status_words.cache_info().currsize)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "0"

@@ -63,16 +63,17 @@ def contexts_for(words: tuple[str, ...] | list[str], event_type: str) -> tuple[s
 
 
 def __getattr__(name: str) -> Any:
-    # the former module-level tables, now views of the data tables (read on first access)
-    onto = _ontology.load()
+    # the former module-level tables, now views of the data tables (read on first access;
+    # other names, e.g. the import system's "__path__", must not read them)
     if name == "PLOVER":
-        return onto.types
+        return _ontology.load().types
     if name == "GOLDSTEIN":
-        return MappingProxyType({c: e.goldstein for c, e in onto.cameo.items() if e.goldstein is not None})
+        cameo = _ontology.load().cameo
+        return MappingProxyType({c: e.goldstein for c, e in cameo.items() if e.goldstein is not None})
     if name == "ROOT_TO_PLOVER":
-        return onto.root_plover()
+        return _ontology.load().root_plover()
     if name == "CONTEXTS":
-        return onto.contexts
+        return _ontology.load().contexts
     if name == "CONTEXT_WORDS":
         return context_words()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
