@@ -19,6 +19,7 @@ import logging
 from pathlib import Path
 from typing import Any, Iterator
 
+from . import ontology
 from .errors import DetenteError
 
 log = logging.getLogger(__name__)
@@ -88,26 +89,14 @@ POLECAT_COLUMNS = (
     "Story Locations", "Language", "Version",
 )
 
-#: CAMEO root event names (CAMEO codebook), used for ICEWS "Event Text".
-CAMEO_ROOTS = {
-    "01": "Make public statement", "02": "Appeal", "03": "Express intent to cooperate",
-    "04": "Consult", "05": "Engage in diplomatic cooperation", "06": "Engage in material cooperation",
-    "07": "Provide aid", "08": "Yield", "09": "Investigate", "10": "Demand", "11": "Disapprove",
-    "12": "Reject", "13": "Threaten", "14": "Protest", "15": "Exhibit military posture",
-    "16": "Reduce relations", "17": "Coerce", "18": "Assault", "19": "Fight",
-    "20": "Use unconventional mass violence",
-}
+def cameo_roots() -> dict[str, str]:
+    """CAMEO root event names (``data/ontology/cameo.tsv``), used for ICEWS "Event Text"."""
+    return dict(ontology.load().root_names())
 
-#: PLOVER sector codes as words (ICEWS writes sector names, not codes).
-SECTOR_NAMES = {
-    "COP": "Police", "GOV": "Government", "JUD": "Judicial", "LEG": "Legislative", "MIL": "Military",
-    "PRM": "Paramilitary", "PTY": "Parties", "REB": "Rebels", "SPY": "Intelligence",
-    "UAF": "Unaligned Armed Forces", "UNK": "Unknown", "AGR": "Agriculture", "BUS": "Business",
-    "CRM": "Criminal", "CVL": "Civilian", "EDU": "Education", "ELI": "Elites", "JRN": "Media",
-    "LAB": "Labor", "MED": "Health", "REF": "Refugees", "OPP": "Opposition", "REL": "Religious",
-    "SOC": "Social", "IGO": "International Government Organization",
-    "NGO": "Non-Governmental Organization", "MNC": "Multinational Corporation",
-}
+
+def sector_names() -> dict[str, str]:
+    """PLOVER sector codes as words (ICEWS writes sector names, not codes)."""
+    return dict(ontology.load().sectors)
 
 
 def export(con: Any, fmt: str, out: str | Path) -> int:
@@ -161,8 +150,9 @@ def _register_lookups(con: Any) -> None:
         "fips": [fips.get(c.alpha_3) for c in countries],
         "name": [getattr(c, "common_name", None) or c.name for c in countries],
     }))
-    con.register("_sector_names", pa.table({"code": list(SECTOR_NAMES), "name": list(SECTOR_NAMES.values())}))
-    con.register("_cameo_roots", pa.table({"root": list(CAMEO_ROOTS), "name": list(CAMEO_ROOTS.values())}))
+    names, roots = sector_names(), cameo_roots()
+    con.register("_sector_names", pa.table({"code": list(names), "name": list(names.values())}))
+    con.register("_cameo_roots", pa.table({"root": list(roots), "name": list(roots.values())}))
 
 
 def _quote(name: str) -> str:

@@ -25,6 +25,7 @@ mark continues into the next paragraph if that paragraph opens with a quotation 
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import re
 from dataclasses import dataclass, replace
@@ -32,6 +33,7 @@ from typing import TYPE_CHECKING, AbstractSet, Callable, Iterator, Sequence
 
 from .nlp import doc_text, ent_at, head_of, sentence_of, token_table
 from .records import Actor, ActorAnalysis, ActorRef, Mention, Quote, Span
+from .tables import read_word_lists_as
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -54,23 +56,39 @@ CUE_LEMMAS = frozenset(
 )
 #: Phrasal cues: the verb counts only with this particle ("pointed out", "went on").
 _PHRASAL = {"point": "out", "go": "on", "lash": "out", "spell": "out"}
-#: Cues that introduce a direct quote but do not make a clause reported speech
-#: ("he continued to work" is not speech).
-_DIRECT_ONLY = frozenset({"continue", "go"})
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteWords:
+    """This module's word lists (``data/quotes/words.tsv``), read once by :func:`quote_words`."""
+
+    #: Cues that introduce a direct quote but do not make a clause reported speech ("he continued to work"
+    #: is not speech).
+    direct_only: frozenset[str]
+    #: Cues whose object is the person spoken to ("told him", "asked her").
+    addressing: frozenset[str]
+    #: Pronouns of one person speaking.
+    person_pronouns: frozenset[str]
+    #: Pronouns of a group or body speaking.
+    group_pronouns: frozenset[str]
+
+
+@functools.cache
+def quote_words() -> QuoteWords:
+    """The module's word lists, read on first use (not at import time)."""
+    return read_word_lists_as(QuoteWords, "quotes/words.tsv")
+
+
 #: Objects of "tell" that are the audience, never the speaker.
 _AUDIENCE = frozenset(
     "reporter journalist audience crowd supporter listener viewer interviewer press "
     "lawmaker correspondent".split()
 )
-#: Cues whose object is the person spoken to ("told him", "asked her").
-_ADDRESSING = frozenset({"tell", "ask", "inform", "assure", "advise", "urge", "warn", "remind"})
 #: Links from a cue to the verb whose subject also speaks ("he said, adding ...",
 #: "before asking her", "a statement saying").
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "acl", "dobj", "pobj", "prep", "pcomp"})
 #: A mention longer than this is not taken whole as the speaker's words.
 _MAX_MENTION_TOKENS = 12
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 #: Words a speaker phrase keeps to the left of its head word.
 _SPEAKER_MODS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "case"})
 
@@ -303,7 +321,7 @@ def _speaker_of(cue: Token, quoted: AbstractSet[int] = frozenset()) -> int | Non
     for child in cue.rights:
         if child.pos_ not in ("PROPN", "NOUN", "PRON") or child.dep_ in ("ccomp", "prep", "advcl") or child.i in quoted:
             continue
-        if cue.lemma_.lower() in _ADDRESSING or child.lemma_.lower() in _AUDIENCE:
+        if cue.lemma_.lower() in quote_words().addressing or child.lemma_.lower() in _AUDIENCE:
             continue
         return child.i
     return None
@@ -348,8 +366,8 @@ def _resolve_speaker(ctx: _Context, head_i: int | None) -> tuple[ActorRef | None
     if actor is None:
         actor = next((a for i in range(start, end) if (a := ctx.actors.at_token(i)) is not None), None)
     pronoun = head.lower_
-    if actor is None and head.pos_ == "PRON" and pronoun in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
-        kinds = ("person",) if pronoun in _PERSON_PRONOUNS else ("organization", "country", "group")
+    if actor is None and head.pos_ == "PRON" and pronoun in quote_words().person_pronouns | quote_words().group_pronouns:
+        kinds = ("person",) if pronoun in quote_words().person_pronouns else ("organization", "country", "group")
         actor = _recent_actor(ctx, head_i, kinds)
     return (actor.ref() if actor else None), text
 
@@ -631,7 +649,7 @@ def _indirect_quotes(ctx: _Context) -> Iterator[Quote]:
             if quote is not None:
                 yield quote
             continue
-        if not _is_cue(tok) or tok.lemma_.lower() in _DIRECT_ONLY:
+        if not _is_cue(tok) or tok.lemma_.lower() in quote_words().direct_only:
             continue
         for comp in tok.children:
             if comp.dep_ != "ccomp":

@@ -13,6 +13,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from .ontology import EventType, QuadClass
+
 Span = tuple[int, int]
 
 #: Precision values of a :class:`TimeValue` (``published`` = no time expression dated it).
@@ -177,11 +179,11 @@ class Event:
     """One coded event. ``date``/``location`` are filled by the grounding stage."""
 
     id: str
-    type: str
+    type: EventType
     mode: str | None
     contexts: tuple[str, ...]
     cameo: str
-    quad_class: int
+    quad_class: QuadClass
     intensity: float
     goldstein: float
     actor: tuple[ActorRef, ...]

@@ -8,10 +8,11 @@ with too few fields, or a header that lacks a required column, raises
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterator, Sequence, TypeVar
 
 from .errors import DataFileError
 
@@ -61,6 +62,34 @@ def read_table(name: str | Path, columns: Sequence[str]) -> tuple[Row, ...]:
 def read_words(name: str | Path, column: str = "word") -> frozenset[str]:
     """A word list: the values of one column of a data table."""
     return frozenset(row[column] for row in read_table(name, (column,)))
+
+
+def read_word_lists(name: str | Path, lists: Sequence[str]) -> dict[str, frozenset[str]]:
+    """Named word lists kept in one table with the columns ``list`` and ``word``.
+
+    Returns list name -> its words for every name of ``lists``; a row naming another list,
+    or a list with no rows, raises ``DataFileError``.
+    """
+    found: dict[str, set[str]] = {n: set() for n in lists}
+    rows = read_table(name, ("list", "word"))
+    for row in rows:
+        if row["list"] not in found:
+            raise DataFileError(row.path, row.line, f"unknown word list {row['list']!r}",
+                                f"use one of {', '.join(lists)}")
+        found[row["list"]].add(row["word"])
+    empty = [n for n, words in found.items() if not words]
+    if empty:
+        where = rows[0].path if rows else str(name)
+        raise DataFileError(where, None, f"no words for list(s) {', '.join(empty)}", "add rows: list<TAB>word")
+    return {n: frozenset(words) for n, words in found.items()}
+
+
+W = TypeVar("W")
+
+
+def read_word_lists_as(cls: type[W], name: str | Path) -> W:
+    """The word lists of ``name`` as a frozen dataclass ``cls`` with one frozenset field per list."""
+    return cls(**read_word_lists(name, [f.name for f in dataclasses.fields(cls)]))  # type: ignore[arg-type]
 
 
 def _rows(text: str, path: str, columns: tuple[str, ...]) -> Iterator[Row]:

@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
+from detente import ontology
 from detente.errors import DataFileError
 from detente.tables import read_table
 
@@ -28,11 +29,6 @@ HEADER = ("person_id", "name", "aliases", "country", "sector", "title", "start",
 # Non-state country codes accepted besides ISO 3166-1 alpha-3 (XKX: Kosovo, user-assigned).
 SPECIAL_COUNTRIES = frozenset({"IGO", "EUR", "NGO", "MNC", "XKX"})
 
-# PLOVER actor sectors (DESIGN.md) plus the non-state roots.
-SECTORS = frozenset(
-    "COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF "
-    "OPP REL SOC IGO NGO MNC".split()
-)
 
 #: Titles, the KB vocabulary and the title-synonym map all live in data/actors/titles.tsv.
 _TITLES_TABLE = "actors/titles.tsv"
@@ -271,8 +267,9 @@ def _parse_row(fields: list[str], where: _Where) -> _Row:
     if not name:
         raise where.error("column 'name' is empty", "Write the person's name on every row")
     _check_country(country, where)
-    if sector not in SECTORS:
-        raise where.error(f"sector {sector!r} is not a PLOVER sector", f"Use one of {sorted(SECTORS)}")
+    sectors = ontology.load().sectors  # PLOVER actor sectors plus the non-state roots
+    if sector not in sectors:
+        raise where.error(f"sector {sector!r} is not a PLOVER sector", f"Use one of {sorted(sectors)}")
     if not title or title != title.lower():
         raise where.error(f"title {title!r} is empty or not lower case", "Use a title from README.md")
     if country in ("IGO", "EUR") and not org:

@@ -17,45 +17,49 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import logging
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
 from ..nlp import head_of, sentences, token_table
 from ..records import ActorAnalysis, ActorRef, Event, Quote
+from ..tables import read_word_lists_as
 from . import ontology
 from .confidence import score_confidence
 from .lexicon import Entry, Lexicon
 from .patterns import (
-    OCCURRENCE_VERBS,
     actor_index,
     child,
     claimed_arguments,
     hosts_event,
     noun_arguments,
+    pattern_words,
     subject,
     verb_arguments,
 )
-from .quoted import quote_judgements
+from .locatives import locative_words
+from .quoted import quote_judgements, quoted_words
 from .recipients import (
-    STATE_SECTORS,
     RecipientFiller,
     conditional_recipient,
     content_recipient,
     country_actors,
     must_arguments,
     person_ids,
+    recipient_words,
 )
-from .reductions import apply_reductions, refine_by_content
-from .status import SPEECH_VERBS, clause_status, instead, planned, stronger
+from .reductions import apply_reductions, reduction_words, refine_by_content, weapon_classes
+from .status import clause_status, instead, planned, status_words, stronger
 from .triggers import (
-    LIGHT_PREPS,
     Candidate,
     existential,
     measured,
     object_of,
     particles_of,
+    trigger_words,
     verb_matches,
 )
 
@@ -63,22 +67,51 @@ __all__ = ["Candidate", "EventCoder"]
 
 log = logging.getLogger(__name__)
 
-#: Verbs that report a noun event as planned ("talks between X and Y are scheduled for
-#: Friday"): the event is reported, in the future (the status reads the planning verb).
-PLANNED = frozenset({"schedule", "plan", "set", "slate", "expect"})
-#: "claimed / took / admitted responsibility for": the claimant did the act.
-CLAIMING = frozenset({"claim", "take", "accept", "admit", "assume", "acknowledge"})
-CLAIMED = frozenset({"responsibility", "credit"})
-#: Acts whose responsibility is claimed: attacks and their kind (kidnappings, sabotage).
-CLAIMABLE = frozenset({"ASSAULT", "COERCE"})
-#: Verbs that report another's act as an accusation ("claimed that Y attacked"), unlike
-#: neutral reporting ("said", "reported"); "allege" is an ACCUSE of its own in the lexicon.
-ALLEGING = frozenset({"claim", "charge", "allege", "contend"})
-#: Reported acts that make such a claim an accusation of crime or aggression (CAMEO 112).
-ALLEGED = frozenset({"ASSAULT", "COERCE"})
-#: "X said Y must ..." is a demand of the speaker on Y (CAMEO 10).
-OBLIGATION = frozenset({"must", "should"})
+
+@dataclass(frozen=True, slots=True)
+class CoderWords:
+    """This module's word lists (``data/events/words/coder.tsv``), read once by :func:`coder_words`."""
+
+    #: Verbs that report a noun event as planned ("talks between X and Y are scheduled for Friday"): the
+    #: event is reported, in the future (the status reads the planning verb).
+    planned: frozenset[str]
+    #: "claimed / took / admitted responsibility for": the claimant did the act.
+    claiming: frozenset[str]
+    #: Nouns of what the claimant claims or takes ("responsibility", "credit").
+    claimed: frozenset[str]
+    #: Verbs that report another's act as an accusation ("claimed that Y attacked"), unlike neutral
+    #: reporting ("said", "reported"); "allege" is an ACCUSE of its own in the lexicon.
+    alleging: frozenset[str]
+    #: "X said Y must ..." is a demand of the speaker on Y (CAMEO 10).
+    obligation: frozenset[str]
+    #: "declined to comment": a refusal to speak is not a political rejection.
+    speech_only: frozenset[str]
+    #: Nouns of the police as a body or its members ("the police lathi-charged").
+    police_nouns: frozenset[str]
+    #: Words of people hurt or killed, whose "in"/"due to" phrase names what hurt them.
+    harm: frozenset[str]
+    #: Determiners of an act already known ("the firing").
+    definite: frozenset[str]
+    #: Prepositions that place an event in time beside another, not inside its content.
+    when_preps: frozenset[str]
+    #: Nouns whose "of"/"for" phrase names an act feared, wished or ordered, not one made ("the threat of
+    #: arrest", "a warrant for the arrest of X", "orders for the arrest").
+    unrealised: frozenset[str]
+    #: Verbs whose object arrest is made ("police made 30 arrests", "effected the arrest").
+    making: frozenset[str]
+
+
+@functools.cache
+def coder_words() -> CoderWords:
+    """The module's word lists, read on first use (not at import time)."""
+    return read_word_lists_as(CoderWords, "events/words/coder.tsv")
+
+
 _MUST = Entry("must", "V", "REQUEST", None, "100")
+
+#: The loaders of the stage's data tables (each reads its table once per process).
+_TABLES = (ontology.load_ontology, ontology.context_words, coder_words, locative_words, pattern_words, quoted_words,
+           recipient_words, reduction_words, weapon_classes, status_words, trigger_words)
 
 
 class EventCoder:
@@ -92,6 +125,8 @@ class EventCoder:
         """``places``: optional gazetteer (``lookup(name) -> entry with .country``) used to
         read a target named only by a city or region; country names work without it."""
         self.lexicon = lexicon if lexicon is not None else Lexicon.load()
+        for read in _TABLES:  # now, so that a damaged table is reported when the stage is built
+            read()
         self.places = places
 
     def code(
@@ -151,13 +186,14 @@ class EventCoder:
         today), X accuses Y of it (CAMEO 112, accuse of crime or aggression). Neutral
         reporting ("X said that Y attacked Z") accuses nobody, nor does a claim about
         oneself; the accusation is inferred, so it ranks below the act it reports."""
-        if event.type not in ALLEGED or event.status not in ("asserted", "historical") or not event.actor:
+        if (event.type not in ontology.type_group("alleged") or event.status not in ("asserted", "historical")
+                or not event.actor):
             return None
         clause = doc[event.trigger_token]
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
         verb = clause.head
-        if clause.dep_ != "ccomp" or verb.pos_ != "VERB" or verb.lemma_.lower() not in ALLEGING:
+        if clause.dep_ != "ccomp" or verb.pos_ != "VERB" or verb.lemma_.lower() not in coder_words().alleging:
             return None
         entry = Entry(verb.lemma_.lower(), "V", "ACCUSE", "allege", "112")
         accusation = self._event(doc, sent, sent_i, Candidate(verb, verb, entry, "verb"), [], index, refs, words)
@@ -166,9 +202,10 @@ class EventCoder:
         speakers = {a.id for a in accusation.actor}
         # a state claiming what its own forces did accuses nobody ("Kenya claimed that
         # Kenyan troops attacked"); its opposition or press claiming it does
-        states = {a.country for a in accusation.actor if a.sector in STATE_SECTORS or a.sector is None}
+        state = ontology.sector_group("state")  # the state's own organs act for it
+        states = {a.country for a in accusation.actor if a.sector in state or a.sector is None}
         accused = tuple(a for a in event.actor if a.id not in speakers
-                        and not (a.country in states and a.sector in STATE_SECTORS))
+                        and not (a.country in states and a.sector in state))
         if not accused:
             return None
         return dataclasses.replace(accusation, recipient=accused,
@@ -203,9 +240,9 @@ class EventCoder:
                     if cand.kind == "light":
                         lights.add(cand.token.i)
         for tok in toks:
-            if tok.tag_ == "MD" and tok.lower_ in OBLIGATION and tok.head.dep_ == "ccomp":
+            if tok.tag_ == "MD" and tok.lower_ in coder_words().obligation and tok.head.dep_ == "ccomp":
                 speech = tok.head.head
-                if speech.lemma_.lower() in SPEECH_VERBS:
+                if speech.lemma_.lower() in status_words().speech_verbs:
                     out.append(Candidate(tok.head, speech, _MUST, "must"))
         # Most nouns name no event: one with no trigger in its own lemma or form, nor a
         # trigger compound among its children ("a mediation effort"), is passed over
@@ -252,7 +289,7 @@ class EventCoder:
             return None  # "did not claim responsibility": nobody is named as the attacker
         lemma, obj = verb.lemma_.lower(), child(verb, "dobj")
         acts: list[Any] = []
-        if lemma in CLAIMING and obj is not None and obj.lemma_.lower() in CLAIMED:
+        if lemma in coder_words().claiming and obj is not None and obj.lemma_.lower() in coder_words().claimed:
             acts = [a for h in (obj, verb) for a in _prep_acts(h, "for")]
         elif lemma == "claim" and obj is not None:
             acts = [obj]  # "the group claimed the attack"
@@ -265,7 +302,7 @@ class EventCoder:
             else:
                 inner = self._verb_candidate(act)
                 entry = inner.entry if inner is not None and inner.kind == "verb" else None
-            if entry is not None and entry.type in CLAIMABLE:
+            if entry is not None and entry.type in ontology.type_group("claimable"):
                 return Candidate(act, verb, entry, "claim")
         return None
 
@@ -287,7 +324,7 @@ class EventCoder:
             if self.lexicon.has_role(f"{lemma}+{c.lower_}", "-light"):
                 # also a gerund: "resorted to firing"
                 nouns.extend(g for g in c.children if g.dep_ == "pobj" or (g.dep_ == "pcomp" and g.tag_ == "VBG"))
-            elif obj is None and c.lower_ in LIGHT_PREPS:
+            elif obj is None and c.lower_ in trigger_words().light_preps:
                 nouns.extend(g for g in c.children if g.dep_ == "pobj")
         for noun in nouns:
             noun = measured(noun)
@@ -327,7 +364,8 @@ class EventCoder:
             return Candidate(noun, noun, dataclasses.replace(entry, flags=entry.flags - {"weak"}), "noun")
         head = noun.head
         standalone = (
-            (noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCURRENCE_VERBS or _planned(noun))
+            (noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in pattern_words().occurrence_verbs
+             or _planned(noun))
             and not entry.weak
             and not entry.marker
         ) or _reported_arrest(noun, entry)
@@ -345,17 +383,19 @@ class EventCoder:
             harm = harm.head
         elif prep.lower_ not in ("in", "during"):
             return False
-        if harm.lemma_.lower() not in _HARM:
+        if harm.lemma_.lower() not in coder_words().harm:
             # "one person was dead in the clash": the phrase hangs on the copula or number
-            harm = next((c for c in harm.children if c.dep_ in ("acomp", "amod") and c.lemma_.lower() in _HARM), harm)
+            harm = next((c for c in harm.children
+                         if c.dep_ in ("acomp", "amod") and c.lemma_.lower() in coder_words().harm), harm)
         lemma = harm.lemma_.lower()
-        if lemma not in _HARM or (harm.pos_ == "VERB" and self.lexicon.rows(lemma, "V")):
+        if lemma not in coder_words().harm or (harm.pos_ == "VERB" and self.lexicon.rows(lemma, "V")):
             return False
-        if harm.dep_ == "dobj" and harm.head.lemma_.lower() not in _HARM:
+        if harm.dep_ == "dobj" and harm.head.lemma_.lower() not in coder_words().harm:
             return False
         # a particular attack: "the firing", "police firing", "firing by the mob"; not "a
         # clash between two groups", whose parties nobody can tell
-        return any(c.dep_ in ("compound", "poss", "amod", "nmod") or (c.dep_ == "det" and c.lower_ in _DEFINITE)
+        return any(c.dep_ in ("compound", "poss", "amod", "nmod")
+                   or (c.dep_ == "det" and c.lower_ in coder_words().definite)
                    or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
 
     def _governor(
@@ -370,7 +410,7 @@ class EventCoder:
                 return None  # adverbial clauses are separate events ("..., killing five")
             if instead(tok):
                 return None  # "instead of arresting them, police released ...": not its content
-            if tok.dep_ == "pobj" and tok.head.lower_ in _WHEN_PREPS:
+            if tok.dep_ == "pobj" and tok.head.lower_ in coder_words().when_preps:
                 return None  # "after the arrests, police were put on alert": an event before it
             if tok.dep_ == "acl" and tok.head.i not in by_token and tok.head.dep_ in ("pobj", "npadvmod"):
                 # a participle on an adjunct ("hurled stones for hours, forcing police to
@@ -384,7 +424,7 @@ class EventCoder:
                 if "party" in gov.entry.flags and cand.anchor.dep_ in ("xcomp", "ccomp") and cand.anchor.head.i == gov.anchor.i:
                     return None  # "helped the police to arrest them": the helped party's act is its own event
                 return gov
-            if tok.lemma_.lower() in SPEECH_VERBS:
+            if tok.lemma_.lower() in status_words().speech_verbs:
                 return None
         return None
 
@@ -421,7 +461,7 @@ class EventCoder:
         status = clause_status(cand.anchor if cand.kind == "must" else cand.token, self.lexicon,
                                cand.anchor if cand.kind in ("light", "claim") else None)
         if cand.kind == "noun" and (cand.token.dep_ in ("nsubj", "nsubjpass") or (
-                cand.token.dep_ == "dobj" and cand.token.head.lemma_.lower() in _MAKING)) and cand.token.head.pos_ in ("VERB", "AUX"):
+                cand.token.dep_ == "dobj" and cand.token.head.lemma_.lower() in coder_words().making)) and cand.token.head.pos_ in ("VERB", "AUX"):
             # "my arrest would serve nobody", "we will make arrests": the noun's own clause
             status = stronger(status, clause_status(cand.token, self.lexicon, cand.token.head))
         if cand.kind == "noun" and status == "asserted" and _planned(cand.token):
@@ -472,9 +512,6 @@ class EventCoder:
         )
 
 
-
-
-
 def _without_self(event: Event) -> Event:
     """No party is its own recipient in the syntax's reading (a mention of the actor again
     in the trigger's phrase); the event keeps its other recipients. The CAMEO convention
@@ -508,15 +545,10 @@ def _quote_event(sent: Any, sent_i: int, quote: Quote, etype: str, anchor: Any,
     )
 
 
-
-#: "declined to comment": a refusal to speak is not a political rejection.
-_SPEECH_ONLY = frozenset({"comment", "elaborate", "say", "speculate", "confirm", "specify", "discuss", "give", "answer"})
-
-
 def _says_nothing(cand: Candidate) -> bool:
     if cand.type != "REJECT" or cand.kind != "verb":
         return False
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in _SPEECH_ONLY for c in cand.token.children)
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in coder_words().speech_only for c in cand.token.children)
 
 
 def _prep_acts(head: Any, prep: str) -> list[Any]:
@@ -530,7 +562,7 @@ def _planned(noun: Any) -> bool:
     Friday". Not a noun whose planning verb says more ("is expected to focus on"), nor a
     plan with its planner ("an attack was planned by militants": that is the planners' act)."""
     head = noun.head
-    return (noun.dep_ == "nsubjpass" and head.lemma_.lower() in PLANNED
+    return (noun.dep_ == "nsubjpass" and head.lemma_.lower() in coder_words().planned
             and not any(c.dep_ in ("xcomp", "ccomp", "agent") for c in head.children))
 
 
@@ -552,10 +584,6 @@ def _police(sent: Any, index: Mapping[int, tuple[str, ...]], refs: Mapping[str, 
     return tuple(dict.fromkeys(a for a in ids if a in refs and refs[a].sector == "COP"))
 
 
-#: Nouns of the police as a body or its members ("the police lathi-charged").
-_POLICE_NOUNS = frozenset({"police", "policeman", "policemen", "cop", "constable", "constabulary"})
-
-
 def _unlisted_police(cand: Candidate, index: Mapping[int, tuple[str, ...]],
                      refs: Mapping[str, ActorRef]) -> tuple[ActorRef, ...]:
     """The police as subject of a hyphenated verb ("the police lathi-charged the mob"):
@@ -563,30 +591,13 @@ def _unlisted_police(cand: Candidate, index: Mapping[int, tuple[str, ...]],
     where the actors stage lists nobody. The document's police actor of that name if
     there is one, else an implied police actor."""
     subj, passive = subject(cand.token)
-    if subj is None or passive or subj.lemma_.lower() not in _POLICE_NOUNS or index.get(subj.i):
+    if subj is None or passive or subj.lemma_.lower() not in coder_words().police_nouns or index.get(subj.i):
         return ()
     prefix = subj.head  # "lathi" in "police lathi - charged": the verb two tokens on
     if prefix.dep_ != "nsubj" or prefix.head.i != prefix.i + 2 or prefix.nbor(1).tag_ != "HYPH":
         return ()
     same = [r for r in refs.values() if r.sector == "COP" and (r.name or "").lower() in (subj.lower_, subj.lemma_.lower())]
     return (same[0],) if same else (ActorRef("police", subj.text, None, "COP"),)
-
-
-#: Words of people hurt or killed, whose "in"/"due to" phrase names what hurt them.
-_HARM = frozenset({"injury", "death", "casualty", "sustain", "suffer", "dead", "die", "injure", "wound",
-                   "hurt", "kill"})
-#: Determiners of an act already known ("the firing").
-_DEFINITE = frozenset({"the", "this", "that"})
-#: Prepositions that place an event in time beside another, not inside its content.
-_WHEN_PREPS = frozenset({"after", "before", "following", "since", "during", "amid", "despite", "until"})
-#: Nouns whose "of"/"for" phrase names an act feared, wished or ordered, not one made
-#: ("the threat of arrest", "a warrant for the arrest of X", "orders for the arrest").
-_UNREALISED = frozenset(
-    {"threat", "fear", "warrant", "order", "demand", "call", "risk", "possibility", "plan", "bid", "attempt",
-     "danger", "prospect", "need", "request", "directive", "instruction", "permission", "decision", "question"}
-)
-#: Verbs whose object arrest is made ("police made 30 arrests", "effected the arrest").
-_MAKING = frozenset({"make", "effect"})
 
 
 def _reported_arrest(noun: Any, entry: Entry) -> bool:
@@ -597,8 +608,9 @@ def _reported_arrest(noun: Any, entry: Entry) -> bool:
         return False
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp", "conj"):
-        return noun.dep_ == "dobj" and head.lemma_.lower() in _MAKING
-    if noun.dep_ == "pobj" and (head.head.lemma_.lower() in _UNREALISED or head.lower_ in ("including", "like")):
+        return noun.dep_ == "dobj" and head.lemma_.lower() in coder_words().making
+    unrealised = coder_words().unrealised
+    if noun.dep_ == "pobj" and (head.head.lemma_.lower() in unrealised or head.lower_ in ("including", "like")):
         return False  # "whatever the government does, including arrests": an example, not a report
     return noun.tag_ == "NNS" or any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from .patterns import Arguments
-from .status import SPEECH_VERBS
+from .status import status_words
 from .triggers import Candidate, existential
 
 
@@ -60,7 +60,7 @@ def _embedding(anchor: Any) -> float:
         if tok.head.i == tok.i:
             break
         dep, head = tok.dep_, tok.head
-        if dep in ("ccomp", "parataxis") and head.lemma_.lower() in SPEECH_VERBS and _main(head):
+        if dep in ("ccomp", "parataxis") and head.lemma_.lower() in status_words().speech_verbs and _main(head):
             break  # "X said Y attacked Z": the reported clause is the news
         if existential(tok):
             tok = head.head  # "there were ten soldiers killed": as the clause's own verb

@@ -16,8 +16,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
+from .. import ontology
 from ..errors import DetenteError
-from .ontology import PLOVER
 
 log = logging.getLogger(__name__)
 
@@ -159,10 +159,12 @@ def _build(
             if _field(marker):  # e.g. "carry" + "out": only the phrasal form is a support verb
                 functions.setdefault(f"{lemma}+{marker}", set()).add(etype)
             continue
-        if etype not in PLOVER or pos not in ("V", "N") or not cameo.isdigit():
-            raise LexiconError(f"{name}:{n}: bad type/pos/cameo in {line!r}; use a PLOVER type, V or N, digits")
-        if mode != "." and mode not in PLOVER[etype].modes:
-            raise LexiconError(f"{name}:{n}: {mode!r} is not a mode of {etype}; see ontology.PLOVER")
+        types = ontology.load().types
+        if etype not in types or pos not in ("V", "N") or cameo not in ontology.load().cameo:
+            raise LexiconError(f"{name}:{n}: bad type/pos/cameo in {line!r}; use a PLOVER type, V or N, "
+                               "a CAMEO code of data/ontology/cameo.tsv")
+        if mode != "." and mode not in types[etype].modes:
+            raise LexiconError(f"{name}:{n}: {mode!r} is not a mode of {etype}; see data/ontology/plover_modes.tsv")
         objs: set[str] = set()
         for word in (_field(objects) or "").split():
             if word.startswith("@"):

@@ -1,29 +1,33 @@
 """Places in a trigger's phrase that name its target: the recipient fallbacks of CAMEO
-coders ("a force in Liberia", "targets in Jericho") and the sets of types and sectors the
-fallbacks of :mod:`.recipients` apply to (split from :mod:`.patterns`)."""
+coders ("a force in Liberia", "targets in Jericho"; split from :mod:`.patterns`). The types
+and sectors the fallbacks of :mod:`.recipients` apply to are groups of the ontology."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-#: Prepositions that say where something is ("a force in Liberia", "targets in Jericho").
-LOCATIVE_PREPS = ("in", "inside", "into", "at", "across", "throughout", "to")
-#: Prepositions of where an event happens (a meeting's venue, not a party).
-WHERE = frozenset({"in", "inside", "at", "across", "throughout", "near", "outside", "during", "on"})
-#: Generic place nouns whose "of" phrase names the place ("the city of Kirkuk").
-_PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "region", "district", "state",
-                          "port", "area", "island", "republic", "territory", "enclave", "county"})
-#: Types whose target, when unnamed, is the country where the event is aimed or staged.
-PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "AID", "COOPERATE", "AGREE",
-                                "RETREAT", "CONCEDE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST"})
-#: Sectors of groups that, untied to a country, belong to the country of the state acting
-#: on them ("the government accused the rebels", "police dispersed demonstrators").
-DOMESTIC_SECTORS = frozenset({"REB", "OPP", "CVL", "JRN", "PTY", "LAB", "REL", "SOC", "EDU", "BUS", "CRM",
-                              "UAF", "ELI", "MED", "AGR", "JUD", "LEG", "REF"})
-DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "ACCUSE", "REQUEST", "THREATEN", "REJECT", "SANCTION",
-                            "CONCEDE"})
+from ..tables import read_word_lists_as
+
+
+@dataclass(frozen=True, slots=True)
+class LocativeWords:
+    """This module's word lists (``data/events/words/locatives.tsv``), read once by :func:`locative_words`."""
+
+    #: Prepositions that say where something is ("a force in Liberia", "targets in Jericho").
+    locative_preps: frozenset[str]
+    #: Prepositions of where an event happens (a meeting's venue, not a party).
+    where: frozenset[str]
+    #: Generic place nouns whose "of" phrase names the place ("the city of Kirkuk").
+    place_nouns: frozenset[str]
+
+
+@functools.cache
+def locative_words() -> LocativeWords:
+    """The module's word lists, read on first use (not at import time)."""
+    return read_word_lists_as(LocativeWords, "events/words/locatives.tsv")
 
 
 #: Entity labels of proper nouns that are never places, whatever the gazetteer holds.
@@ -53,7 +57,8 @@ def place_targets(heads: Sequence[Any], index: Mapping[int, tuple[str, ...]],
     # objects of directional/target prepositions ("to a force in X", "against camps in X"),
     # not of the trigger's own locatives ("surrendered in the town in X" is where it happened)
     # "at" aims as well as places: "fired at targets in Jericho"
-    objects += [g for h in heads for c in h.children if c.dep_ == "prep" and (c.lower_ not in WHERE or c.lower_ == "at")
+    where = locative_words().where
+    objects += [g for h in heads for c in h.children if c.dep_ == "prep" and (c.lower_ not in where or c.lower_ == "at")
                 for g in c.children if g.dep_ == "pobj"]
     for owner, on_object in [(h, False) for h in heads] + [(o, True) for o in objects]:
         for pobj in _locative_objects(owner, depth=0 if not on_object else 2):
@@ -66,7 +71,7 @@ def place_targets(heads: Sequence[Any], index: Mapping[int, tuple[str, ...]],
 def _locative_objects(tok: Any, depth: int) -> list[Any]:
     out = []
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS:
+        if c.dep_ == "prep" and c.lower_ in locative_words().locative_preps:
             out.extend(g for g in c.children if g.dep_ == "pobj")
         elif depth > 0 and c.dep_ == "prep":  # "parties to the conflict in Iraq"
             for g in c.children:
@@ -81,7 +86,7 @@ def place_of(pobj: Any, index: Mapping[int, tuple[str, ...]], countries: Mapping
     noun) the gazetteer's entry. Dates are no places ("in March" is no town named March)."""
     if pobj.ent_type_ in _NO_PLACE_ENTS:
         return None
-    if pobj.lemma_.lower() in _PLACE_NOUNS:
+    if pobj.lemma_.lower() in locative_words().place_nouns:
         inner = next((g for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"), None)
         pobj = inner if inner is not None else pobj

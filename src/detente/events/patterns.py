@@ -10,34 +10,61 @@ Actor ids come from the actors stage (``ActorAnalysis.by_token`` and plural ment
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..records import ActorAnalysis
+from ..tables import read_word_lists_as
 from .lexicon import DEFAULT_PREPS, Entry
-from .locatives import WHERE
-from .status import SPEECH_VERBS
+from .locatives import locative_words
+from .ontology import type_group
+from .status import status_words
 
 #: Dependents that stay inside a noun phrase when collecting its actors.
 NP_DEPS = frozenset(
     {"compound", "amod", "nmod", "poss", "npadvmod", "nummod", "quantmod", "conj", "cc", "appos",
      "flat", "nn", "case", "det", "predet", "punct"}
 )
-#: Verbs that report that a noun event happened ("talks took place", "clashes erupted").
-OCCURRENCE_VERBS = frozenset(
-    {"take", "erupt", "break", "occur", "happen", "continue", "begin", "start", "resume", "spread", "rage",
-     "intensify", "escalate", "flare", "end", "conclude", "follow", "open", "get", "go", "be"}
-)
+
+
+@dataclass(frozen=True, slots=True)
+class PatternWords:
+    """This module's word lists (``data/events/words/patterns.tsv``), read once by :func:`pattern_words`."""
+
+    #: Verbs that report that a noun event happened ("talks took place", "clashes erupted").
+    occurrence_verbs: frozenset[str]
+    #: Verbs of giving and sending: the direct object is the thing moved, the recipient is the indirect
+    #: object or the object of "to" ("offered troops to X", "handed over X to Y").
+    transfer_verbs: frozenset[str]
+    transfer_preps: frozenset[str]
+    #: Nouns of texts whose content a participle states ("a declaration demanding ..."); the one who issued
+    #: the text is the one who demands, urges or condemns.
+    document_nouns: frozenset[str]
+    speech: frozenset[str]
+    #: Prepositions of time, cause and circumstance: their objects are background, never the target
+    #: ("strengthened its forces following the discovery of Russian rockets").
+    background_preps: frozenset[str]
+    borders: frozenset[str]
+    #: What a host organises rather than receives: "hosted talks between X and Y".
+    hosted_events: frozenset[str]
+    #: Prepositions that aim an act at its target ("fired at it", "an attack on it").
+    aiming_preps: frozenset[str]
+    #: Demanded acts whose addressee is whoever holds the people or things named.
+    held_nouns: frozenset[str]
+    #: Support verbs whose passive participle describes what the subject does ("were engaged in heavy
+    #: fighting", "are involved in talks").
+    stative_light: frozenset[str]
+
+
+@functools.cache
+def pattern_words() -> PatternWords:
+    """The module's word lists, read on first use (not at import time)."""
+    return read_word_lists_as(PatternWords, "events/words/patterns.tsv")
+
+
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
-#: Verbs of giving and sending: the direct object is the thing moved, the recipient is the
-#: indirect object or the object of "to" ("offered troops to X", "handed over X to Y").
-TRANSFER_VERBS = frozenset(
-    {"give", "offer", "send", "hand", "provide", "supply", "deliver", "grant", "extend", "pledge", "sell",
-     "ship", "lend", "loan", "donate", "contribute", "transfer", "return", "dispatch", "airlift", "pay",
-     "allocate", "export", "award", "turn", "channel", "funnel", "commit", "promise", "bring", "fly", "truck"}
-)
-TRANSFER_PREPS = ("to", "into")
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,18 +264,10 @@ def _hyphen_prefix_owner(subj: Any, verb: Any) -> Any:
     return owner if owner is not None else subj
 
 
-#: Nouns of texts whose content a participle states ("a declaration demanding ...");
-#: the one who issued the text is the one who demands, urges or condemns.
-DOCUMENT_NOUNS = frozenset(
-    {"declaration", "statement", "communique", "communiqué", "resolution", "letter", "note", "message",
-     "decree", "motion", "petition", "appeal", "report", "memorandum", "manifesto", "proclamation",
-     "ultimatum", "circular", "notice", "bill", "editorial", "announcement", "warning", "call"}
-)
-
-
 def authored(noun: Any) -> bool:
     """A text noun that is the object of the verb that produced it ("issued a statement")."""
-    return noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX")
+    return (noun.lemma_.lower() in pattern_words().document_nouns and noun.dep_ in ("dobj", "nsubjpass")
+            and noun.head.pos_ in ("VERB", "AUX"))
 
 
 def agent(verb: Any) -> Any | None:
@@ -289,14 +308,13 @@ def stative_intent(verb: Any, entry: Entry) -> bool:
 _OUTSIDE = frozenset({"nsubj", "nsubjpass", "csubj", "parataxis", "advcl", "punct", "mark", "cc", "conj", "agent"})
 #: Noun phrases hung on a verb that comment on the whole clause (time, apposition).
 _CLAUSE_APPOSITIONS = frozenset({"npadvmod", "appos"})
-_SPEECH = frozenset({"say", "tell", "announce", "state", "add", "claim", "report", "declare", "quote"})
 
 
 def speaker_of(tok: Any, index: Mapping[int, tuple[str, ...]]) -> list[str]:
     """Actors of the speech verb that reports ``tok``'s clause ("X said it would ...")."""
     cur = tok
     for _ in range(5):
-        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in _SPEECH | SPEECH_VERBS:
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in pattern_words().speech | status_words().speech_verbs:
             subj = child(cur.head, "nsubj")
             return np_actors(subj, index)
         if cur.head.i == cur.i:
@@ -312,7 +330,7 @@ def following_actors(trigger: Any, exclude: Sequence[str], index: Mapping[int, t
     prepositions that name no party (a meeting's "in/at" places are where it happens; an
     attack's "from" is where it came from, see :func:`passed_preps`). ``skip``:
     token indices that cannot be the recipient (the owner of a moved thing: "its forces")."""
-    outside = _OUTSIDE | {"dobj"} if trigger.lemma_.lower() in TRANSFER_VERBS else _OUTSIDE
+    outside = _OUTSIDE | {"dobj"} if trigger.lemma_.lower() in pattern_words().transfer_verbs else _OUTSIDE
     if trigger.pos_ in ("VERB", "AUX"):
         # a noun phrase set beside the clause ("arrived in X, the first visit by a Y leader
         # to Z") describes the event; its own "by" party is the actor again, not a target
@@ -323,9 +341,9 @@ def following_actors(trigger: Any, exclude: Sequence[str], index: Mapping[int, t
         tok, hops = stack.pop()
         if tok.dep_ == "prep" and tok.lower_ in passed and (tok.lower_ != "from" or _origin(tok, trigger, index)):
             continue  # a meeting's places anywhere in its phrase; where an attack came from
-        if tok.dep_ == "prep" and (tok.lower_ in _BACKGROUND_PREPS or hops >= _MAX_HOPS):
+        if tok.dep_ == "prep" and (tok.lower_ in pattern_words().background_preps or hops >= _MAX_HOPS):
             continue  # "following the discovery of ...", "in protest of the arrest of activists"
-        if tok.dep_ == "pobj" and tok.lemma_.lower() in _BORDERS:
+        if tok.dep_ == "pobj" and tok.lemma_.lower() in pattern_words().borders:
             continue  # "a stronghold on the Thai border": a location between states, no party
         toks.append(tok)
         hops += tok.dep_ == "prep"
@@ -370,11 +388,6 @@ def _owned_by(tok: Any, owners: Sequence[str], index: Mapping[int, tuple[str, ..
         for c in head.children)
 
 
-#: Prepositions of time, cause and circumstance: their objects are background, never the
-#: target ("strengthened its forces following the discovery of Russian rockets").
-_BACKGROUND_PREPS = frozenset({"after", "before", "following", "amid", "amidst", "since", "until", "till",
-                               "during", "like", "unlike", "including", "without", "despite", "because"})
-_BORDERS = frozenset({"border", "frontier", "boundary", "borderland"})
 #: Prepositions the fallback follows: "to refugees in Liberia" (2), not deeper ("in
 #: protest of last week's arrest of activists": the activists are the arrest's).
 _MAX_HOPS = 2
@@ -421,8 +434,6 @@ def verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]]
     return complete(args, verb, verb, index, entry.type, skip=skip)
 
 
-#: Types whose object may be the actor's own forces or goods that it moves.
-_MOVING_TYPES = frozenset({"RETREAT", "MOBILIZE", "AID"})
 
 
 def moved_thing(verb: Any, entry: Entry, obj: Any | None) -> bool:
@@ -430,7 +441,7 @@ def moved_thing(verb: Any, entry: Entry, obj: Any | None) -> bool:
     actor moves of its own ("pulled its troops out of X", "deployed their forces")."""
     if object_is_thing(verb, entry):
         return True
-    return obj is not None and entry.type in _MOVING_TYPES and bool(owner_tokens(obj))
+    return obj is not None and entry.type in type_group("moving") and bool(owner_tokens(obj))
 
 
 def object_is_thing(verb: Any, entry: Entry) -> bool:
@@ -453,17 +464,12 @@ def owner_tokens(obj: Any) -> frozenset[int]:
     return frozenset({obj.i} | {t.i for c in poss for t in c.subtree})
 
 
-#: What a host organises rather than receives: "hosted talks between X and Y".
-HOSTED_EVENTS = frozenset({"meeting", "talks", "summit", "conference", "negotiation", "session", "round",
-                           "forum", "dialogue", "gathering", "reunion", "ceremony"})
-
-
 def hosts_event(verb: Any, entry: Entry) -> bool:
     """A receiving verb whose object is an event ("host a meeting between X and Y"): the
     host is the organiser and actor, the event's parties its recipients; no visitor swap."""
     obj = child(verb, "dobj")
     return "swap" in entry.flags and entry.type == "CONSULT" and obj is not None and (
-        obj.lemma_.lower() in HOSTED_EVENTS or obj.lower_ in HOSTED_EVENTS)
+        obj.lemma_.lower() in pattern_words().hosted_events or obj.lower_ in pattern_words().hosted_events)
 
 
 def complete(args: Arguments, trigger: Any, anchor: Any, index: Mapping[int, tuple[str, ...]],
@@ -487,15 +493,11 @@ def complete(args: Arguments, trigger: Any, anchor: Any, index: Mapping[int, tup
     return Arguments(actor, recipient, args.symmetric)
 
 
-#: Prepositions that aim an act at its target ("fired at it", "an attack on it").
-_AIMING_PREPS = frozenset({"at", "on", "against", "toward", "towards", "upon"})
-
-
 def _back_pointer(trigger: Any, index: Mapping[int, tuple[str, ...]], etype: str | None) -> bool:
     """A target "it"/"them" that the actors stage left unresolved: in a reported clause it
     is the reporting speaker, who says what was done to it; so is the owner "its"/"their"
     of what was attacked or seized ("Iran said Iraqi troops attacked its border posts")."""
-    targets = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in _AIMING_PREPS
+    targets = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in pattern_words().aiming_preps
                for g in c.children if g.dep_ == "pobj"]
     if etype == "ASSAULT":  # "said the militants attacked it" (a seized "it" is a thing)
         targets += [c for c in trigger.children if c.dep_ == "dobj"]
@@ -509,7 +511,7 @@ def passed_preps(etype: str | None) -> frozenset[str]:
     """Prepositions of a trigger whose objects are no party: where a meeting happens
     ("met in Geneva"), where an attack came from ("fired from the Gaza Strip")."""
     if etype == "CONSULT":
-        return WHERE
+        return locative_words().where
     return frozenset({"from"}) if etype == "ASSAULT" else frozenset()
 
 
@@ -538,11 +540,12 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
             return _assemble([subj], prep_objects(verb, preps), entry, index, with_partner=False)
         # "evidence against Russia was presented": a moved thing names its target
         rec_heads = prep_objects(subj, preps) if subj is not None and object_is_thing(verb, entry) else [subj]
-        if not rec_heads and subj is not None and entry.type in _OWNED_TARGET_TYPES:
+        if not rec_heads and subj is not None and entry.type in type_group("owned_target"):
             # "the Russian embassy was stormed", "Turkish assets were frozen": a thing hit or
             # taken in the passive names its owner, who is the target
             rec_heads = [c for c in subj.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
-        if subj is not None and entry.type in _OWNED_TARGET_TYPES and not any(np_actors(h, index) for h in rec_heads):
+        if (subj is not None and entry.type in type_group("owned_target")
+                and not any(np_actors(h, index) for h in rec_heads)):
             # "a camp for Congolese refugees was attacked": those the place is for are hit
             rec_heads = rec_heads + prep_objects(subj, ("for",))
     else:
@@ -552,9 +555,9 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
         dative = child(verb, "dative")
         if dative is not None and child(dative, "pobj") is None:
             rec_heads = [dative]  # "gave Iran aid": the indirect object receives
-        elif verb.lemma_.lower() in TRANSFER_VERBS:
+        elif verb.lemma_.lower() in pattern_words().transfer_verbs:
             # "offered its troops to X", "sent aid to X": the object is what is given
-            rec_heads = prep_objects(verb, TRANSFER_PREPS) or [None]
+            rec_heads = prep_objects(verb, pattern_words().transfer_preps) or [None]
         else:
             rec_heads = [None if thing else obj]
         comp = child(verb, "ccomp")
@@ -567,7 +570,7 @@ def _verb_arguments(verb: Any, entry: Entry, index: Mapping[int, tuple[str, ...]
         rec_heads.extend(defied(verb))
     obj = child(verb, "dobj")
     if obj is not None and not passive and (entry.type in ("ACCUSE", "PROTEST") or (
-            entry.type == "REQUEST" and obj.lemma_.lower() in _HELD_NOUNS)):
+            entry.type == "REQUEST" and obj.lemma_.lower() in pattern_words().held_nouns)):
         # "investigating crimes by X against Y", "protested the arrest of its diplomats by
         # X": X is accused; "demanded the release of sailors held by X": X must release
         doers = [h for h in _doers(obj) if np_actors(h, index)]
@@ -587,10 +590,6 @@ def defied(verb: Any) -> list[Any]:
             for g in prep_objects(n, ("of",))]
 
 
-#: Types whose patient, when it is a thing, stands for its owner (the state or people hurt).
-_OWNED_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
-#: Demanded acts whose addressee is whoever holds the people or things named.
-_HELD_NOUNS = frozenset({"release", "return", "freedom", "handover", "extradition", "repatriation"})
 
 
 def _doers(obj: Any) -> list[Any]:
@@ -620,11 +619,6 @@ def noun_arguments(
     return complete(args, noun, governor if governor is not None else noun, index, entry.type)
 
 
-#: Support verbs whose passive participle describes what the subject does ("were engaged
-#: in heavy fighting", "are involved in talks").
-_STATIVE_LIGHT = frozenset({"engage", "involve"})
-
-
 def claimed_arguments(act: Any, claim: Any, entry: Entry, index: Mapping[int, tuple[str, ...]]) -> Arguments:
     """"X claimed responsibility for [the attack on Y | killing Y]": X is the actor of the
     claimed act, whose own phrase gives the recipient."""
@@ -646,7 +640,7 @@ def _noun_arguments(
     actor_heads: list[Any | None] = []
     if governor is not None:
         subj, passive = subject(governor)
-        if passive and agent(governor) is None and governor.lemma_.lower() in _STATIVE_LIGHT:
+        if passive and agent(governor) is None and governor.lemma_.lower() in pattern_words().stative_light:
             passive = False  # "forces were engaged in fighting": a state of the subject
         actor_heads.append(agent(governor) if passive else subj)
     modifiers = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]

@@ -9,21 +9,26 @@ speaker already. The confidence is low (0.5): the judgement is inferred, not sta
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from ..records import ActorRef, Quote
+from ..tables import read_word_lists_as
 
-NEGATIVE = frozenset(
-    {"irresponsible", "unacceptable", "illegal", "outrageous", "provocative", "provocation", "aggression",
-     "aggressive", "hostile", "reckless", "dangerous", "shameful", "criminal", "lies", "lie", "lying",
-     "hypocritical", "hypocrisy", "arrogant", "absurd", "baseless", "unfounded", "deplorable",
-     "destabilizing", "destabilising", "interference", "meddling", "violation", "betrayal", "terrorist",
-     "barbaric", "brutal", "disgraceful", "condemnable", "blackmail", "unjustified", "propaganda"}
-)
-POSITIVE = frozenset(
-    {"constructive", "courageous", "commendable", "admirable", "praiseworthy", "wise", "generous",
-     "helpful", "friendly", "valuable", "historic", "positive", "reliable", "trusted", "grateful"}
-)
+
+@dataclass(frozen=True, slots=True)
+class QuotedWords:
+    """This module's word lists (``data/events/words/quoted.tsv``), read once by :func:`quoted_words`."""
+
+    negative: frozenset[str]
+    positive: frozenset[str]
+
+
+@functools.cache
+def quoted_words() -> QuotedWords:
+    """The module's word lists, read on first use (not at import time)."""
+    return read_word_lists_as(QuotedWords, "events/words/quoted.tsv")
 
 
 def quote_judgements(
@@ -42,7 +47,7 @@ def quote_judgements(
         if span is None or not len(span):
             continue
         words = {t.lower_ for t in span}
-        etype = "ACCUSE" if words & NEGATIVE else ("SUPPORT" if words & POSITIVE else None)
+        etype = "ACCUSE" if words & quoted_words().negative else ("SUPPORT" if words & quoted_words().positive else None)
         if etype is None:
             continue
         others = [a for t in span for a in index.get(t.i, ()) if a != quote.speaker.id and a in refs]

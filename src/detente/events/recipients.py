@@ -5,17 +5,16 @@ content, and the parties of "X said Y must ..."."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..nlp import sentence_of, sentences
 from ..records import ActorAnalysis, ActorRef, Event
+from ..tables import read_word_lists_as
 from . import ontology
 from .locatives import (
-    DOMESTIC_SECTORS,
-    DOMESTIC_TYPES,
-    PLACE_TARGET_TYPES,
     PlaceHit,
     place_of,
     place_targets,
@@ -31,21 +30,29 @@ from .patterns import (
 from .reductions import AGREE_CAMEO
 from .triggers import Candidate
 
-#: Types whose recipient is never the actor's own bare country.
-SELF_FREE_TYPES = frozenset({"AGREE", "RETREAT", "SUPPORT", "COOPERATE", "AID"})
 #: CAMEO codes of a state's measures of control over its own territory and their easing:
 #: ease restrictions (081), threaten repression (137), impose restrictions (172), arrest (173).
 DOMESTIC_CONTROL_CAMEO = ("081", "137", "172", "173")
 #: Codes of actors that are no state: international, non-governmental and transnational bodies.
 NONSTATE = frozenset({"IGO", "EUR", "NGO", "IMG", "ISM", "MNC", "UNO"})
-#: Prepositions that place a group somewhere ("prisoners in Iraq", "refugees at the camp in X").
-_IN = frozenset({"in", "inside", "at", "across", "throughout"})
-#: Verbs of taking part in a meeting somewhere (the lexicon's CONSULT rows).
-ATTENDING = frozenset({"attend"})
-#: Participles naming a meeting's host ("a summit hosted by Egypt").
-HOSTING = frozenset({"host", "organize", "organise", "convene"})
-#: Sectors of the state's own organs (government, armed forces, police, courts, parliament, intelligence).
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+@dataclass(frozen=True, slots=True)
+class RecipientWords:
+    """This module's word lists (``data/events/words/recipients.tsv``), read once by :func:`recipient_words`."""
+
+    #: Prepositions that place a group somewhere ("prisoners in Iraq", "refugees at the camp in X").
+    placing_preps: frozenset[str]
+    #: Verbs of taking part in a meeting somewhere (the lexicon's CONSULT rows).
+    attending: frozenset[str]
+    #: Participles naming a meeting's host ("a summit hosted by Egypt").
+    hosting: frozenset[str]
+
+
+@functools.cache
+def recipient_words() -> RecipientWords:
+    """The module's word lists, read on first use (not at import time)."""
+    return read_word_lists_as(RecipientWords, "events/words/recipients.tsv")
 
 
 @dataclass(frozen=True)
@@ -76,21 +83,22 @@ class RecipientFiller:
            venue). The event keeps its confidence (no recipient bonus);
         3. see :meth:`_own_country`."""
         actor_countries = {a.country for a in event.actor if a.country}
-        if (event.type in SELF_FREE_TYPES and event.recipient and len(actor_countries) == 1
+        if (event.type in ontology.type_group("self_free") and event.recipient and len(actor_countries) == 1
                 and all(r.id in self.countries and r.country in actor_countries for r in event.recipient)):
             # "promised to democratize Serbia", "a ceasefire in south Lebanon": a state's
             # own name in its cooperative or conciliatory act is where, not whom
             return dataclasses.replace(event, recipient=())
         if any(r.country for r in event.recipient):
             return event
-        placed = event.type in PLACE_TARGET_TYPES | {"SUPPORT"}
+        placed = event.type in ontology.type_group("place_target") | {"SUPPORT"}
         located = self._located(event.recipient, cand) if placed else event.recipient
         if located != event.recipient:  # (a meeting's "in" is its venue: "met with the rebels in X")
             return dataclasses.replace(event, recipient=located)
-        if (event.recipient and len(actor_countries) == 1 and event.type in DOMESTIC_TYPES
+        if (event.recipient and len(actor_countries) == 1 and event.type in ontology.type_group("domestic")
                 and not actor_countries & NONSTATE and all(self._state_organ(a) for a in event.actor)):
             country = next(iter(actor_countries))
-            if all(r.sector in DOMESTIC_SECTORS - {"REF"} and r.id not in self.persons for r in event.recipient):
+            domestic = ontology.sector_group("domestic") - {"REF"}
+            if all(r.sector in domestic and r.id not in self.persons for r in event.recipient):
                 return dataclasses.replace(
                     event, recipient=tuple(dataclasses.replace(r, country=country) for r in event.recipient))
         hit = self._place(event, cand, content, actor_countries)
@@ -118,7 +126,8 @@ class RecipientFiller:
         describes the group ("refugees fleeing the war in Liberia", "civilians living in X")."""
         for prep in (c for c in head.children if c.dep_ == "prep"):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                hit = place_of(pobj, self.index, self.countries, self.places, True) if prep.lower_ in _IN else None
+                placing = prep.lower_ in recipient_words().placing_preps
+                hit = place_of(pobj, self.index, self.countries, self.places, True) if placing else None
                 if hit is not None:
                     return hit.country
                 found = self._placed_in(pobj, depth - 1) if depth > 1 else None
@@ -140,7 +149,7 @@ class RecipientFiller:
         venue; a state named as host ("a summit hosted by Egypt") is the host. Only a
         host other than the actor's own country counts, and only when the meeting has no
         other party as recipient."""
-        if (cand.entry.type != "CONSULT" or cand.entry.lemma not in ATTENDING
+        if (cand.entry.type != "CONSULT" or cand.entry.lemma not in recipient_words().attending
                 or event.type not in ("CONSULT", "AGREE") or cand.kind not in ("verb", "intent")):
             return event
         own = {a.country for a in event.actor if a.country}
@@ -181,7 +190,7 @@ class RecipientFiller:
 
     def _named_host(self, meeting: Any) -> PlaceHit | None:
         """A state named as the meeting's host: "a summit hosted by Egypt"."""
-        for part in (c for c in meeting.children if c.dep_ == "acl" and c.lemma_.lower() in HOSTING):
+        for part in (c for c in meeting.children if c.dep_ == "acl" and c.lemma_.lower() in recipient_words().hosting):
             by = next((g for a in part.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
             for actor_id in self.index.get(by.i, ()) if by is not None else ():
                 if actor_id in self.countries:
@@ -233,7 +242,7 @@ class RecipientFiller:
     def _state_organ(self, ref: ActorRef) -> bool:
         """Only a state acts on its own population: bombers or rebels who kill people
         do not make the victims their compatriots."""
-        return ref.sector in STATE_SECTORS or (ref.sector is None and ref.id in self.countries)
+        return ref.sector in ontology.sector_group("state") or (ref.sector is None and ref.id in self.countries)
 
     def protesters(self, event: Event, cand: Candidate) -> Event:
         """A protest is staged before the authorities of its place (PLOVER): protesters
@@ -247,12 +256,13 @@ class RecipientFiller:
             subj, passive = subject(cand.anchor)
             heads = [h for h in (subj if not passive else None, cand.token, cand.anchor) if h is not None]
             hit = next(iter(place_targets(heads, self.index, self.countries, self.places)), None)
-            if hit is not None and all(a.sector in DOMESTIC_SECTORS | {"CVL", None} for a in actor):
+            if hit is not None and all(a.sector in ontology.sector_group("domestic") | {"CVL", None} for a in actor):
                 actor = tuple(dataclasses.replace(a, country=hit.country) for a in actor)
         recipient = event.recipient
-        states = {r.country for r in recipient if r.country and (r.sector in STATE_SECTORS or r.sector is None)}
+        state = ontology.sector_group("state")
+        states = {r.country for r in recipient if r.country and (r.sector in state or r.sector is None)}
         if event.cameo == "142" and actor and not any(a.country for a in actor) and len(states) == 1 and all(
-                a.sector in DOMESTIC_SECTORS | {"CVL", None} for a in actor):
+                a.sector in ontology.sector_group("domestic") | {"CVL", None} for a in actor):
             # hunger strikers are in the custody or territory of the one state they target
             # ("ethnic Turks began a hunger strike against Sweden's decision")
             actor = tuple(dataclasses.replace(a, country=next(iter(states))) for a in actor)
@@ -282,7 +292,8 @@ class RecipientFiller:
     def _place(self, event: Event, cand: Candidate, content: Sequence[Candidate], actor_countries: set[str]
                ) -> PlaceHit | None:
         visit = event.type == "CONSULT" and event.cameo == "042"
-        if (event.type not in PLACE_TARGET_TYPES and not visit) or event.cameo == AGREE_CAMEO["CONSULT"]:
+        placed = event.type in ontology.type_group("place_target")
+        if (not placed and not visit) or event.cameo == AGREE_CAMEO["CONSULT"]:
             return None  # a meeting's place (also a promised meeting's) is its venue
         heads = [cand.token] + ([cand.anchor] if cand.anchor.i != cand.token.i else [])
         heads += [c.token for c in content]
@@ -298,7 +309,6 @@ def country_actors(actors: ActorAnalysis) -> dict[str, str]:
 
 def person_ids(actors: ActorAnalysis) -> frozenset[str]:
     return frozenset(a.id for a in actors.actors if a.kind == "person")
-
 
 
 def must_arguments(cand: Candidate, index: Mapping[int, tuple[str, ...]]) -> Arguments:

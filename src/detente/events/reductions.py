@@ -7,11 +7,14 @@ requests, demands and rejections."""
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
 from typing import Any
 
+from ..tables import read_table, read_word_lists_as
 from .lexicon import Entry
 from .patterns import subject
-from .status import SPEECH_VERBS, modal, planned
+from .status import modal, planned, status_words
 from .triggers import Candidate
 
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"})
@@ -51,10 +54,10 @@ def _by_content(cand: Candidate, content: list[Candidate]) -> tuple[str | None, 
         # "ordered the paper to suspend publication", "ordered air strikes": the ordered
         # force is the orderer's act
         return itype, inner.entry.mode, inner.entry.cameo
-    if itype == "ACCUSE" and inner.entry.mode == "investigate" and entry.lemma in _SENDING and etype != "AID":
+    if itype == "ACCUSE" and inner.entry.mode == "investigate" and entry.lemma in reduction_words().sending and etype != "AID":
         # "sent a team to investigate"; a team sent to help with an investigation is aid
         return "ACCUSE", "investigate", inner.entry.cameo
-    if cand.kind == "intent" and entry.lemma in _WISHING and someone_else_acts(cand.anchor, inner.anchor):
+    if cand.kind == "intent" and entry.lemma in reduction_words().wishing and someone_else_acts(cand.anchor, inner.anchor):
         # "Kenya wants Uganda to withdraw": a wish for another's act is an appeal (CAMEO 02x)
         digit = _CONTENT_DIGIT["020"].get(itype)
         return "REQUEST", _ASK_MODE.get(itype, "change"), "02" + digit if digit else "020"
@@ -70,24 +73,68 @@ def _by_content(cand: Candidate, content: list[Candidate]) -> tuple[str | None, 
 
 
 YIELDING = frozenset({"RETREAT", "CONCEDE"})
-#: Governors that warn the target: the force they govern is a threat (CAMEO 13).
-_WARNING = frozenset({"vow", "swear", "threaten", "warn"})
-#: Governors of a commitment or a wish: the act they govern keeps its own type, in the
-#: future ("pledged to expel", "agreed to deport", "wants to investigate"). A commitment
-#: is usually made to a third party; it is not a warning to the target.
-_COMMITTING = frozenset({"promise", "pledge", "commit", "agree", "consent", "undertake", "volunteer", "offer",
-                         "propose", "want"})
-#: Nouns of a commitment under a support verb ("made a pledge to withdraw").
-_COMMITMENT_NOUNS = frozenset({"pledge", "promise", "commitment", "offer", "agreement", "deal", "accord", "pact",
-                               "undertaking", "assurance", "guarantee"})
-#: Wishes, not commitments: a wished sanction or restriction is a threat (as "plans to
-#: impose sanctions"), and so is wished force against a named target ("wants to attack
-#: Y", CAMEO 138); a plan or preparation to attack stays a future attack.
-_DESIRE = frozenset({"want"})
-#: Verbs of a wish that the lexicon reads as plans (-plan): their force is a wish too.
-_WISHED = frozenset({"want", "wish", "hope", "desire"})
-#: Forms of "hope" the small model lemmatises as "hop".
-_HOPE_FORMS = frozenset({"hopes", "hoped", "hoping"})
+
+
+@dataclass(frozen=True, slots=True)
+class ReductionWords:
+    """This module's word lists (``data/events/words/reductions.tsv``), read once by :func:`reduction_words`."""
+
+    #: Governors that warn the target: the force they govern is a threat (CAMEO 13).
+    warning: frozenset[str]
+    #: Governors of a commitment or a wish: the act they govern keeps its own type, in the future ("pledged
+    #: to expel", "agreed to deport", "wants to investigate"). A commitment is usually made to a third
+    #: party; it is not a warning to the target.
+    committing: frozenset[str]
+    #: Nouns of a commitment under a support verb ("made a pledge to withdraw").
+    commitment_nouns: frozenset[str]
+    #: Wishes, not commitments: a wished sanction or restriction is a threat (as "plans to impose
+    #: sanctions"), and so is wished force against a named target ("wants to attack Y", CAMEO 138); a plan
+    #: or preparation to attack stays a future attack.
+    desire: frozenset[str]
+    #: Verbs of a wish that the lexicon reads as plans (-plan): their force is a wish too.
+    wished: frozenset[str]
+    #: Forms of "hope" the small model lemmatises as "hop".
+    hope_forms: frozenset[str]
+    #: Plural nouns that name the parties of a dispute.
+    sides: frozenset[str]
+    #: Verbs of sending forces or aid.
+    sending: frozenset[str]
+    #: Intent verbs that can take another party as the doer ("wants Uganda to leave").
+    wishing: frozenset[str]
+    #: Modals of obligation ("that it must withdraw", "Y should stop").
+    obligation: frozenset[str]
+    #: Words that put several parties in one noun phrase ("the two navies", "both armies").
+    several: frozenset[str]
+    #: Prepositions that name whom force is aimed at ("fight against", "fire on", "strike at").
+    target_preps: frozenset[str]
+    #: Heads of stated readiness: "is ready/prepared to strike" is a warning, while "plans to attack" stays
+    #: a future ASSAULT unless a speech verb reports it.
+    readiness: frozenset[str]
+    #: Verbs of a stated plan: a planned sanction or restriction is made known to press the target, a threat
+    #: (CAMEO 131), while a planned attack stays a future attack.
+    planning: frozenset[str]
+    #: Speech verbs of a commitment: what they report is promised, not threatened.
+    promising_speech: frozenset[str]
+    #: Verbs of destroying property (and storming it) that a crowd can do as a riot.
+    destroying: frozenset[str]
+    #: Doers that make such destruction a violent protest (CAMEO 145, PLOVER PROTEST riot).
+    crowds: frozenset[str]
+    #: Modifiers that make "tank" a container, not armour ("fuel tank", "think tank").
+    not_armour: frozenset[str]
+    #: Verbs whose object is the weapon, not the target ("fired rockets at", "lobbed mortars").
+    firing: frozenset[str]
+    #: "air" names a weapon only as a modifier ("air strike", "air raid"), not "fired in the air".
+    air_heads: frozenset[str]
+    #: Irregular fighters: a bombing they carry out is no air raid (CAMEO 183, not 195).
+    irregular: frozenset[str]
+
+
+@functools.cache
+def reduction_words() -> ReductionWords:
+    """The module's word lists, read on first use (not at import time)."""
+    return read_word_lists_as(ReductionWords, "events/words/reductions.tsv")
+
+
 #: CAMEO 08x concession or retreat -> 035x intent to yield (codebook: 0351 ease
 #: administrative sanctions ... 0356 de-escalate military engagement).
 _YIELD_INTENT = {"081": "0351", "082": "0352", "084": "0353", "085": "0354", "086": "0355", "087": "0356"}
@@ -111,9 +158,9 @@ def _intended(cand: Candidate, inner: Candidate) -> tuple[str | None, str | None
         return "AGREE", None, agree_cameo(itype, inner.entry.mode)
     if itype in YIELDING:
         return ("AGREE" if mutual(cand, inner) else "CONCEDE"), None, intent_to_yield(inner.entry.cameo)
-    if itype in FORCEFUL | {"PROTEST"} and cand.entry.lemma in _WARNING:
+    if itype in FORCEFUL | {"PROTEST"} and cand.entry.lemma in reduction_words().warning:
         return "THREATEN", threat_mode(inner), threat_cameo(inner)
-    committing = cand.kind == "intent" or cand.entry.lemma in _COMMITTING or cand.token.lemma_.lower() in _COMMITMENT_NOUNS
+    committing = cand.kind == "intent" or cand.entry.lemma in reduction_words().committing or cand.token.lemma_.lower() in reduction_words().commitment_nouns
     if not committing or not _direct(cand, inner) or itype in _GOVERNOR_TYPES:
         # "accepted", "invited": no commitment to act; "agreed to postpone the
         # demonstration": the noun is what another verb acts on; "agreed to the demands":
@@ -146,18 +193,9 @@ def mutual(cand: Candidate, inner: Candidate) -> bool:
     if cand.kind in ("light", "noun"):
         return True
     subj = subject(cand.anchor)[0]
-    if subj is not None and (_coordinated(subj) or (subj.tag_ == "NNS" and subj.lemma_.lower() in _SIDES)):
+    if subj is not None and (_coordinated(subj) or (subj.tag_ == "NNS" and subj.lemma_.lower() in reduction_words().sides)):
         return True  # "X and Y agreed", "the two sides agreed", "the warring parties agreed"
     return any(c.dep_ == "prep" and c.lower_ == "with" for c in (*cand.token.children, *inner.token.children))
-
-
-#: Plural nouns that name the parties of a dispute.
-_SIDES = frozenset({"side", "party", "faction", "rival", "belligerent", "combatant", "foe", "adversary"})
-
-
-_SENDING = frozenset({"send", "dispatch", "deploy"})
-#: Intent verbs that can take another party as the doer ("wants Uganda to leave").
-_WISHING = frozenset({"want"})
 
 
 def someone_else_acts(head: Any, inner: Any) -> bool:
@@ -173,13 +211,12 @@ def someone_else_acts(head: Any, inner: Any) -> bool:
         return False
     return (any(c.dep_ == "nsubj" for c in inner.children)
             or any(c.dep_ in ("dobj", "dative") and c.i < inner.i for c in head.children))
-_OBLIGATION = frozenset({"must", "should"})
 
 
 def obliged(tok: Any) -> bool:
     """A clause of obligation: "that it must withdraw", "Y should stop"."""
     for _ in range(2):
-        if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in tok.children):
+        if any(c.dep_ == "aux" and c.lower_ in reduction_words().obligation for c in tok.children):
             return True
         if tok.dep_ != "conj":
             return False
@@ -187,8 +224,6 @@ def obliged(tok: Any) -> bool:
     return False
 
 
-#: Words that put several parties in one noun phrase ("the two navies", "both armies").
-_SEVERAL = frozenset({"two", "three", "four", "both", "several"})
 _PARTY_ENTS = frozenset({"GPE", "NORP", "ORG"})
 
 
@@ -211,7 +246,7 @@ def _party(tok: Any) -> bool:
 
 
 def _coordinated(head: Any) -> bool:
-    if any(c.lower_ in _SEVERAL for c in head.children if c.dep_ in ("nummod", "det", "predet")):
+    if any(c.lower_ in reduction_words().several for c in head.children if c.dep_ in ("nummod", "det", "predet")):
         return True
     if any(c.dep_ == "conj" and (_party(c) or _party(head)) for c in head.children):
         return True
@@ -248,7 +283,7 @@ def apply_reductions(etype: str, mode: str | None, cameo: str, status: str, anch
         if status == "negated":  # "did not agree to deport", "never promised to withdraw"
             return "REJECT", "yield" if etype in YIELDING else "change", "124" if etype in YIELDING else "120", "asserted"
         status = planned(status)
-        if anchor.lemma_.lower() not in _DESIRE:
+        if anchor.lemma_.lower() not in reduction_words().desire:
             return etype, mode, cameo, status
         if status == "future" and (etype in ("SANCTION", "COERCE") or (etype == "ASSAULT" and targeted(anchor))):
             # a wished sanction is made known to press the target, as a planned one; a
@@ -295,11 +330,7 @@ def _threat(etype: str, mode: str | None, cameo: str, anchor: Any) -> tuple[str,
 def _wished(tok: Any) -> bool:
     """An infinitive under a verb of wishing ("hopes to strike", "wished to invade")."""
     head = tok.head
-    return tok.dep_ == "xcomp" and head.i != tok.i and (head.lemma_.lower() in _WISHED or head.lower_ in _HOPE_FORMS)
-
-
-#: Prepositions that name whom force is aimed at ("fight against", "fire on", "strike at").
-_TARGET_PREPS = frozenset({"against", "on", "at", "upon"})
+    return tok.dep_ == "xcomp" and head.i != tok.i and (head.lemma_.lower() in reduction_words().wished or head.lower_ in reduction_words().hope_forms)
 
 
 def targeted(head: Any) -> bool:
@@ -308,14 +339,9 @@ def targeted(head: Any) -> bool:
     "wants to strike at Y"); "wants to fight" names no target."""
     verbs = [c for c in head.children if _complement(c) and c.pos_ in ("VERB", "AUX")]
     verbs += [g for v in verbs for g in v.children if g.dep_ == "conj" and g.pos_ == "VERB"]
-    return any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
+    return any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in reduction_words().target_preps
                                                 and any(g.dep_ == "pobj" for g in c.children))
                for v in verbs for c in v.children)
-
-
-#: Heads of stated readiness: "is ready/prepared to strike" is a warning, while "plans
-#: to attack" stays a future ASSAULT unless a speech verb reports it.
-_READINESS = frozenset({"ready", "prepared", "prepare"})
 
 
 def _preparing(tok: Any) -> bool:
@@ -342,11 +368,11 @@ def committed(anchor: Any) -> bool:
     lemma = anchor.lemma_.lower()
     if lemma == "commit" and any(c.dep_ == "dobj" and c.tag_ != "PRP" for c in anchor.children):
         return False  # "committed atrocities to terrorize them" is no commitment
-    if lemma in _COMMITTING:
+    if lemma in reduction_words().committing:
         return any(_complement(c) for c in anchor.children)
     # the noun's own complement says what is promised ("a pledge to withdraw"), not a
     # deal that is only signed ("signed the deal with Peru")
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in _COMMITMENT_NOUNS and any(_complement(g) for g in c.children)
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in reduction_words().commitment_nouns and any(_complement(g) for g in c.children)
                for c in anchor.children)
 
 
@@ -373,33 +399,24 @@ def _announced_plan(tok: Any) -> bool:
         if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
             return False
         cur = cur.head
-        if cur.lemma_.lower() in _READINESS or cur.lower_ in _READINESS or reported(cur):
+        if cur.lemma_.lower() in reduction_words().readiness or cur.lower_ in reduction_words().readiness or reported(cur):
             return True
     return False
 
 
-#: Verbs of a stated plan: a planned sanction or restriction is made known to press the
-#: target, a threat (CAMEO 131), while a planned attack stays a future attack.
-_PLANNING = frozenset({"plan", "intend"})
-
-
 def _planned(tok: Any) -> bool:
     """"plans to impose sanctions", "intends to expel the envoys"."""
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _PLANNING
-
-
-#: Speech verbs of a commitment: what they report is promised, not threatened.
-_PROMISING_SPEECH = frozenset({"promise", "pledge", "assure", "guarantee", "agree", "commit", "undertake"})
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in reduction_words().planning
 
 
 def _promised(tok: Any) -> bool:
     """A clause reported by a verb of commitment ("assured Y that it would arrest")."""
-    return _reporting_lemma(tok) in _PROMISING_SPEECH
+    return _reporting_lemma(tok) in reduction_words().promising_speech
 
 
 def reported(tok: Any) -> bool:
     """A clause reported by a speech verb ("said it would strike")."""
-    return _reporting_lemma(tok) in SPEECH_VERBS
+    return _reporting_lemma(tok) in status_words().speech_verbs
 
 
 def _reporting_lemma(tok: Any) -> str | None:
@@ -417,36 +434,20 @@ def _reporting_lemma(tok: Any) -> str | None:
 
 
 # -- who destroys, and with what ------------------------------------------------------
-#: Verbs of destroying property (and storming it) that a crowd can do as a riot.
-_DESTROYING = frozenset({"destroy", "demolish", "raze", "torch", "burn", "set", "blow", "bulldoze", "ransack",
-                         "storm", "wreck", "vandalize", "vandalise", "loot"})
-#: Doers that make such destruction a violent protest (CAMEO 145, PLOVER PROTEST riot).
-_CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "agitator"})
-#: Weapon classes, strongest first: (words, PLOVER mode, CAMEO code). Military weapons
-#: are conventional force (CAMEO 19x); bombs that no aircraft drops are 183.
-_WEAPONS: tuple[tuple[frozenset[str], str, str], ...] = (
-    (frozenset({"suicide"}), "suicide-attack", "183"),  # "suicide bomber", "suicide attack"
-    (frozenset({"drone", "uav"}), "drone", "195"),
-    (frozenset({"airstrike", "air-strike", "warplane", "jet", "aircraft", "helicopter", "gunship", "airplane",
-                "plane", "airforce"}), "aerial", "195"),
-    (frozenset({"missile", "rocket", "artillery", "mortar", "shell", "shelling", "shellfire", "tank", "howitzer",
-                "cannon", "barrage"}), "heavy-weapons", "194"),
-    (frozenset({"gunfire", "bullet", "rifle", "pistol", "gun", "machine-gun", "machinegun"}), "firearms", "193"),
-    (frozenset({"bomb", "ied", "landmine", "explosive", "grenade"}), "explosives", "183"),
-)
-_NOT_ARMOUR = frozenset({"fuel", "oil", "water", "gas", "storage", "septic", "think", "petrol", "diesel"})
-#: Verbs whose object is the weapon, not the target ("fired rockets at", "lobbed mortars").
-_FIRING = frozenset({"fire", "launch", "lob", "drop", "hurl", "throw", "rain", "unleash"})
-#: "air" names a weapon only as a modifier ("air strike", "air raid"), not "fired in the air".
-_AIR_HEADS = frozenset({"strike", "raid", "attack", "bombardment", "bombing", "power", "force", "assault"})
+@functools.cache
+def weapon_classes() -> tuple[tuple[frozenset[str], str, str], ...]:
+    """Weapon classes, strongest first: (words, PLOVER mode, CAMEO code), read once from
+    ``data/events/words/weapons.tsv`` (the file's order of classes is the order tried)."""
+    classes: dict[tuple[str, str], set[str]] = {}
+    for row in read_table("events/words/weapons.tsv", ("word", "mode", "cameo")):
+        classes.setdefault((row["mode"], row["cameo"]), set()).add(row["word"])
+    return tuple((frozenset(words), mode, cameo) for (mode, cameo), words in classes.items())
+
+
 #: ASSAULT modes a weapon must not overwrite (the act, not the means, is the code).
 _KEPT_MODES = frozenset({"abduct", "beat", "torture", "sexual", "targeted", "suicide-attack", "crowd-control",
                          "unconventional", "primitive"})
 _KEPT_CODES = frozenset({"192", "196", "200", "201", "202", "203", "204", "186", "185", "181"})
-#: Irregular fighters: a bombing they carry out is no air raid (CAMEO 183, not 195).
-_IRREGULAR = frozenset({"militant", "insurgent", "rebel", "terrorist", "extremist", "jihadist", "guerrilla",
-                        "guerilla", "separatist", "attacker", "assailant", "gunman", "bomber", "suspect", "man",
-                        "youth", "maoist", "naxal", "naxalite", "islamist"})
 
 
 def by_doer_and_weapon(cand: Candidate, etype: str, mode: str | None, cameo: str) -> tuple[str, str | None, str]:
@@ -454,7 +455,7 @@ def by_doer_and_weapon(cand: Candidate, etype: str, mode: str | None, cameo: str
     weapon the clause names picks the ASSAULT mode and CAMEO 18x/19x ("blown up by a
     missile" 194, "air strikes destroyed" 195, "bombed by militants" 183)."""
     lemma = cand.entry.lemma
-    destroying = lemma in _DESTROYING and (etype == "ASSAULT" or cameo.startswith("171"))
+    destroying = lemma in reduction_words().destroying and (etype == "ASSAULT" or cameo.startswith("171"))
     if destroying and cand.kind == "verb" and _crowd(cand.token):
         return "PROTEST", "riot", "145"
     if etype == "COERCE" and not destroying:
@@ -464,7 +465,7 @@ def by_doer_and_weapon(cand: Candidate, etype: str, mode: str | None, cameo: str
     found = weapon(cand)
     if found is not None:
         return "ASSAULT", found[0], found[1]
-    if lemma == "bomb" and cand.kind == "verb" and _doer_in(cand.token, _IRREGULAR):
+    if lemma == "bomb" and cand.kind == "verb" and _doer_in(cand.token, reduction_words().irregular):
         return "ASSAULT", "explosives", "183"
     return etype, mode, cameo
 
@@ -476,16 +477,16 @@ def weapon(cand: Candidate) -> tuple[str, str] | None:
     for tok in {cand.token.i: cand.token, cand.anchor.i: cand.anchor}.values():
         if tok.pos_ in ("NOUN", "PROPN"):
             words |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
-            if "air" in words and tok.lemma_.lower() in _AIR_HEADS:
+            if "air" in words and tok.lemma_.lower() in reduction_words().air_heads:
                 words.add("airstrike")
         for c in tok.children:
-            if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "dobj" and tok.lemma_.lower() in _FIRING):
+            if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "dobj" and tok.lemma_.lower() in reduction_words().firing):
                 words |= _phrase_words(c)
             elif c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with", "in", "using"):
                 for g in c.children:
                     if g.dep_ == "pobj":
                         words |= _phrase_words(g)
-    for names, mode, code in _WEAPONS:
+    for names, mode, code in weapon_classes():
         if words & names:
             return mode, code
     return None
@@ -498,16 +499,16 @@ def _phrase_words(noun: Any) -> set[str]:
     for tok in [noun, *(c for c in noun.children if c.dep_ == "conj")]:
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
         head = tok.lemma_.lower()
-        if head == "tank" and mods & _NOT_ARMOUR:
+        if head == "tank" and mods & reduction_words().not_armour:
             continue  # "a fuel tank exploded", "a think tank"
         out |= mods | {head}
-        if "air" in mods and head in _AIR_HEADS:
+        if "air" in mods and head in reduction_words().air_heads:
             out.add("airstrike")
     return out
 
 
 def _crowd(verb: Any) -> bool:
-    return _doer_in(verb, _CROWDS)
+    return _doer_in(verb, reduction_words().crowds)
 
 
 def _doer_in(verb: Any, nouns: frozenset[str]) -> bool:

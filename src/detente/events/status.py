@@ -24,24 +24,51 @@ Precedence: negated > hypothetical > future > asserted.
 from __future__ import annotations
 
 import dataclasses
+import functools
+from dataclasses import dataclass
 from typing import Any
 
 from ..records import Event
+from ..tables import read_word_lists_as
 from .lexicon import Lexicon
 
-NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-HYPO_AUX = frozenset({"could", "would", "may", "might", "should", "can", "must"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-FUTURE_MODS = frozenset({"upcoming", "planned", "proposed", "next", "future", "forthcoming", "scheduled"})
-HYPO_MODS = frozenset({"possible", "potential", "hypothetical", "likely"})
-SPEECH_VERBS = frozenset(
-    {"say", "tell", "announce", "state", "add", "claim", "report", "declare", "reiterate", "insist",
-     "warn", "vow", "promise", "pledge", "threaten", "indicate", "confirm", "note", "write", "explain",
-     "assure", "guarantee",
-     # findings and emphasis: "concluded that Y must", "stressed that Y should"
-     "conclude", "stress", "emphasise", "emphasize", "underline", "argue", "assert"}
-)
+
+@dataclass(frozen=True, slots=True)
+class StatusWords:
+    """This module's word lists (``data/events/words/status.tsv``), read once by :func:`status_words`."""
+
+    #: Words that negate a clause.
+    negations: frozenset[str]
+    #: Auxiliaries of the future ("wo" is the tokenizer's half of "won't").
+    future_aux: frozenset[str]
+    #: Modal auxiliaries of hypothetical events.
+    hypo_aux: frozenset[str]
+    #: Subordinators of conditions.
+    conditional_marks: frozenset[str]
+    #: Modifiers that put a noun trigger in the future ("the planned talks").
+    future_mods: frozenset[str]
+    #: Modifiers that make a noun trigger hypothetical ("a possible attack").
+    hypo_mods: frozenset[str]
+    #: Verbs of saying, and of findings and emphasis ("concluded that Y must", "stressed that Y should").
+    speech_verbs: frozenset[str]
+    #: Verbs of necessity: "we have to / need to arrest them" states what is required, not done.
+    necessity: frozenset[str]
+    #: Nouns that name an intended act: what they introduce is planned or ordered (future), as "decided
+    #: to"/"planned to" are ("the decision to withdraw", "orders to arrest").
+    intent_nouns: frozenset[str]
+    #: Modifiers of a noun whose infinitive reports a done act ("the first state to recognise X").
+    ranking: frozenset[str]
+    #: Nouns of the only way left: "no choice/option/alternative but/than to ...".
+    choices: frozenset[str]
+    #: Adjectives that judge a proposition, with a dummy "it" ("it is necessary to ..."), unlike those about
+    #: a doer ("it is willing to withdraw": "it" is a state).
+    judging_adjs: frozenset[str]
+
+
+@functools.cache
+def status_words() -> StatusWords:
+    """The module's word lists, read on first use (not at import time)."""
+    return read_word_lists_as(StatusWords, "events/words/status.tsv")
 
 
 def clause_status(trigger: Any, lexicon: Lexicon, governor: Any | None = None) -> str:
@@ -69,18 +96,18 @@ def clause_status(trigger: Any, lexicon: Lexicon, governor: Any | None = None) -
     prospect = _prospective_infinitive(head, lexicon)
     if prospect is not None:
         return prospect
-    if trigger.pos_ in ("NOUN", "PROPN") and any(c.lower_ in HYPO_MODS for c in trigger.children):
+    if trigger.pos_ in ("NOUN", "PROPN") and any(c.lower_ in status_words().hypo_mods for c in trigger.children):
         return "hypothetical"
     aux = modal(head)
-    if aux in HYPO_AUX:
+    if aux in status_words().hypo_aux:
         if aux == "would" and _under_speech(head):
             return "future"
         return "hypothetical"
-    if aux in FUTURE_AUX or _going_to(head) or _be_to(head):
+    if aux in status_words().future_aux or _going_to(head) or _be_to(head):
         return "future"
     if any(lexicon.has_role(t.lemma_.lower(), "-plan") for t in chain[1:]):
         return "future"
-    if trigger.pos_ in ("NOUN", "PROPN") and any(c.lower_ in FUTURE_MODS for c in trigger.children):
+    if trigger.pos_ in ("NOUN", "PROPN") and any(c.lower_ in status_words().future_mods for c in trigger.children):
         return "future"
     return "asserted"
 
@@ -105,31 +132,15 @@ def historical(event: Event, past: bool) -> Event:
     return dataclasses.replace(event, status="historical") if past and event.status == "asserted" else event
 
 
-#: Verbs of necessity: "we have to / need to arrest them" states what is required, not done.
-_NECESSITY = frozenset({"have", "need"})
-
-
 def _obliged(tok: Any) -> bool:
     """An infinitive under a present or future "have to"/"need to"; a past "had to fire"
     reports what was done and stays asserted."""
     gov = tok.head
-    if tok.dep_ != "xcomp" or gov.lemma_.lower() not in _NECESSITY or gov.i == tok.i:
+    if tok.dep_ != "xcomp" or gov.lemma_.lower() not in status_words().necessity or gov.i == tok.i:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
     return gov.tag_ in ("VBP", "VBZ") or (gov.tag_ == "VB" and modal(gov) is not None)
-
-
-#: Nouns that name an intended act: what they introduce is planned or ordered (future),
-#: as "decided to"/"planned to" are ("the decision to withdraw", "orders to arrest").
-INTENT_NOUNS = frozenset(
-    {"plan", "decision", "order", "instruction", "directive", "direction", "intention", "intent",
-     "preparation", "plot", "scheme", "conspiracy", "resolve", "determination", "commitment",
-     "pledge", "promise", "vow", "resolution", "mandate", "mission", "programme", "program",
-     "agreement", "deal", "proposal", "move", "threat", "warning", "ultimatum", "deadline"}
-)
-#: Modifiers of a noun whose infinitive reports a done act ("the first state to recognise X").
-_RANKING = frozenset({"first", "last", "only", "second", "third", "latest", "next"})
 
 
 def _prospective_infinitive(tok: Any, lexicon: Lexicon) -> str | None:
@@ -152,19 +163,15 @@ def _prospective_infinitive(tok: Any, lexicon: Lexicon) -> str | None:
         return None if choice.tag_ in ("VBD", "VBN") else "hypothetical"
     head = tok.head
     if tok.dep_ in ("acl", "advcl") and head.pos_ in ("NOUN", "PROPN") and head.i < tok.i:
-        if any(c.lower_ in _RANKING or c.tag_ in ("JJS", "RBS") for c in head.children):
+        if any(c.lower_ in status_words().ranking or c.tag_ in ("JJS", "RBS") for c in head.children):
             return None
         if head.dep_ == "pobj" and not any(c.dep_ in ("det", "poss", "amod") for c in head.children):
             return None  # fixed phrases: "in order to" is a bare purpose, "at pains to" an effort made
         lemma = head.lemma_.lower()
-        return "future" if lemma in INTENT_NOUNS or lexicon.has_role(lemma, "-plan") else "hypothetical"
+        return "future" if lemma in status_words().intent_nouns or lexicon.has_role(lemma, "-plan") else "hypothetical"
     if tok.dep_ in ("xcomp", "advcl", "ccomp") and _extraposed_it(head, tok):
         return "hypothetical"
     return None
-
-
-#: Nouns of the only way left: "no choice/option/alternative but/than to ...".
-_CHOICES = frozenset({"choice", "option", "alternative", "way", "recourse"})
 
 
 def _no_choice(tok: Any) -> Any | None:
@@ -180,19 +187,9 @@ def _no_choice(tok: Any) -> Any | None:
         noun = next((c for c in head.children if c.dep_ == "dobj" and c.i < tok.i), None)
     else:
         return None
-    if noun is None or noun.lemma_.lower() not in _CHOICES or not any(c.lower_ == "no" for c in noun.children):
+    if noun is None or noun.lemma_.lower() not in status_words().choices or not any(c.lower_ == "no" for c in noun.children):
         return None
     return noun.head if noun.dep_ == "dobj" else None
-
-
-#: Adjectives that judge a proposition, with a dummy "it" ("it is necessary to ..."),
-#: unlike those about a doer ("it is willing to withdraw": "it" is a state).
-_JUDGING_ADJS = frozenset(
-    {"necessary", "important", "essential", "imperative", "vital", "crucial", "advisable", "desirable",
-     "possible", "impossible", "difficult", "hard", "easy", "wise", "unwise", "right", "wrong", "fair",
-     "unfair", "appropriate", "proper", "better", "best", "legal", "illegal", "mandatory", "obligatory",
-     "incumbent", "pointless", "useless", "futile", "tough", "premature", "prudent", "sensible"}
-)
 
 
 def _extraposed_it(head: Any, tok: Any) -> bool:
@@ -201,10 +198,10 @@ def _extraposed_it(head: Any, tok: Any) -> bool:
     judging adjective, a phrase like "up to X", "in X's interest", "time"); "it is to
     meet" (an arrangement) and "it is willing to" (a doer's stance) are not."""
     if head.pos_ == "ADJ" and head.dep_ == "acomp":
-        return head.lemma_.lower() in _JUDGING_ADJS and _it_copula(head.head)
+        return head.lemma_.lower() in status_words().judging_adjs and _it_copula(head.head)
     if not _it_copula(head):
         return False
-    return any(c.i < tok.i and (c.dep_ in ("prep", "attr") or (c.dep_ == "acomp" and c.lemma_.lower() in _JUDGING_ADJS))
+    return any(c.i < tok.i and (c.dep_ in ("prep", "attr") or (c.dep_ == "acomp" and c.lemma_.lower() in status_words().judging_adjs))
                for c in head.children)
 
 
@@ -249,7 +246,7 @@ def _head_chain(tok: Any) -> list[Any]:
 
 def _conditional(chain: list[Any]) -> bool:
     for tok in chain:
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in status_words().conditional_marks for c in tok.children):
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
             return True
@@ -292,7 +289,7 @@ def _under_speech(tok: Any) -> bool:
         if cur.dep_ == "conj":
             cur = cur.head
             continue
-        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in SPEECH_VERBS:
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in status_words().speech_verbs:
             return True
         break
     return False

@@ -3,9 +3,11 @@ passive patient or a measured noun: "tons of medicine"), its particles and prepo
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
+from ..tables import read_word_lists_as
 from .lexicon import Entry
 from .patterns import subject
 
@@ -51,7 +53,7 @@ def object_words(obj: Any, depth: int = 0) -> set[str]:
     and the same for its conjuncts ("photographs and other intelligence")."""
     words = {obj.lemma_.lower(), obj.lower_}
     words |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
-    if obj.lower_ in _PERSONAL_PRONOUNS or obj.ent_type_ == "PERSON":
+    if obj.lower_ in trigger_words().personal_pronouns or obj.ent_type_ == "PERSON":
         words.add("person")  # "arrested him", "picked up Ansari": rows constrained to @PERSON
     inner = measured(obj)
     if inner is not obj and depth < 3:
@@ -62,33 +64,35 @@ def object_words(obj: Any, depth: int = 0) -> set[str]:
     return words
 
 
-#: Nouns that measure or package what follows "of": the "of" object is the real object.
-QUANTITY_NOUNS = frozenset(
-    {"ton", "tons", "tonne", "tonnes", "kg", "kilogram", "kilograms", "kilo", "kilos", "pound", "pounds",
-     "litre", "litres", "liter", "liters", "gallon", "gallons", "barrel", "barrels", "worth", "lot", "lots",
-     "shipment", "shipments", "consignment", "consignments", "batch", "batches", "load", "loads", "truckload",
-     "truckloads", "planeload", "planeloads", "shipload", "cargo", "convoy", "convoys", "package", "packages",
-     "packet", "packets", "bag", "bags", "sack", "sacks", "box", "boxes", "crate", "crates", "container",
-     "containers", "quantity", "quantities", "amount", "amounts", "supply", "supplies", "delivery",
-     "deliveries", "tranche", "tranches", "installment", "instalment", "round", "rounds", "million", "billion",
-     "thousand", "thousands", "hundreds", "millions", "billions", "dozen", "dozens", "unit", "units",
-     # spans, series and parts: "10 days of war games", "a wave of arrests", "part of the town"
-     "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "series", "wave",
-     "waves", "spate", "string", "flurry", "part", "parts", "portion", "portions", "half", "bulk", "rest",
-     "majority", "share",
-     # units sent: "the first deployment of peacekeeping troops", "a contingent of police"
-     "deployment", "deployments", "contingent", "contingents", "detachment", "detachments", "team", "teams",
-     "mission", "missions", "delegation", "delegations", "group", "groups"}
-)
-_PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "he", "she", "they", "we"})
-#: Prepositions whose object a support verb may take as its event noun.
-LIGHT_PREPS = frozenset({"in", "on", "into"})
+@dataclass(frozen=True, slots=True)
+class TriggerWords:
+    """This module's word lists (``data/events/words/triggers.tsv``), read once by :func:`trigger_words`."""
+
+    #: Nouns that measure or package what follows "of": the "of" object is the real object.
+    quantity_nouns: frozenset[str]
+    #: Personal pronouns (objects and subjects).
+    personal_pronouns: frozenset[str]
+    #: Prepositions whose object a support verb may take as its event noun.
+    light_preps: frozenset[str]
+    #: Verbs of helping that the parser may read as an auxiliary ("to help identify").
+    helping: frozenset[str]
+    #: Nouns of causation whose "of" object is the cause: "as a result of torture".
+    cause_nouns: frozenset[str]
+    #: Pronouns that stand for a party ("helped them", "it helped"); reflexives do not.
+    party_pronouns: frozenset[str]
+
+
+@functools.cache
+def trigger_words() -> TriggerWords:
+    """The module's word lists, read on first use (not at import time)."""
+    return read_word_lists_as(TriggerWords, "events/words/triggers.tsv")
 
 
 def measured(noun: Any) -> Any:
     """The noun measured by a quantity noun ("tons of medicine" -> medicine), else ``noun``."""
     for _ in range(3):
-        if noun.lemma_.lower() not in QUANTITY_NOUNS and noun.lower_ not in QUANTITY_NOUNS:
+        quantities = trigger_words().quantity_nouns
+        if noun.lemma_.lower() not in quantities and noun.lower_ not in quantities:
             return noun
         inner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"), None)
@@ -148,20 +152,12 @@ def _complement_markers(children: list[Any]) -> set[str]:
             out.add(f"inf+{c.lemma_.lower()}")
             # "to help identify": the parser may hang "help" on the next verb as an
             # auxiliary; the purpose is still to help
-            out |= {f"inf+{a.lemma_.lower()}" for a in c.children if a.dep_ == "aux" and a.lemma_.lower() in _HELPING}
+            out |= {f"inf+{a.lemma_.lower()}" for a in c.children if a.dep_ == "aux" and a.lemma_.lower() in trigger_words().helping}
     return out
 
 
-#: Verbs of helping that the parser may read as an auxiliary ("to help identify").
-_HELPING = frozenset({"help", "assist"})
-
-
-#: Nouns of causation whose "of" object is the cause: "as a result of torture".
-_CAUSE_NOUNS = frozenset({"result", "consequence", "effect", "effects"})
-
-
 def _caused(noun: Any) -> set[str]:
-    if noun.lemma_.lower() not in _CAUSE_NOUNS:
+    if noun.lemma_.lower() not in trigger_words().cause_nouns:
         return set()
     return {g.lower_ if g.tag_ == "VBG" else g.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
             for g in c.children if g.dep_ in ("pobj", "pcomp")}
@@ -193,8 +189,6 @@ def verb_matches(verb: Any, entry: Entry, particles: set[str], obj: Any | None) 
 
 #: Named entities that are parties (states, peoples, organisations, people).
 _PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
-#: Pronouns that stand for a party ("helped them", "it helped"); reflexives do not.
-_PARTY_PRONOUNS = _PERSONAL_PRONOUNS | {"it", "you"}
 
 
 def party(noun: Any, nouns: frozenset[str]) -> bool:
@@ -202,7 +196,7 @@ def party(noun: Any, nouns: frozenset[str]) -> bool:
     organisation or person, a personal pronoun, or a head of ``nouns`` (person and group
     nouns: "the dissidents", "the Malian government"); not "prices", "the economy",
     "himself"."""
-    if noun.lower_ in _PARTY_PRONOUNS:
+    if noun.lower_ in trigger_words().party_pronouns:
         return True
     if noun.pos_ == "PRON":
         return False

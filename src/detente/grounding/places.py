@@ -19,6 +19,7 @@ country or coordinates. Country-level places carry the capital's coordinates (se
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator, Sequence
@@ -26,115 +27,67 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 from detente.grounding.gazetteer import Gazetteer, GazetteerEntry
 from detente.nlp import ent_at, ents_in, sentence_of, sentences
 from detente.records import Place
+from detente.tables import read_word_lists_as
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 log = logging.getLogger(__name__)
 
-#: Prepositions whose object is where something happens.
-LOCATIVE_PREPS = frozenset({
-    "in", "at", "near", "outside", "inside", "across", "throughout", "into", "within",
-    "around", "off", "along", "through", "nearby", "onto", "aboard", "beside", "amid",
-})
-#: Bare names after "on" that are places ("on Capitol Hill"), not targets ("on Israel").
-ON_NAME_ENDINGS = ("street", "road", "avenue", "highway", "square", "island", "islands",
-                   "hill", "peninsula", "boulevard", "bridge", "coast", "border", "front")
-#: Nouns whose "of" phrase names the place itself ("the city of X", "north of X",
-#: "half of Bosnia"): the phrase takes the noun's role.
-CONTAINER_NOUNS = frozenset({
-    "city", "town", "village", "hamlet", "district", "province", "region", "area",
-    "outskirts", "suburb", "suburbs", "capital", "heart", "centre", "center", "part",
-    "parts", "neighbourhood", "neighborhood", "county", "state", "governorate",
-    "municipality", "prefecture", "camp", "streets", "port", "island", "coast", "border",
-    "edge", "vicinity", "countryside", "environs", "zone", "enclave", "territory", "valley",
-    "desert", "mountains", "hills", "areas", "cities", "towns", "villages", "provinces",
-    "districts", "quarter", "settlement", "stronghold", "strait", "gulf", "sea", "waters",
-    "republic", "kingdom", "emirate", "oblast", "north", "south", "east", "west",
-    "northeast", "northwest", "southeast", "southwest", "rest", "outpost", "hometown",
-    "municipalities", "localities", "locality", "division", "tehsil", "taluk", "mandal",
-    "percent", "half", "third", "much", "most", "all", "swathes", "swaths", "portion",
-    "corner", "corridor", "periphery", "regions", "neighborhoods",
-})
-#: "X kilometres north of Y": Y is a reference point, a weaker cue than "in Y".
-DIRECTIONS = frozenset({
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "north-east", "north-west", "south-east", "south-west",
-})
-#: Verbs whose direct object is where the event takes place ("entered X", "visited X").
-MOVE_VERBS = frozenset({
-    "visit", "tour", "enter", "reach", "invade", "occupy", "overrun", "storm", "retake",
-    "recapture", "liberate", "besiege", "land", "infiltrate", "evacuate", "patrol", "raid",
-    "capture", "seize", "take", "control",
-})
-#: Of those, verbs that also take people as objects: the object must be a known place.
-PERSON_OBJECT_VERBS = frozenset({
-    "capture", "seize", "take", "control", "raid", "visit", "attack", "hit", "target",
-    "strike", "shoot", "surround", "assault",
-})
-#: Verbs of force whose object names the place hit (sub-national places only: a country
-#: object of "attacked" is the recipient actor, not a place).
-STRIKE_VERBS = frozenset({
-    "attack", "shell", "bomb", "strike", "hit", "target", "pound", "bombard", "rocket",
-    "destroy", "blockade", "surround", "encircle", "assault", "damage", "shoot",
-})
-#: Heads after which "over X" is airspace ("shot down over Colombia"), not a topic.
-AIR_WORDS = frozenset({
-    "raid", "raids", "airstrike", "airstrikes", "strike", "strikes", "shoot", "down",
-    "fly", "crash", "bomb", "bombing", "sortie", "sorties", "flight", "flights", "patrol",
-    "sky", "skies", "airspace", "zone", "zones",
-})
-#: Verbs about an event elsewhere: the place of their object is not theirs.
-COMMENT_VERBS = frozenset({
-    "condemn", "denounce", "criticize", "criticise", "accuse", "blame", "deny", "praise",
-    "welcome", "discuss", "investigate", "report", "say", "announce", "claim", "deplore",
-    "mourn", "reject", "support", "back", "hail", "question", "probe", "debate", "regret",
-    "protest", "oppose", "describe", "call", "urge", "demand", "warn", "threaten",
-})
-#: Nouns naming events: a locative on them places the clause's event too.
-EVENT_NOUNS = frozenset({
-    "attack", "attacks", "bombing", "bombings", "blast", "blasts", "explosion", "clash",
-    "clashes", "fighting", "battle", "protest", "protests", "rally", "demonstration",
-    "raid", "raids", "strike", "strikes", "airstrike", "airstrikes", "operation",
-    "operations", "offensive", "assault", "ambush", "shelling", "shooting", "violence",
-    "riot", "riots", "march", "meeting", "talks", "summit", "visit", "ceremony", "fire",
-    "bomb", "suicide", "incident", "killing", "killings", "massacre", "war", "conflict",
-})
-#: Words that are never a place when the recognizer is unsure ("in March").
-_NEVER_PLACES = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "police", "army", "president",
-})
-#: Facility words that make an organisation-labelled name a venue ("al-Yarmouk Hospital").
-_FACILITY_WORDS = frozenset({
-    "hospital", "university", "museum", "mosque", "church", "airport", "stadium", "hotel",
-    "market", "prison", "embassy", "consulate", "base", "camp", "square", "bridge",
-    "school", "college", "headquarters", "palace", "castle", "temple", "cathedral",
-    "station", "compound", "centre", "center", "airbase", "port", "mall", "hall",
-})
-#: Words of organisations, so that "in Congress" is not taken for a place.
-_BODY_WORDS = frozenset({
-    "party", "army", "council", "congress", "parliament", "ministry", "committee", "group",
-    "front", "forces", "brigade", "union", "court", "nations", "company", "bank", "league",
-    "movement", "organization", "organisation", "agency", "government", "senate", "house",
-    "assembly", "commission", "police", "network", "news", "times", "post", "corp", "inc",
-})
+
+@dataclass(frozen=True, slots=True)
+class PlaceWords:
+    """This module's word lists (``data/places/words.tsv``), read once by :func:`place_words`."""
+
+    #: Prepositions whose object is where something happens.
+    locative_preps: frozenset[str]
+    #: Bare names after "on" that are places ("on Capitol Hill"), not targets ("on Israel").
+    on_name_endings: frozenset[str]
+    #: Nouns whose "of" phrase names the place itself ("the city of X", "north of X", "half of Bosnia"): the
+    #: phrase takes the noun's role.
+    container_nouns: frozenset[str]
+    #: "X kilometres north of Y": Y is a reference point, a weaker cue than "in Y".
+    directions: frozenset[str]
+    #: Verbs whose direct object is where the event takes place ("entered X", "visited X").
+    move_verbs: frozenset[str]
+    #: Of those, verbs that also take people as objects: the object must be a known place.
+    person_object_verbs: frozenset[str]
+    #: Verbs of force whose object names the place hit (sub-national places only: a country object of
+    #: "attacked" is the recipient actor, not a place).
+    strike_verbs: frozenset[str]
+    #: Heads after which "over X" is airspace ("shot down over Colombia"), not a topic.
+    air_words: frozenset[str]
+    #: Verbs about an event elsewhere: the place of their object is not theirs.
+    comment_verbs: frozenset[str]
+    #: Nouns naming events: a locative on them places the clause's event too.
+    event_nouns: frozenset[str]
+    #: Words that are never a place when the recognizer is unsure ("in March").
+    never_places: frozenset[str]
+    #: Facility words that make an organisation-labelled name a venue ("al-Yarmouk Hospital").
+    facility_words: frozenset[str]
+    #: Words of organisations, so that "in Congress" is not taken for a place.
+    body_words: frozenset[str]
+    #: Prepositions that introduce examples of a place ("cities including X").
+    list_preps: frozenset[str]
+    #: Last words of an unknown name that make it a province or district, not a town.
+    admin_words: frozenset[str]
+
+
+@functools.cache
+def place_words() -> PlaceWords:
+    """The module's word lists, read on first use (not at import time)."""
+    return read_word_lists_as(PlaceWords, "places/words.tsv")
+
+
 _CLIMB_BLOCK = frozenset({"ccomp", "parataxis"})
 _MODIFIER_EDGES = frozenset({"compound", "amod", "nmod", "poss", "flat", "npadvmod"})
 _SAME_ROLE_EDGES = frozenset({"appos", "conj"})
-_LIST_PREPS = frozenset({"including", "like"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"})
 _KIND_OF_LABEL = {"GPE": "city", "LOC": "region", "FAC": "landmark"}
 #: The annotators' and readers' preference: the most specific place named.
 _SPECIFICITY = {"landmark": 0.0, None: 0.3, "city": 0.8, "region": 1.4, "country": 2.0,
                 "wide": 2.4}
-#: Last words of an unknown name that make it a province or district, not a town.
-_ADMIN_WORDS = frozenset({
-    "state", "province", "region", "governorate", "county", "district", "division",
-    "area", "countryside", "prefecture", "oblast",
-})
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +128,7 @@ def _specificity(cand: _Candidate) -> float:
     entry = cand.entry
     if entry is None:
         last = cand.root.doc[cand.end - 1].lower_
-        return _SPECIFICITY["region"] if last in _ADMIN_WORDS else _SPECIFICITY[None]
+        return _SPECIFICITY["region"] if last in place_words().admin_words else _SPECIFICITY[None]
     if entry.kind == "region" and entry.country is None:
         return _SPECIFICITY["wide"]  # seas, continents, disputed regions
     return _SPECIFICITY[entry.kind]
@@ -221,7 +174,7 @@ def _from_entity(ent: Span, gazetteer: Gazetteer, context: Sequence[str]
     start = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
     span = ent.doc[start:ent.end]
     name, label = span.text, ent.label_
-    if span.text.islower() or span[-1].lower_ in _NEVER_PLACES:
+    if span.text.islower() or span[-1].lower_ in place_words().never_places:
         return _lower_case(span, gazetteer, context) if label in _PLACE_LABELS else None
     if label in _PLACE_LABELS:
         entry = _qualified(ent, name, gazetteer) or gazetteer.lookup(name, context)
@@ -241,7 +194,7 @@ def _from_entity(ent: Span, gazetteer: Gazetteer, context: Sequence[str]
     entry = gazetteer.lookup(name, context)
     if entry is not None and _notable(entry) and not (name.isupper() and len(name) <= 4):
         return _Candidate(start, ent.end, ent.root, entry, "GPE")
-    if label == "ORG" and span[-1].lower_ in _FACILITY_WORDS:
+    if label == "ORG" and span[-1].lower_ in place_words().facility_words:
         return _Candidate(start, ent.end, ent.root, None, "FAC")
     if _looks_like_place_in(span):
         return _Candidate(start, ent.end, ent.root, entry, "GPE")
@@ -268,7 +221,7 @@ def _looks_like_place_in(span: Span) -> bool:
     root = span.root
     if root.dep_ != "pobj" or root.head.lower_ != "in" or span.text.isupper():
         return False
-    return not any(t.lower_ in _BODY_WORDS for t in span) and span[0].pos_ == "PROPN"
+    return not any(t.lower_ in place_words().body_words for t in span) and span[0].pos_ == "PROPN"
 
 
 def _notable(entry: GazetteerEntry) -> bool:
@@ -278,7 +231,7 @@ def _notable(entry: GazetteerEntry) -> bool:
 def _lower_case(span: Span, gazetteer: Gazetteer, context: Sequence[str]
                 ) -> _Candidate | None:
     """A lower-case word is a place only as a known city name ("in nagpur")."""
-    if len(span) != 1 or span[0].lower_ in _NEVER_PLACES:
+    if len(span) != 1 or span[0].lower_ in place_words().never_places:
         return None
     entry = gazetteer.lookup_primary(span.text, context)
     if entry is None or entry.kind != "city" or entry.population < 100_000:
@@ -294,10 +247,10 @@ def _unmarked(sent: Span, gazetteer: Gazetteer, context: Sequence[str],
     proper nouns only when the gazetteer knows them; lower-case words only as city names.
     """
     for tok in sent:
-        if tok.i in covered or tok.lower_ in _NEVER_PLACES:
+        if tok.i in covered or tok.lower_ in place_words().never_places:
             continue
         named = _names_container(tok)
-        if not (named or (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS)):
+        if not (named or (tok.dep_ == "pobj" and tok.head.lower_ in place_words().locative_preps)):
             continue
         start = _compound_start(tok)
         if any(i in covered for i in range(start, tok.i + 1)):
@@ -318,8 +271,8 @@ def _names_container(tok: Token) -> bool:
     if tok.pos_ != "PROPN":
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ == "of":
-        return tok.head.head.lower_ in CONTAINER_NOUNS
-    return tok.dep_ == "compound" and tok.head.lower_ in CONTAINER_NOUNS
+        return tok.head.head.lower_ in place_words().container_nouns
+    return tok.dep_ == "compound" and tok.head.lower_ in place_words().container_nouns
 
 
 def _compound_start(tok: Token) -> int:
@@ -348,9 +301,9 @@ def _cost(cand: _Candidate, trigger: Token) -> float | None:
         lemma = anchor.lemma_.lower()
         known = cand.entry is not None
         is_country = cand.entry is not None and cand.entry.kind == "country"
-        if lemma in PERSON_OBJECT_VERBS and not (known or cand.root.dep_ == "pobj"):
+        if lemma in place_words().person_object_verbs and not (known or cand.root.dep_ == "pobj"):
             return None  # "captured Bishara" is a person unless we know the place
-        if not (lemma in MOVE_VERBS or (lemma in STRIKE_VERBS and not is_country)):
+        if not (lemma in place_words().move_verbs or (lemma in place_words().strike_verbs and not is_country)):
             return None
         cost += 0.5
     reach = _reach(anchor, trigger)
@@ -374,7 +327,7 @@ def _anchor(cand: _Candidate) -> tuple[Token, float, str] | None:
                 return head.head, cost, "arg"
             tok = head
         elif dep in _MODIFIER_EDGES and head.i != tok.i:
-            if country and head.lower_ not in CONTAINER_NOUNS:
+            if country and head.lower_ not in place_words().container_nouns:
                 return None  # "a US airstrike", "Iran's programme": an actor, not a place
             tok, cost, bare = head, cost + 0.5, False
         elif dep in _SAME_ROLE_EDGES and head.i != tok.i:
@@ -387,11 +340,11 @@ def _anchor(cand: _Candidate) -> tuple[Token, float, str] | None:
                 return None
             if isinstance(found, tuple):
                 return found[0], cost + found[1], "pp"
-            tok, cost, bare = found, cost + (0.1 if found.lower_ in CONTAINER_NOUNS
+            tok, cost, bare = found, cost + (0.1 if found.lower_ in place_words().container_nouns
                                              else 0.4), False
-        elif tok.lower_ in DIRECTIONS and dep in ("advmod", "npadvmod", "dobj"):
+        elif tok.lower_ in place_words().directions and dep in ("advmod", "npadvmod", "dobj"):
             return head, cost + 0.7, "pp"
-        elif dep in ("dobj", "nsubjpass") and (bare or tok.lower_ in CONTAINER_NOUNS):
+        elif dep in ("dobj", "nsubjpass") and (bare or tok.lower_ in place_words().container_nouns):
             return head, cost, "arg"
         else:
             return None
@@ -409,19 +362,19 @@ def _through_prep(cand: _Candidate, pobj: Token) -> tuple[Token, float] | Token 
     while prep.dep_ == "conj" and prep.head.pos_ == "ADP":  # "in and around X"
         prep = prep.head
     anchor = prep.head
-    if word in _LIST_PREPS:
+    if word in place_words().list_preps:
         return anchor
     if word == "to" and anchor.lower_ in ("close", "next"):  # "close to the town of X"
         return anchor.head, 0.3
     if word == "of":
-        if anchor.lower_ in DIRECTIONS:
+        if anchor.lower_ in place_words().directions:
             return anchor.head, 0.7
         return anchor if anchor.pos_ not in ("VERB", "AUX", "ADP") else None
-    if word in LOCATIVE_PREPS:
+    if word in place_words().locative_preps:
         return anchor, 0.0
     if word == "on" and _on_is_locative(cand, pobj):
         return anchor, 0.0
-    if word == "over" and anchor.lemma_.lower() in AIR_WORDS | {"shoot"}:
+    if word == "over" and anchor.lemma_.lower() in place_words().air_words | {"shoot"}:
         return anchor, 0.3
     return None
 
@@ -430,9 +383,9 @@ def _on_is_locative(cand: _Candidate, pobj: Token) -> bool:
     """'on the doorstep of his Moscow home', 'on Capitol Hill'; not 'an attack on Israel'."""
     if pobj.i != cand.root.i:
         country = cand.entry is not None and cand.entry.kind == "country"
-        return pobj.lower_ in CONTAINER_NOUNS if country else True
+        return pobj.lower_ in place_words().container_nouns if country else True
     return (cand.label == "FAC" or (cand.entry is not None and cand.entry.kind == "landmark")
-            or pobj.lower_.endswith(ON_NAME_ENDINGS))
+            or pobj.lower_.endswith(tuple(place_words().on_name_endings)))
 
 
 def _reach(anchor: Token, trigger: Token) -> float | None:
@@ -453,9 +406,9 @@ def _reach(anchor: Token, trigger: Token) -> float | None:
         if head.i == node.i or dep in _CLIMB_BLOCK:
             return None
         if dep in ("dobj", "nsubj", "nsubjpass", "attr", "ccomp", "xcomp"):
-            if head == trigger and trigger.lemma_.lower() in COMMENT_VERBS:
+            if head == trigger and trigger.lemma_.lower() in place_words().comment_verbs:
                 return None
-        if dep == "nsubj" and node.lower_ not in EVENT_NOUNS:
+        if dep == "nsubj" and node.lower_ not in place_words().event_nouns:
             steps += 1.0  # "Police in Tokyo patrolled": weaker than "patrolled in Tokyo"
         elif dep in ("relcl", "acl") and node.pos_ in ("VERB", "AUX"):
             steps += 1.0

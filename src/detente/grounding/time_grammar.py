@@ -17,9 +17,13 @@ earliest not before it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
+
+from detente.tables import read_word_lists_as
 
 Resolved = tuple[str, str]
 
@@ -42,26 +46,25 @@ NUMBER_WORDS: Mapping[str, int] = MappingProxyType({
     "a couple of": 2, "couple of": 2, "a dozen": 12,
 })
 
-PRESENT_WORDS = frozenset({
-    "now", "right now", "just now", "currently", "presently", "at present", "the present",
-    "present", "at the moment", "the moment", "nowadays", "these days", "for now",
-    "as of now", "by now", "today's",
-})
-PAST_WORDS = frozenset({
-    "recently", "lately", "the past", "in the past", "at the time", "at that time",
-    "previously", "formerly", "in recent years", "recent years", "in recent months",
-    "recent months", "in recent weeks", "recent weeks", "in recent days", "recent days",
-    "years ago", "long ago", "some time ago", "a while ago", "back then", "historically",
-    "in years past", "the old days",
-})
-FUTURE_WORDS = frozenset({
-    "the future", "in the future", "the near future", "in the near future", "soon",
-    "shortly", "someday", "some day", "in the coming days", "in the coming weeks",
-    "in the coming months", "in the coming years", "the coming days", "the coming weeks",
-    "the coming months", "the coming years", "in coming days", "in coming weeks",
-    "in coming months", "in coming years", "in the years ahead", "the years ahead",
-    "in the months ahead", "the months ahead",
-})
+
+@dataclass(frozen=True, slots=True)
+class TimeWords:
+    """This module's word lists (``data/time/words.tsv``), read once by :func:`time_words`."""
+
+    #: Expressions of the present (TimeML PRESENT_REF).
+    present_words: frozenset[str]
+    #: Expressions of an unspecified past (PAST_REF).
+    past_words: frozenset[str]
+    #: Expressions of an unspecified future (FUTURE_REF).
+    future_words: frozenset[str]
+
+
+@functools.cache
+def time_words() -> TimeWords:
+    """The module's word lists, read on first use (not at import time)."""
+    return read_word_lists_as(TimeWords, "time/words.tsv")
+
+
 # Offsets from the reference day of the day-level deictics.
 DEICTIC_DAYS: Mapping[str, int] = MappingProxyType({
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
@@ -204,11 +207,11 @@ def _strip_prefixes(s: str) -> tuple[str, str | None]:
 # --- individual grammars --------------------------------------------------------------
 
 def _ref(s: str) -> Resolved | None:
-    if s in PRESENT_WORDS:
+    if s in time_words().present_words:
         return "PRESENT_REF", "ref"
-    if s in PAST_WORDS or (_VAGUE_OFFSET.match(s) and s.endswith("ago")):
+    if s in time_words().past_words or (_VAGUE_OFFSET.match(s) and s.endswith("ago")):
         return "PAST_REF", "ref"
-    if s in FUTURE_WORDS or _VAGUE_IN.match(s) or _VAGUE_OFFSET.match(s):
+    if s in time_words().future_words or _VAGUE_IN.match(s) or _VAGUE_OFFSET.match(s):
         return "FUTURE_REF", "ref"
     return None
 

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel, ConfigDict
 
 from ..analytics import dyad_series
-from ..events.ontology import PLOVER
+from .. import ontology
 from ..records import STATUSES
 from ..store.queries import parse_party
 from . import queries
@@ -237,8 +237,9 @@ def _type(value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
     t = value.strip().upper()
-    if t not in PLOVER:
-        raise bad(f"type={value!r} is not a PLOVER event type; use one of {', '.join(PLOVER)}")
+    types = ontology.load().types
+    if t not in types:
+        raise bad(f"type={value!r} is not a PLOVER event type; use one of {', '.join(types)}")
     return t
 
 
@@ -284,7 +285,7 @@ router = APIRouter(prefix="/api")
 
 @router.get("/overview", response_model=Overview, summary="Store counts, date range, types")
 def get_overview(con: Cursor) -> dict[str, Any]:
-    return {**queries.overview(con), "types": list(PLOVER), "statuses": list(STATUSES)}
+    return {**queries.overview(con), "types": list(ontology.load().types), "statuses": list(STATUSES)}
 
 
 @router.get("/events", response_model=EventPage, summary="Event records matching the filters")
