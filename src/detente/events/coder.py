@@ -24,7 +24,7 @@ from typing import Any
 
 from ..nlp import head_of, sentences, token_table
 from ..records import ActorAnalysis, ActorRef, Event, Quote
-from . import ontology
+from . import nominal, ontology
 from .confidence import score_confidence
 from .lexicon import Entry, Lexicon
 from .patterns import (
@@ -330,8 +330,8 @@ class EventCoder:
             (noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCURRENCE_VERBS or _planned(noun))
             and not entry.weak
             and not entry.marker
-        ) or _reported_arrest(noun, entry)
-        return Candidate(noun, noun, entry, "noun", licensed=standalone)
+        ) or _reported_arrest(noun, entry) or nominal.reports_happening(noun, entry)
+        return Candidate(noun, noun, entry, "noun", licensed=standalone and not nominal.generic(noun))
 
     def _harm_instrument(self, noun: Any, entry: Entry) -> bool:
         """An attack named as what hurt people ("sustained injuries in the firing", "deaths
@@ -380,6 +380,8 @@ class EventCoder:
             gov = by_anchor.get(tok.i) or by_token.get(tok.i)
             if gov is not None and gov is not cand:
                 if gov.kind == "noun" and not gov.licensed and gov.anchor is gov.token:
+                    return None
+                if nominal.outlives(cand, gov):
                     return None
                 if "party" in gov.entry.flags and cand.anchor.dep_ in ("xcomp", "ccomp") and cand.anchor.head.i == gov.anchor.i:
                     return None  # "helped the police to arrest them": the helped party's act is its own event
