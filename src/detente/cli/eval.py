@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
 
 
 def eval_command(
-    dataset: str = typer.Argument(..., help="plover-gsr, petrarch, tempeval3, event-location, polnear, india-police, or all."),
+    dataset: str = typer.Argument(..., help="plover-gsr, petrarch, tempeval3, event-location, polnear, india-police, wikievents, timebank, coverage, or all."),
     path: Optional[Path] = typer.Option(None, help="Folder of the gold set (default: ../shared/eval/<set>)."),
     limit: Optional[int] = typer.Option(
         None, help="Score only the first N items (documents for india-police); default: the number the "

@@ -54,6 +54,8 @@ DATASETS: dict[str, Dataset] = {
                 "PolNeAR dev: direct quotes and their speakers"),
         Dataset("india-police", "india_police_events", "extractor", "india:evaluate_india_police",
                 "IndiaPoliceEvents: police ASSAULT/COERCE at sentence level"),
+        Dataset("wikievents", "wikievents_dev", "extractor", "wikievents:evaluate_wikievents",
+                "WikiEvents dev: every event of whole articles (recall, precision, actor, merges)"),
     )
 }
 
