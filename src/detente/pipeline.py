@@ -138,6 +138,7 @@ class Extractor:
         events: Sequence[Event] = _staged("events", res.events.code, doc, actors, quotes, art.published)
         countries = _article_countries(actors.actors)
         events = _staged("grounding", self._ground, doc, events, art.published, countries)
+        events = _staged("events", _merge_mentions, doc, events, res.events.lexicon)
         quotes = _staged("grounding", _date_quotes, doc, quotes, art.published)
         all_actors = actors.actors + _implied_actors(actors.actors, events)
         result = ExtractedArticle(article=art, actors=all_actors, events=tuple(events), quotes=tuple(quotes))
@@ -200,6 +201,12 @@ def _staged(stage: str, fn: Any, *args: Any) -> Any:
         raise _StageError(stage, exc) from exc
 
 
+def _merge_mentions(doc: Any, events: Sequence[Event], lexicon: Any) -> list[Event]:
+    from .events.coref import merge_mentions
+
+    return merge_mentions(doc, events, lexicon.is_noun_trigger)
+
+
 def _find_quotes(doc: Any, actors: ActorAnalysis) -> Sequence[Quote]:
     from .quotes import find_quotes
 
@@ -260,6 +267,7 @@ def _map_spans(result: ExtractedArticle, offsets: OffsetMap) -> ExtractedArticle
             span=m(e.span),
             trigger_span=m(e.trigger_span),
             location=dataclasses.replace(e.location, span=m(e.location.span)) if e.location else None,
+            mentions=tuple(dataclasses.replace(x, span=m(x.span), trigger_span=m(x.trigger_span)) for x in e.mentions),
         )
         for e in result.events
     )
