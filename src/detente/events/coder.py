@@ -24,7 +24,7 @@ from typing import Any
 
 from ..nlp import head_of, sentences, token_table
 from ..records import ActorAnalysis, ActorRef, Event, Quote
-from . import nominal, ontology
+from . import assertion, nominal, ontology
 from .confidence import score_confidence
 from .lexicon import Entry, Lexicon
 from .patterns import (
@@ -403,7 +403,7 @@ class EventCoder:
         words: list[str],
     ) -> Event | None:
         etype, mode, cameo = refine_by_content(cand, content)
-        if etype is None or _says_nothing(cand):
+        if etype is None or _says_nothing(cand) or assertion.mere_words(cand):
             return None
         if etype == "CONSULT" and "swap" in cand.entry.flags:
             if cand.kind in ("verb", "intent") and hosts_event(cand.token, cand.entry):
@@ -428,6 +428,8 @@ class EventCoder:
             status = _stronger(status, clause_status(cand.token, self.lexicon, cand.token.head))
         if cand.kind == "noun" and status == "asserted" and _planned(cand.token):
             status = "future"  # "talks are scheduled for Friday": planned, not yet held
+        if status == "asserted" and cand.kind != "must" and assertion.advised(cand.token):
+            status = "hypothetical"  # "should repay the Kurds by standing up to Turkey"
         etype, mode, cameo, status = apply_reductions(etype, mode, cameo, status, cand.anchor)
         if etype == "THREATEN" and not args.recipient:
             threatened = [c for c in cand.anchor.children if c.dep_ in ("xcomp", "ccomp")]

@@ -17,6 +17,7 @@ from typing import Any
 from ..records import ActorAnalysis
 from .lexicon import DEFAULT_PREPS, Entry
 from .locatives import WHERE
+from .assertion import reported_clause
 from .status import SPEECH_VERBS
 
 #: Dependents that stay inside a noun phrase when collecting its actors.
@@ -192,6 +193,10 @@ def subject(verb: Any) -> tuple[Any | None, bool]:
         subj = child(cur, "nsubjpass", "csubjpass")
         if subj is not None:
             return subj, own_passive or not controlled
+        reported = reported_clause(cur)
+        if reported is not None:
+            cur = reported  # "..., officials said, killing two": not the officials
+            continue
         if cur.dep_ in ("conj", "advcl", "acomp"):
             controlled = controlled or cur.dep_ != "conj"
             cur = cur.head
