@@ -63,7 +63,27 @@ def reports_happening(noun: Any, entry: Entry) -> bool:
         return False
     if entry.weak and not _anchored(noun):
         return False  # "fighting", "a demonstration of": only with its parties or place
+    if entry.type == "CONSULT" and not _with_parties(noun):
+        return False  # "at the meeting", "the visit": a meeting is told by who met
+    if _named_episode(noun):
+        return False  # "the 2002 riots", "Gujarat riots": a past episode named as background
     return _particular(noun)
+
+
+def _with_parties(noun: Any) -> bool:
+    """A meeting noun whose phrase names who met: possessive, a name or demonym as
+    modifier, or a between / with / of / by phrase."""
+    return any(c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_))
+               or (c.dep_ == "prep" and c.lower_ in ("between", "with", "of", "by")) for c in noun.children)
+
+
+def _named_episode(noun: Any) -> bool:
+    """A year as modifier ("the 1984 riots"), or a bare plural named by a place or people
+    with no phrase of its own ("Gujarat riots", "the Mumbai attacks" is kept: determiner)."""
+    if any(c.dep_ in ("nummod", "compound", "amod", "nmod") and c.like_num and len(c.text) == 4 for c in noun.children):
+        return True
+    bare = not any(c.dep_ in ("det", "poss", "nummod", "prep", "acl", "relcl") for c in noun.children)
+    return noun.tag_ in ("NNS", "NNPS") and bare
 
 
 def outlives(noun_cand: Any, governor_cand: Any) -> bool:
