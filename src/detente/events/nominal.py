@@ -63,8 +63,8 @@ def reports_happening(noun: Any, entry: Entry) -> bool:
         return False
     if entry.weak and not _anchored(noun):
         return False  # "fighting", "a demonstration of": only with its parties or place
-    if entry.type == "CONSULT" and not _with_parties(noun):
-        return False  # "at the meeting", "the visit": a meeting is told by who met
+    if (entry.type == "CONSULT" or "sym" in entry.flags) and not _with_parties(noun):
+        return False  # "at the meeting", "a clash between two groups": told by who took part
     if _named_episode(noun):
         return False  # "the 2002 riots", "Gujarat riots": a past episode named as background
     return _particular(noun)
@@ -73,8 +73,23 @@ def reports_happening(noun: Any, entry: Entry) -> bool:
 def _with_parties(noun: Any) -> bool:
     """A meeting noun whose phrase names who met: possessive, a name or demonym as
     modifier, or a between / with / of / by phrase."""
-    return any(c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_))
-               or (c.dep_ == "prep" and c.lower_ in ("between", "with", "of", "by")) for c in noun.children)
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_)):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("between", "with", "of", "by"):
+            # a named party, not "two groups"
+            if any(_named(g) or any(_named(x) for x in g.conjuncts) for g in c.children if g.dep_ == "pobj"):
+                return True
+    return False
+
+
+def _named(tok: Any) -> bool:
+    """A name, or a definite party known from the story ("the two foreign ministers")."""
+    if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children):
+        return True
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or any(
+        c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG"))
+        for c in tok.children)
 
 
 def _named_episode(noun: Any) -> bool:
