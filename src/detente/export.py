@@ -307,6 +307,9 @@ def _event_obj(e: dict[str, Any]) -> dict[str, Any]:
         "sentence_index": e["sentence_index"], "span": [e["span_start"], e["span_end"]],
         "trigger": e["trigger"], "trigger_span": [e["trigger_start"], e["trigger_end"]], "text": e["text"],
         "confidence": e["confidence"],
+        "mentions": [{"trigger": m["trigger"], "trigger_span": [m["trigger_start"], m["trigger_end"]],
+                      "span": [m["span_start"], m["span_end"]], "sentence_index": m["sentence_index"]}
+                     for m in e.get("mentions") or []],
     }
 
 

@@ -131,6 +131,7 @@ class Extractor:
 
     def process(self, art: Article, cleaned: CleanText, doc: Doc) -> ExtractedArticle:
         """Run the stages on one parsed article."""
+        from .events.coref import merge_mentions
         from .events.implied import implied_actors
         from .events.status import historical
         from .grounding.ground import date_quotes, ground_events, in_the_past
@@ -147,6 +148,8 @@ class Extractor:
             placed = ground_events(doc, coded, published, _article_countries(actors.actors), res.gazetteer)
             events = tuple(historical(e, in_the_past(e, published)) for e in placed)
             dated = tuple(date_quotes(doc, quotes, published))
+        with stage("events"):
+            events = tuple(merge_mentions(doc, events, res.events.lexicon.is_noun_trigger))
         all_actors = actors.actors + implied_actors(actors.actors, events)
         result = ExtractedArticle(article=art, actors=all_actors, events=events, quotes=dated)
         return result if cleaned.offsets.identity else _map_spans(result, cleaned.offsets)
@@ -191,6 +194,7 @@ def _map_spans(result: ExtractedArticle, offsets: OffsetMap) -> ExtractedArticle
             span=m(e.span),
             trigger_span=m(e.trigger_span),
             location=dataclasses.replace(e.location, span=m(e.location.span)) if e.location else None,
+            mentions=tuple(dataclasses.replace(x, span=m(x.span), trigger_span=m(x.trigger_span)) for x in e.mentions),
         )
         for e in result.events
     )

@@ -175,6 +175,20 @@ class ActorAnalysis:
 
 
 @dataclass(frozen=True, slots=True)
+class EventMention:
+    """One mention of an event in the article: its trigger and sentence."""
+
+    trigger: str
+    trigger_span: Span
+    span: Span
+    sentence_index: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"trigger": self.trigger, "trigger_span": list(self.trigger_span), "span": list(self.span),
+                "sentence_index": self.sentence_index}
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One coded event. ``date``/``location`` are filled by the grounding stage."""
 
@@ -202,6 +216,8 @@ class Event:
     location: Place | None = None
     #: token index of the trigger in the parsed doc (internal; not in the contract)
     trigger_token: int = -1
+    #: every mention of this happening in the article, in text order (this one included)
+    mentions: tuple[EventMention, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -227,6 +243,7 @@ class Event:
             "trigger_span": list(self.trigger_span),
             "text": self.text,
             "confidence": self.confidence,
+            "mentions": [m.to_dict() for m in self.mentions],
         }
 
 

@@ -77,10 +77,12 @@ def evaluate_india_police(extractor: Any, path: Path, limit: int | None = None) 
         predicted: dict[int, set[str]] = {}
         any_event: set[int] = set()
         for event in result.events if isinstance(result, ExtractedArticle) else ():
-            k = bisect.bisect_right(starts, event.trigger_span[0] + cut) - 1
-            any_event.add(k)
-            if event.type in TYPES and event.status in ("asserted", "historical") and is_police(event, event.text):
-                predicted.setdefault(k, set()).add(event.type)
+            # a merged event is reported in the sentence of each of its mentions
+            for span in [m.trigger_span for m in event.mentions] or [event.trigger_span]:
+                k = bisect.bisect_right(starts, span[0] + cut) - 1
+                any_event.add(k)
+                if event.type in TYPES and event.status in ("asserted", "historical") and is_police(event, event.text):
+                    predicted.setdefault(k, set()).add(event.type)
         for k, sent in enumerate(sents):
             if k == 0 and _DATELINE.match(sent["sent_text"]):
                 continue

@@ -27,7 +27,7 @@ from typing import Any
 from ..nlp import head_of, sentences, token_table
 from ..records import ActorAnalysis, ActorRef, Event, Quote
 from ..tables import read_word_lists_as
-from . import ontology
+from . import assertion, nominal, ontology
 from .confidence import score_confidence
 from .lexicon import Entry, Lexicon
 from .patterns import (
@@ -368,8 +368,8 @@ class EventCoder:
              or _planned(noun))
             and not entry.weak
             and not entry.marker
-        ) or _reported_arrest(noun, entry)
-        return Candidate(noun, noun, entry, "noun", licensed=standalone)
+        ) or _reported_arrest(noun, entry) or nominal.reports_happening(noun, entry)
+        return Candidate(noun, noun, entry, "noun", licensed=standalone and not nominal.generic(noun))
 
     def _harm_instrument(self, noun: Any, entry: Entry) -> bool:
         """An attack named as what hurt people ("sustained injuries in the firing", "deaths
@@ -421,6 +421,8 @@ class EventCoder:
             if gov is not None and gov is not cand:
                 if gov.kind == "noun" and not gov.licensed and gov.anchor is gov.token:
                     return None
+                if nominal.outlives(cand, gov):
+                    return None
                 if "party" in gov.entry.flags and cand.anchor.dep_ in ("xcomp", "ccomp") and cand.anchor.head.i == gov.anchor.i:
                     return None  # "helped the police to arrest them": the helped party's act is its own event
                 return gov
@@ -441,7 +443,7 @@ class EventCoder:
         words: list[str],
     ) -> Event | None:
         etype, mode, cameo = refine_by_content(cand, content)
-        if etype is None or _says_nothing(cand):
+        if etype is None or _says_nothing(cand) or assertion.mere_words(cand):
             return None
         if etype == "CONSULT" and "swap" in cand.entry.flags:
             if cand.kind in ("verb", "intent") and hosts_event(cand.token, cand.entry):
@@ -466,6 +468,8 @@ class EventCoder:
             status = stronger(status, clause_status(cand.token, self.lexicon, cand.token.head))
         if cand.kind == "noun" and status == "asserted" and _planned(cand.token):
             status = planned(status)  # "talks are scheduled for Friday": planned, not yet held
+        if status == "asserted" and cand.kind != "must" and assertion.advised(cand.token):
+            status = "hypothetical"  # "should repay the Kurds by standing up to Turkey"
         etype, mode, cameo, status = apply_reductions(etype, mode, cameo, status, cand.anchor)
         if etype == "THREATEN" and not args.recipient:
             threatened = [c for c in cand.anchor.children if c.dep_ in ("xcomp", "ccomp")]

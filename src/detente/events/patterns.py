@@ -18,6 +18,7 @@ from typing import Any
 from ..records import ActorAnalysis
 from ..tables import read_word_lists_as
 from .lexicon import DEFAULT_PREPS, Entry
+from .assertion import reported_clause
 from .locatives import locative_words
 from .ontology import type_group
 from .status import status_words
@@ -219,6 +220,10 @@ def subject(verb: Any) -> tuple[Any | None, bool]:
         subj = child(cur, "nsubjpass", "csubjpass")
         if subj is not None:
             return subj, own_passive or not controlled
+        reported = reported_clause(cur)
+        if reported is not None:
+            cur = reported  # "..., officials said, killing two": not the officials
+            continue
         if cur.dep_ in ("conj", "advcl", "acomp"):
             controlled = controlled or cur.dep_ != "conj"
             cur = cur.head

@@ -77,6 +77,7 @@ class Member:
     place: PlaceKey | None
     published: dt.date | None = None
     source: str | None = None
+    mentions: int = 1  # mentions of the event in its article (GDELT's num_mentions counts them)
 
     def order(self) -> tuple[Any, ...]:
         # day-precise and placed records first: they anchor clusters
@@ -143,7 +144,7 @@ def dedup_id(anchor: Member) -> tuple[str, int]:
 _SELECT = """
 SELECT e.dedup_key, e.content_hash, e.event_id, e.date, e.date_precision,
        e.location_geonameid, e.location_name, e.location_country, e.location_kind,
-       e.location_lat, e.location_lon, a.published, a.source
+       e.location_lat, e.location_lon, a.published, a.source, greatest(len(coalesce(e.mentions, [])), 1)
 FROM events e JOIN articles a USING (content_hash)
 WHERE e.dedup_key IN (SELECT unnest(?::VARCHAR[]))
 """
@@ -173,12 +174,12 @@ def refresh(con: Any, keys: Iterable[str]) -> int:
     buckets: dict[str, list[Member]] = {}
     locations: dict[tuple[str, str], dict[str, Any]] = {}
     for row in con.execute(_SELECT, [keys]).fetchall():
-        key, chash, eid, date, prec, gid, lname, lcountry, lkind, lat, lon, published, source = row
+        key, chash, eid, date, prec, gid, lname, lcountry, lkind, lat, lon, published, source, count = row
         place = None
         if gid is not None or lname:
             place = PlaceKey(str(gid) if gid is not None else lname.lower(), lcountry, lkind)
             locations[(chash, eid)] = dict(zip(_LOCATION, (lname, lcountry, lat, lon, gid, lkind)))
-        buckets.setdefault(key, []).append(Member(chash, eid, date, prec, place, published, source))
+        buckets.setdefault(key, []).append(Member(chash, eid, date, prec, place, published, source, count))
     dedup_rows, mention_rows = [], []
     for key in sorted(buckets):
         for c in cluster(buckets[key]):
@@ -216,7 +217,7 @@ def _dedup_row(
         "anchor_hash": c.anchor.content_hash,
         "anchor_event_id": c.anchor.event_id,
         **loc,
-        "num_mentions": len(c.members),
+        "num_mentions": sum(m.mentions for m in c.members),
         "num_articles": len({m.content_hash for m in c.members}),
         "num_sources": len({m.source or m.content_hash for m in c.members}),
         "first_published": min(published) if published else None,

@@ -15,7 +15,7 @@ from ..errors import StoreError
 log = logging.getLogger(__name__)
 
 #: Bump when the DDL changes and add the step to ``MIGRATIONS``.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -207,8 +207,15 @@ CREATE TABLE IF NOT EXISTS ingest_errors (
 # (dedup_events, event_mentions) are rewritten by delete + insert inside a transaction,
 # which ART indexes and key constraints handle poorly.
 
+#: Version 2: every mention of an event in its article (coreference, events/coref.py).
+_MENTIONS = """
+ALTER TABLE events ADD COLUMN IF NOT EXISTS mentions STRUCT(
+    trigger VARCHAR, trigger_start INTEGER, trigger_end INTEGER, span_start INTEGER, span_end INTEGER,
+    sentence_index INTEGER)[];
+"""
+
 #: version -> statements that bring a store from ``version - 1`` to ``version``.
-MIGRATIONS: dict[int, str] = {1: _TABLES}
+MIGRATIONS: dict[int, str] = {1: _TABLES, 2: _MENTIONS}
 
 
 def schema_version(con: Any) -> int:

@@ -152,6 +152,9 @@ def _event_row(e: Event, chash: str, key: str) -> dict[str, Any]:
         "span_start": e.span[0], "span_end": e.span[1], "trigger": e.trigger,
         "trigger_start": e.trigger_span[0], "trigger_end": e.trigger_span[1], "text": e.text,
         "confidence": float(e.confidence), "dedup_key": key,
+        "mentions": [{"trigger": m.trigger, "trigger_start": m.trigger_span[0], "trigger_end": m.trigger_span[1],
+                      "span_start": m.span[0], "span_end": m.span[1], "sentence_index": m.sentence_index}
+                     for m in e.mentions],
     }
 
 

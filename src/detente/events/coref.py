@@ -1,0 +1,188 @@
+"""One event per happening: mentions of one attack, protest, arrest or meeting in an
+article become one event ("a car bomb exploded ... the blast ... claimed responsibility
+for the attack").
+
+When two mentions are one event (read in text order, each joined to the nearest earlier
+event it fits):
+
+- the same PLOVER type, of a happening (ASSAULT, PROTEST, COERCE, CONSULT, SANCTION), and
+  no two different modes (a bombing and a shooting are two acts; "the attack" fits either);
+- the same realisation: asserted and historical go together, a future, hypothetical or
+  negated mention only joins one of its own status;
+- compatible participants: when both name actors, they share one (by id, or the same
+  country and sector); when both name recipients, they share one, unless the later
+  mention refers back ("the attack", "this bombing", "Saturday's attack"), which often
+  names another victim of the same act; nobody is actor of one and recipient of the other
+  unless the event is symmetric;
+- compatible time and place: two dates the text gives must agree at the coarser precision
+  ("2024-05" and "2024-05-03"), two places must lie in the same country;
+- the later mention refers back (a definite, demonstrative or possessive noun, or a
+  claim of responsibility), or it shares a party with the earlier one, or it is in the same
+  sentence; a mention marked as another ("another attack", "a second blast", "a new
+  protest") always starts an event of its own.
+
+The merged event keeps the most informative mention's trigger, sentence and text (most
+parties, then a date of its own, then a place, then confidence), gathers participants,
+the most precise date and a place from all mentions, and lists every mention in
+``mentions``. Limits: no world knowledge (two differently-described attacks on one day
+in one city with no parties named are merged when the second refers back); events of
+different types are never merged (an ASSAULT and the COERCE of its perpetrators stay two).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ..records import ActorRef, Event, EventMention
+from .nominal import NEW_ONE
+
+#: Types whose events are happenings that several sentences may report.
+MERGEABLE = frozenset({"ASSAULT", "PROTEST", "COERCE", "CONSULT", "SANCTION"})
+_REALISED = frozenset({"asserted", "historical"})
+_BACK = frozenset({"the", "this", "that", "these", "those"})
+#: Ordinal words written as numbers ("a 2nd attack") or adverbs ("attacked again").
+_AGAIN = frozenset({"again", "also"})
+
+
+@dataclasses.dataclass(slots=True)
+class _Cluster:
+    events: list[Event]
+    new: bool  # the first mention was marked as another happening
+
+    @property
+    def last_sentence(self) -> int:
+        return self.events[-1].sentence_index
+
+
+def merge_mentions(doc: Any, events: Sequence[Event], event_noun: Callable[[str], bool] = lambda _: False) -> list[Event]:
+    """The events of one article, mentions of one happening merged (see the module).
+    ``event_noun(lemma)``: whether a noun names an event ("the blast killed five" is
+    the blast's mention)."""
+    clusters: list[_Cluster] = []
+    for event in sorted(events, key=lambda e: e.trigger_span[0]):
+        kind = _mention_kind(doc, event, event_noun)
+        target = None
+        if event.type in MERGEABLE and kind != "new":
+            target = next((c for c in reversed(clusters) if _fits(c, event, kind)), None)
+        if target is None:
+            clusters.append(_Cluster([event], kind == "new"))
+        else:
+            target.events.append(event)
+    merged = [_merge(c.events) for c in clusters]
+    merged.sort(key=lambda e: (e.trigger_span[0], e.type))
+    return [dataclasses.replace(e, id=f"e{n}") for n, e in enumerate(merged, 1)]
+
+
+def _mention_kind(doc: Any, event: Event, event_noun: Callable[[str], bool]) -> str:
+    """"new" (another happening), "back" (refers to one already told), or "plain"."""
+    if event.trigger_token < 0 or doc is None:
+        return "plain"
+    start, end = event.trigger_span
+    toks = [t for t in doc[max(0, event.trigger_token - 12): event.trigger_token + 12]
+            if start <= t.idx < end] or [doc[event.trigger_token]]
+    nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
+    for tok in toks:
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "advmod", "nummod")}
+        if mods & NEW_ONE or (tok.pos_ == "VERB" and mods & _AGAIN):
+            return "new"
+    # "the blast killed five": a verb whose subject is an event noun told before
+    nouns += [c for t in toks if t.pos_ == "VERB" for c in t.children
+              if c.dep_ == "nsubj" and c.pos_ == "NOUN" and event_noun(c.lemma_.lower())]
+    for noun in nouns:
+        if any((c.dep_ == "det" and c.lower_ in _BACK) or c.dep_ == "poss" for c in noun.children):
+            return "back"
+    return "plain"
+
+
+def _fits(cluster: _Cluster, event: Event, kind: str) -> bool:
+    first = cluster.events[0]
+    if first.type != event.type or not _modes_fit(cluster, event):
+        return False
+    if not _same_realisation(first.status, event.status):
+        return False
+    actors = {a for e in cluster.events for a in e.actor}
+    recipients = {r for e in cluster.events for r in e.recipient}
+    if not _parties_fit(actors, recipients, event, kind, first.symmetric):
+        return False
+    if not all(_dates_fit(e, event) and _places_fit(e, event) for e in cluster.events):
+        return False
+    if kind == "back":
+        return True
+    shared = _share(actors, event.actor) or _share(recipients, event.recipient)
+    return shared or event.sentence_index == cluster.last_sentence
+
+
+def _modes_fit(cluster: _Cluster, event: Event) -> bool:
+    """A bombing and a shooting are two acts; a generic "attack" fits either."""
+    modes = {e.mode for e in cluster.events if e.mode}
+    return not event.mode or not modes or event.mode in modes
+
+
+def _same_realisation(a: str, b: str) -> bool:
+    return a == b or (a in _REALISED and b in _REALISED)
+
+
+def _parties_fit(actors: set[ActorRef], recipients: set[ActorRef], event: Event, kind: str, symmetric: bool) -> bool:
+    if actors and event.actor and not _share(actors, event.actor):
+        return False
+    if recipients and event.recipient and not _share(recipients, event.recipient) and kind != "back":
+        return False
+    if symmetric or event.symmetric:
+        return True
+    # the attacker of one mention is not the attacked of the other (a reprisal)
+    return not (_share(actors, event.recipient) or _share(recipients, event.actor))
+
+
+def _share(group: set[ActorRef], refs: Sequence[ActorRef]) -> bool:
+    ids = {a.id for a in group}
+    coded = {(a.country, a.sector) for a in group if a.country and a.sector}
+    return any(r.id in ids or (r.country and r.sector and (r.country, r.sector) in coded) for r in refs)
+
+
+def _dates_fit(a: Event, b: Event) -> bool:
+    if not a.date or not b.date or "published" in (a.date_precision, b.date_precision):
+        return True
+    return a.date.startswith(b.date) or b.date.startswith(a.date)
+
+
+def _places_fit(a: Event, b: Event) -> bool:
+    if a.location is None or b.location is None:
+        return True
+    return not (a.location.country and b.location.country and a.location.country != b.location.country)
+
+
+def _informative(event: Event) -> tuple[int, int, int, float, int]:
+    dated = event.date_precision not in (None, "published")
+    return (len(event.actor) + len(event.recipient), int(dated), int(event.location is not None),
+            event.confidence, -event.trigger_span[0])
+
+
+def _merge(events: list[Event]) -> Event:
+    """One event from its mentions: the most informative one's trigger and text, the
+    participants, most precise date and a place gathered from all."""
+    own = [EventMention(e.trigger, e.trigger_span, e.span, e.sentence_index) for e in events]
+    if len(events) == 1:
+        return dataclasses.replace(events[0], mentions=tuple(own))
+    best = max(events, key=_informative)
+    actor = _union([best.actor, *(e.actor for e in events)])
+    recipient = tuple(r for r in _union([best.recipient, *(e.recipient for e in events)])
+                      if r.id not in {a.id for a in actor})
+    dated = [e for e in events if e.date_precision not in (None, "published")]
+    when = max(dated, key=lambda e: (len(e.date or ""), e is best)) if dated else best
+    where = best if best.location is not None else next((e for e in events if e.location is not None), best)
+    status = "historical" if any(e.status == "historical" for e in events) and best.status in _REALISED else best.status
+    return dataclasses.replace(
+        best, actor=actor, recipient=recipient, symmetric=best.symmetric and bool(recipient),
+        date=when.date, date_precision=when.date_precision, date_text=when.date_text, location=where.location,
+        status=status, confidence=max(e.confidence for e in events), mentions=tuple(own),
+    )
+
+
+def _union(groups: list[tuple[ActorRef, ...]]) -> tuple[ActorRef, ...]:
+    out: dict[str, ActorRef] = {}
+    for group in groups:
+        for ref in group:
+            out.setdefault(ref.id, ref)
+    return tuple(out.values())
