@@ -91,8 +91,7 @@ def export(con: Any, fmt: str, out: str | Path, *, status: str | Sequence[str] |
 def _copy(con: Any, sql: str, out: Path, options: str) -> int:
     # the path is a parameter-free literal: DuckDB's COPY takes no bound path, so quote it
     target = str(out).replace("'", "''")
-    con.execute(f"COPY ({sql}) TO '{target}' {options}").fetchall()
-    return int(con.execute(f"SELECT count(*) FROM ({sql})").fetchall()[0][0])
+    return int(con.execute(f"COPY ({sql}) TO '{target}' {options}").fetchall()[0][0])  # COPY returns its row count
 
 
 def _csv_sql(where: str = "") -> str:

@@ -139,8 +139,10 @@ def store_events_table(
         clauses.append("(list_contains(e.actor_countries, ?) OR list_contains(e.recipient_countries, ?))")
         params += [country.upper(), country.upper()]
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    table = con.execute(flat_sql(where), params).fetch_arrow_table()
-    return table.cast(event_schema())
+    rel = con.sql(flat_sql(where), params=params)
+    # a relation converts without the extra copy of a cursor; DuckDB 2 names it to_arrow_table
+    fetch = getattr(rel, "to_arrow_table", None) or rel.fetch_arrow_table
+    return fetch().cast(event_schema())
 
 
 def _event_row(result: "ExtractedArticle", e: "Event", chash: str) -> dict[str, Any]:

