@@ -1,7 +1,7 @@
 """Typed, immutable records passed between pipeline stages.
 
 Every stage takes and returns these; nothing downstream sees a spaCy object except the
-stages themselves. ``to_dict`` methods produce the JSON output contract of DESIGN.md.
+stages themselves. ``to_dict`` methods produce the JSON output contract (docs/contract.md).
 Spans are ``(start, end)`` character offsets; inside the pipeline they index the cleaned
 text, and :mod:`detente.pipeline` maps them back to the input text before returning.
 """
@@ -278,7 +278,7 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class ExtractedArticle:
-    """The result for one article: the output contract of DESIGN.md."""
+    """The result for one article: the output contract (docs/contract.md)."""
 
     article: Article
     actors: tuple[Actor, ...] = ()
