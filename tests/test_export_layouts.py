@@ -91,6 +91,22 @@ def test_gdelt_loads_headerless_with_integer_ids(stored, tmp_path):
     assert by_day.loc[20080801, "MonthYear"] == 200808  # month-precise: first day (precision in the sidecar)
 
 
+def test_gdelt_reads_with_gdeltpyr_call(stored, tmp_path):
+    """gdeltPyR's own read of a downloaded events file: a zip, header=None, bad lines
+    skipped silently, columns 26-28 (the CAMEO codes) as text, then its 61 names."""
+    import zipfile
+
+    out = tmp_path / "20090308000000.export.CSV"
+    n = export(stored.con, "gdelt", out)
+    with zipfile.ZipFile(tmp_path / "e.zip", "w") as zf:
+        zf.write(out, out.name)
+    frame = pd.read_csv(tmp_path / "e.zip", compression="zip", sep="\t", header=None, on_bad_lines="skip",
+                        dtype={26: "str", 27: "str", 28: "str"})
+    assert len(frame) == n and frame.shape[1] == 61  # no row lost to on_bad_lines
+    frame.columns = GDELT_COLUMNS
+    assert frame["GlobalEventID"].dtype == "int64" and set(frame["EventRootCode"]) == {"04", "11", "19"}
+
+
 def test_gdelt_codes_are_cameo_codes(stored, tmp_path):
     out = tmp_path / "g.tsv"
     export(stored.con, "gdelt", out)
