@@ -62,6 +62,8 @@ def test_parquet_and_csv_round_trip_with_documented_types(stored, tmp_path):
     assert from_results.column("content_hash").to_pylist() == from_store.column("content_hash").to_pylist()
     assert from_results.column("date_start").to_pylist() == from_store.column("date_start").to_pylist()
     assert from_results.column("dedup_id").null_count == 3  # store-only columns
+    one = arts[0].events_table()
+    assert one.num_rows == 2 and one.column("event_id").to_pylist() == ["e1", "e2"]
 
 
 def test_flat_exports(stored, tmp_path):

@@ -214,3 +214,35 @@ def test_layouts_load_in_polars_and_duckdb(stored, tmp_path):
     names = ", ".join(f"'{c}'" for c in GDELT_COLUMNS)
     sql = f"SELECT count(*) FROM read_csv('{tmp_path / 'g.tsv'}', delim='\t', header=false, names=[{names}])"
     assert duckdb.sql(sql).fetchall() == [(5,)]
+
+
+def test_sample_store_exports_load(extractor, tmp_path):
+    """The bundled samples, extracted and stored: every peer export loads typed, and only
+    events that happened are in it."""
+    from conftest import REPO
+    from detente.sources import read_inputs
+
+    articles = list(read_inputs([str(REPO / "samples" / "articles.jsonl")]))
+    store = open_store(":memory:")
+    store.write(list(extractor.extract_many(articles)))
+    happened = store.con.execute(
+        "SELECT count(*) FROM dedup_events WHERE status IN ('asserted', 'historical')").fetchall()[0][0]
+    assert 0 < happened < store.counts()["dedup_events"]  # the samples have future/hypothetical events too
+    export(store.con, "gdelt", tmp_path / "g.tsv")
+    gdelt = read_gdelt(tmp_path / "g.tsv")
+    assert len(gdelt) == happened and gdelt["GlobalEventID"].dtype == "int64"
+    assert gdelt["GlobalEventID"].is_unique and gdelt["GlobalEventID"].max() < 2**31
+    assert not gdelt["ActionGeo_FullName"].dropna().str.match(r"^(.+), \1$").any()  # no "China, China"
+    assert set(gdelt["Actor1Type1Code"].dropna()) <= {"GOV", "MIL", "COP", "JUD", "LEG", "REB", "SPY", "UAF", "OPP",
+                                                       "PTY", "BUS", "CVL", "EDU", "ELI", "MED", "HLH", "LAB",
+                                                       "REF", "CRM", "AGR", "IGO", "NGO", "MNC"}
+    export(store.con, "icews", tmp_path / "i.tsv")
+    icews = read_icews(tmp_path / "i.tsv")
+    assert len(icews) == happened and icews["Event Text"].notna().all()
+    official = {"Palestine, State of", "Türkiye", "Korea, Republic of", "Iran, Islamic Republic of",
+                "Russian Federation (the)", "Syrian Arab Republic"}  # pycountry's names, not ICEWS's
+    assert not official & (set(icews["Source Country"].dropna()) | set(icews["Target Country"].dropna()))
+    assert "Russian Federation" in set(icews["Target Country"])
+    export(store.con, "polecat", tmp_path / "p.tsv")
+    for row in read_polecat(tmp_path / "p.tsv"):
+        dt.datetime.strptime(row["Event Date"], "%Y-%m-%d")
