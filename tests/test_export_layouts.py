@@ -17,7 +17,7 @@ import pytest
 
 from detente.export import export
 from detente.layouts import GDELT_COLUMNS, ICEWS_COLUMNS, POLECAT_COLUMNS, SIDECAR_COLUMNS, small_ids
-from detente.records import ActorRef, Place
+from detente.records import Actor, ActorRef, Place
 from detente.store import open_store
 
 from store_fixtures import GENEVA, GEO, RUS, USA, article, event
@@ -26,6 +26,8 @@ NATO = ActorRef("a4", "NATO", "IGO", "MIL")
 REPORTER = ActorRef("a5", "Russian journalists", "RUS", "JRN")
 DOCTORS = ActorRef("a6", "Ukrainian doctors", "UKR", "MED")
 TROOPS = ActorRef("a7", "Russian troops", "RUS", "MIL")
+STOLTENBERG = Actor("a8", "Jens Stoltenberg", "person", "IGO", "GOV", "Secretary-General", ((0, 16),), "kb",
+                    "jens-stoltenberg")
 CHINA = Place("China", "CHN", 39.9, 116.4, 1814991, "China", (0, 5), "country")
 
 # GDELT's own rows: 2016-07-01 has FractionDate 2016.4959 and 2007-07-04 2007.5041
@@ -50,9 +52,15 @@ def stored():
             event("e5", "ACCUSE", REPORTER, DOCTORS, "2009-03-08", status="negated"),
             event("e6", "ACCUSE", DOCTORS, REPORTER, "2009-03-08"),
         )),
+        _with_actor(article("x3", "2015-02-02", (event("e1", "ACCUSE", STOLTENBERG.ref(), RUS, "2015-02-02"),)),
+                    STOLTENBERG),
     ])
     yield s
     s.close()
+
+
+def _with_actor(result, actor):
+    return replace(result, actors=(*result.actors, actor))
 
 
 def read_gdelt(path) -> pd.DataFrame:
@@ -78,11 +86,11 @@ def read_polecat(path) -> list[dict[str, str]]:
 
 def test_gdelt_loads_headerless_with_integer_ids(stored, tmp_path):
     out = tmp_path / "events.export.CSV"
-    assert export(stored.con, "gdelt", out) == 5  # happened only: the meeting (2 reports), war, 3 accusations
+    assert export(stored.con, "gdelt", out) == 6  # happened only: the meeting (2 reports), war, 4 accusations
     first = out.read_text(encoding="utf-8").splitlines()[0].split("\t")
     assert len(first) == 61 and first[0].isdigit()  # no header row
     df = read_gdelt(out)
-    assert len(df) == 5 and df["GlobalEventID"].is_unique
+    assert len(df) == 6 and df["GlobalEventID"].is_unique
     assert (df["GlobalEventID"] > 0).all() and (df["GlobalEventID"] < 2**31).all()
     assert df["GlobalEventID"].astype("int32").tolist() == df["GlobalEventID"].tolist()
     by_day = df.set_index("Day")
@@ -116,6 +124,8 @@ def test_gdelt_codes_are_cameo_codes(stored, tmp_path):
     assert nato["Actor1Code"] == "IGONAT" and nato["Actor1Type1Code"] == "IGO" and nato["Actor1Type2Code"] == "MIL"
     assert nato["ActionGeo_Type"] == 1 and nato["ActionGeo_FullName"] == "China"  # not "China, China"
     assert nato["ActionGeo_CountryCode"] == "CH" and nato["ActionGeo_ADM1Code"] == "CH"  # FIPS 10-4
+    office = df.loc[20150202]  # an IGO office holder: the group of the office (knowledge base: NATO)
+    assert office["Actor1KnownGroupCode"] == "NAT" and office["Actor1Code"] == "IGONAT"
     media = df.loc[20090308]
     assert media["Actor1Code"] == "UKRHLH" and media["Actor2Code"] == "RUSMED"  # PLOVER MED/JRN -> CAMEO HLH/MED
     geneva = df.loc[20090306]
@@ -140,7 +150,7 @@ def test_events_that_did_not_happen_are_left_out_unless_asked(stored, tmp_path):
     gdelt = read_gdelt(tmp_path / "g.tsv")
     assert sorted(sidecar["event_id"]) == sorted(gdelt["GlobalEventID"])  # the sidecar keys on GlobalEventID
     assert sidecar.loc[sidecar["date"] == "2008-08", "date_precision"].item() == "month"
-    assert export(stored.con, "gdelt", tmp_path / "all.tsv", status="all") == 8
+    assert export(stored.con, "gdelt", tmp_path / "all.tsv", status="all") == 9
     assert export(stored.con, "icews", tmp_path / "f.tsv", status="future,negated") == 2
     statuses = set(pd.read_csv(tmp_path / "f.detente.tsv", sep="\t")["status"])
     assert statuses == {"future", "negated"}
@@ -163,7 +173,7 @@ def test_small_ids_resolve_collisions():
 
 def test_icews_reads_with_the_icews_readers_types(stored, tmp_path):
     out = tmp_path / "events.tab"
-    assert export(stored.con, "icews", out) == 5
+    assert export(stored.con, "icews", out) == 6
     reference = tmp_path / "reference.tab"  # the published shape, one made-up row
     reference.write_text("\t".join(ICEWS_COLUMNS) + "\n" + "\t".join([
         "1001", "2019-05-02", "Citizen (Chile)", "Social", "Chile", "Criticize or denounce", "111", "-2",
@@ -177,12 +187,12 @@ def test_icews_reads_with_the_icews_readers_types(stored, tmp_path):
     assert accuse["Source Country"] == "United States" and accuse["Target Country"] == "Russian Federation"
     war = df.set_index("CAMEO Code").loc["190"]
     assert war["Event Text"] == "Use conventional military force" and war["Source Sectors"] == "Military,Government"
-    assert df["Story ID"].nunique() == 2 and (df["Sentence Number"] == 1).all()
+    assert df["Story ID"].nunique() == 3 and (df["Sentence Number"] == 1).all()
 
 
 def test_polecat_has_its_40_columns_full_dates_and_text_quads(stored, tmp_path):
     out = tmp_path / "polecat.txt"
-    assert export(stored.con, "polecat", out) == 5
+    assert export(stored.con, "polecat", out) == 6
     rows = read_polecat(out)
     assert tuple(rows[0]) == POLECAT_COLUMNS and len(POLECAT_COLUMNS) == 40
     assert {"District", "Province"} <= set(rows[0]) and "State" not in rows[0]
@@ -206,14 +216,14 @@ def test_layouts_load_in_polars_and_duckdb(stored, tmp_path):
     export(stored.con, "polecat", tmp_path / "p.tsv")
     g = pl.read_csv(tmp_path / "g.tsv", separator="\t", has_header=False, new_columns=list(GDELT_COLUMNS),
                     schema_overrides={"EventCode": pl.String})
-    assert g.height == 5 and g.schema["GlobalEventID"] == pl.Int64 and g["EventCode"].str.len_chars().min() == 3
+    assert g.height == 6 and g.schema["GlobalEventID"] == pl.Int64 and g["EventCode"].str.len_chars().min() == 3
     i = pl.read_csv(tmp_path / "i.tsv", separator="\t", try_parse_dates=True)
     assert i.schema["Event Date"] == pl.Date and i.schema["Story ID"] == pl.Int64
     p = pl.read_csv(tmp_path / "p.tsv", separator="\t", try_parse_dates=True)
     assert p.columns == list(POLECAT_COLUMNS) and p.schema["Event Date"] == pl.Date
     names = ", ".join(f"'{c}'" for c in GDELT_COLUMNS)
     sql = f"SELECT count(*) FROM read_csv('{tmp_path / 'g.tsv'}', delim='\t', header=false, names=[{names}])"
-    assert duckdb.sql(sql).fetchall() == [(5,)]
+    assert duckdb.sql(sql).fetchall() == [(6,)]
 
 
 def test_sample_store_exports_load(extractor, tmp_path):

@@ -128,7 +128,7 @@ def register_lookups(con: Any, fmt: str) -> tuple[str, ...]:
     tables = {
         "_countries": _countries(), "_sectors": _table("export/sectors.tsv", ("sector", "cameo", "icews")),
         "_cameo_names": _table("export/cameo_names.tsv", ("code", "name")),
-        "_groups": _groups(), "_ids": _event_ids(con), "_stories": _story_ids(con),
+        "_groups": _groups(), "_kb_orgs": _kb_orgs(), "_ids": _event_ids(con), "_stories": _story_ids(con),
         "_nonstate": {"code": list(NONSTATE), "type": list(NONSTATE.values())},
         "_quads": {"quad": list(QUAD_NAMES), "name": list(QUAD_NAMES.values())},
     }
@@ -162,6 +162,17 @@ def _countries() -> dict[str, list[Any]]:
 def _groups() -> dict[str, list[Any]]:
     rows = read_table("export/known_groups.tsv", ("name", "code"))
     return {"key": [r["name"].lower() for r in rows], "code": [r["code"] for r in rows]}
+
+
+def _kb_orgs() -> dict[str, list[Any]]:
+    """(knowledge-base person, title) -> the organisation of a non-state office (``org``
+    column of data/kb): Ban Ki-moon's "secretary-general" -> UN, for the known-group code."""
+    orgs: dict[tuple[str, str], str] = {}
+    for name in ("kb/people_a.tsv", "kb/people_b.tsv"):
+        for r in read_table(name, ("person_id", "country", "title", "org")):
+            if r["country"] in NONSTATE and r["org"]:
+                orgs.setdefault((r["person_id"], r["title"].lower()), r["org"].lower())
+    return {"kb_id": [k[0] for k in orgs], "title": [k[1] for k in orgs], "org": list(orgs.values())}
 
 
 def _event_ids(con: Any) -> dict[str, list[Any]]:
@@ -256,9 +267,9 @@ def sidecar_sql(where: str, id_col: str) -> str:
 
 def _gdelt_actor(p: str) -> list[str]:
     """The ten GDELT columns of one actor (``p`` = a | r); joins ``{p}sec`` (sector), ``{p}ns``
-    (non-state code) and ``{p}grp`` (known group)."""
+    (non-state code), ``{p}grp`` (known group by name) and ``{p}org`` (by the office's org)."""
     country = f"CASE WHEN {p}ns.code IS NULL THEN base.{p}_country END"
-    group = f"coalesce({p}grp.code, CASE WHEN base.{p}_country = 'UNO' THEN 'UNO' END)"
+    group = f"coalesce({p}grp.code, {p}org.code, CASE WHEN base.{p}_country = 'UNO' THEN 'UNO' END)"
     type1 = f"coalesce({p}ns.type, {p}sec.cameo)"
     type2 = f"CASE WHEN {p}ns.type IS NOT NULL AND {p}sec.cameo <> {p}ns.type THEN {p}sec.cameo END"
     code = (f"CASE WHEN {p}ns.code IS NOT NULL THEN {p}ns.code || coalesce(CASE WHEN {group} <> {p}ns.code "
@@ -296,7 +307,10 @@ def gdelt_sql(where: str = "") -> str:
         "LEFT JOIN _adm1 adm ON adm.geonameid = base.location_geonameid",
         *[f"""LEFT JOIN _sectors {p}sec ON {p}sec.sector = base.{p}_sector
         LEFT JOIN _nonstate {p}ns ON {p}ns.code = base.{p}_country
-        LEFT JOIN _groups {p}grp ON {p}grp.key = lower(base.{p}_name)""" for p in ("a", "r")],
+        LEFT JOIN _groups {p}grp ON {p}grp.key = lower(base.{p}_name)
+        LEFT JOIN actors {p}act ON {p}act.content_hash = base.anchor_hash AND {p}act.actor_id = base.{p}_id
+        LEFT JOIN _kb_orgs {p}kb ON {p}kb.kb_id = {p}act.kb_id AND {p}kb.title = lower({p}act.title)
+        LEFT JOIN _groups {p}org ON {p}org.key = {p}kb.org""" for p in ("a", "r")],
     ])
     return f"{_BASE} SELECT {_select(values, GDELT_COLUMNS)} FROM base {joins} {where} {_ORDER}"
 
