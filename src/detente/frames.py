@@ -23,10 +23,8 @@ from .errors import DetenteError
 if TYPE_CHECKING:
     import pyarrow as pa
 
-    from .records import ArticleError, Event, ExtractedArticle
-
-# This module imports no detente record type at run time (records.ExtractedArticle.events_table
-# imports it), so results are recognised by their fields.
+# records.ExtractedArticle.events_table imports this module, so it imports no record type
+# (not even for type checking: the import graph stays acyclic) and knows results by their fields.
 
 #: (column, Arrow type name) in table order; the types are built lazily (pyarrow loads on use).
 EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -86,7 +84,7 @@ LEFT JOIN dedup_events d ON d.dedup_id = em.dedup_id
 ORDER BY a.seq, e.event_id"""
 
 
-def events_table(results: Iterable["ExtractedArticle | ArticleError"]) -> "pa.Table":
+def events_table(results: Iterable[Any]) -> "pa.Table":
     """One row per event of the given extraction results, typed as :data:`EVENT_COLUMNS`.
 
     Args:
@@ -145,7 +143,7 @@ def store_events_table(
     return fetch().cast(event_schema())
 
 
-def _event_row(result: "ExtractedArticle", e: "Event", chash: str) -> dict[str, Any]:
+def _event_row(result: Any, e: Any, chash: str) -> dict[str, Any]:
     art, loc = result.article, e.location
     return {
         "content_hash": chash, "article_id": art.id, "article_title": art.title, "published": art.published,
