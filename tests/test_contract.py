@@ -54,7 +54,7 @@ def test_samples_validate_and_spans_hold(schema, samples):
 
 
 def test_reset_article_core_facts(samples):
-    """The DESIGN.md example: Geneva meeting and agreement on 2009-03-06, Lavrov quoted."""
+    """The README example: Geneva meeting and agreement on 2009-03-06, Lavrov quoted."""
     arts, outs = samples
     out = outs[[a.id for a in arts].index("reset-2009")]
     by_type = {}

@@ -261,8 +261,14 @@ def _filled(counts: Sequence[PeriodCount], by: str) -> list[PeriodStats]:
 
 
 def plot_dyad(series: DyadSeries, path: str | Path) -> Path:
-    """Write a PNG: stacked bars of events per quad class and the net cooperation ratio."""
-    import matplotlib
+    """Write a PNG: stacked bars of events per quad class and the net cooperation ratio.
+    Needs matplotlib (``detente[plot]``); raises ``MissingExtraError`` without it."""
+    try:
+        import matplotlib
+    except ImportError:
+        from .errors import MissingExtraError
+
+        raise MissingExtraError("plotting (--plot)", "plot") from None
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt

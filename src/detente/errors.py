@@ -37,3 +37,12 @@ class DataFileError(DetenteError):
 
 class StoreError(DetenteError):
     """The DuckDB store cannot be opened or written."""
+
+
+class MissingExtraError(DetenteError):
+    """An optional feature whose packages are not installed (``pip install 'detente[extra]'``)."""
+
+    def __init__(self, feature: str, extra: str) -> None:
+        self.extra = extra
+        super().__init__(f"{feature} needs the optional packages of detente[{extra}]; "
+                         f"install them with: pip install 'detente[{extra}]'")

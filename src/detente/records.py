@@ -1,7 +1,7 @@
 """Typed, immutable records passed between pipeline stages.
 
 Every stage takes and returns these; nothing downstream sees a spaCy object except the
-stages themselves. ``to_dict`` methods produce the JSON output contract of DESIGN.md.
+stages themselves. ``to_dict`` methods produce the JSON output contract (docs/contract.md).
 Spans are ``(start, end)`` character offsets; inside the pipeline they index the cleaned
 text, and :mod:`detente.pipeline` maps them back to the input text before returning.
 """
@@ -9,6 +9,7 @@ text, and :mod:`detente.pipeline` maps them back to the input text before return
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any, Mapping
@@ -42,6 +43,15 @@ class Article:
             "source": self.source,
             "url": self.url,
         }
+
+    def content_hash(self) -> str:
+        """The article's identity in a store: sha256 of its publication date and text.
+
+        The id and file name are left out on purpose: the same story read from two files
+        is one article, and re-reading a file with renumbered lines adds nothing.
+        """
+        published = self.published.isoformat() if self.published else ""
+        return hashlib.sha256(f"{published}\x1f{self.text}".encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +229,16 @@ class Event:
     #: every mention of this happening in the article, in text order (this one included)
     mentions: tuple[EventMention, ...] = ()
 
+    @property
+    def date_start(self) -> dt.date | None:
+        """First day of the period ``date`` names (None when undated or unreadable)."""
+        if not self.date or not self.date_precision:
+            return None
+        try:
+            return TimeValue(self.date, self.date_precision).start
+        except ValueError:
+            return None
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -277,7 +297,7 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class ExtractedArticle:
-    """The result for one article: the output contract of DESIGN.md."""
+    """The result for one article: the output contract (docs/contract.md)."""
 
     article: Article
     actors: tuple[Actor, ...] = ()
@@ -294,6 +314,13 @@ class ExtractedArticle:
 
     def to_json(self, **kwargs: Any) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
+
+    def events_table(self) -> Any:
+        """This article's events as a ``pyarrow.Table``, one row per event (columns:
+        docs/api.md); ``.to_pandas()`` or ``polars.from_arrow()`` converts it."""
+        from .frames import events_table
+
+        return events_table([self])
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator, Mapping
 
 from .errors import InputError
 from .records import Article
@@ -217,6 +217,14 @@ def _article_from_json(line: str, where: str, default_id: str, published: dt.dat
         raise InputError(where, f"is not valid JSON ({exc.msg})", "Write one JSON object per line") from None
     if not isinstance(obj, dict):
         raise InputError(where, "is not a JSON object", 'Write objects like {"id": "a1", "text": "..."}')
+    return article_from_dict(obj, where, default_id, published)
+
+
+def article_from_dict(
+    obj: Mapping[str, Any], where: str, default_id: str | None = None, published: dt.date | None = None
+) -> Article:
+    """An :class:`Article` from a dict shaped like a JSON-lines input line (only ``text``
+    is required). Raises ``InputError`` naming ``where`` when ``text`` or ``published`` is bad."""
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(where, 'has no "text" string', 'Add a "text" field with the article text')

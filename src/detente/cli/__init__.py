@@ -26,12 +26,27 @@ def build_app() -> typer.Typer:
         pretty_exceptions_enable=False,
     )
     # A callback keeps `detente <command>` a group even while one command is registered.
-    app.callback()(lambda: None)
+    app.callback()(_root)
     for name in COMMANDS:
         if importlib.util.find_spec(f"{__name__}.{name}") is None:
             continue
         importlib.import_module(f"{__name__}.{name}").register(app)
     return app
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        print(f"detente {__version__}")
+        raise typer.Exit()
+
+
+def _root(
+    version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True,
+                                 callback=_show_version),
+) -> None:
+    """Political event data from your own news articles."""
 
 
 def main() -> None:

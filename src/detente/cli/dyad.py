@@ -53,5 +53,10 @@ def dyad_command(
     if plot is not None:
         if not series.periods:
             usage_error(f"no dated events between {a!r} and {b!r}; nothing to plot (check the names with `detente events --actor`)")
-        path = plot_dyad(series, plot)
+        from ..errors import MissingExtraError
+
+        try:
+            path = plot_dyad(series, plot)
+        except MissingExtraError as exc:
+            usage_error(str(exc))
         print(f"chart written to {path}")

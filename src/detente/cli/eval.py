@@ -34,7 +34,7 @@ def eval_command(
     allow_regression: bool = typer.Option(False, "--allow-regression", help="With --update-baseline: let a floor move down."),
     why: Optional[str] = typer.Option(None, help="With --allow-regression: the reason, recorded in the baseline."),
 ) -> None:
-    """Score detente on a gold set (see DESIGN.md, 'Evaluation data')."""
+    """Score detente on a gold set (the sets and their floors: README.md, 'Accuracy')."""
     from ..evaluate import DATASETS, check_baseline, dataset_path, load_baseline, run_dataset, updated_baseline
 
     names = list(DATASETS) if dataset == "all" else [dataset]

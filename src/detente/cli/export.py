@@ -18,15 +18,29 @@ def export_command(
     format: str = typer.Option(..., "--format", "-f", help="parquet, csv, jsonl, gdelt, icews or polecat."),  # noqa: A002
     out: Path = typer.Option(..., "--out", "-o", help="File to write."),
     db: Path = typer.Option(Path("detente.duckdb"), "--db", help="DuckDB store."),
+    status: str = typer.Option(
+        None, "--status",
+        help="Event statuses to write: 'all' or a comma list of asserted, future, hypothetical, negated, "
+        "historical. Default: all for parquet/csv/jsonl; asserted,historical (events that happened) for "
+        "gdelt/icews/polecat.",
+    ),
 ) -> None:
     """Export events (field mapping: docs/store.md)."""
+    from ..errors import DetenteError
     from ..export import FORMATS, export
+    from ..layouts import LAYOUTS, parse_statuses, sidecar_path
 
-    if format.lower() not in FORMATS:
+    fmt = format.lower()
+    if fmt not in FORMATS:
         usage_error(f"--format {format!r} is not known; use one of {', '.join(FORMATS)}")
     if out.is_dir():
         usage_error(f"--out {out} is a folder; give a file name, e.g. {out / ('events.' + format)}")
+    try:
+        parse_statuses(status)
+    except DetenteError as exc:
+        usage_error(f"--status: {exc}")
     with open_read(db) as store:
-        n = export(store.con, format, out)
-    unit = "articles" if format.lower() == "jsonl" else "rows"
-    print(f"{out}: {n} {unit} ({format.lower()})")
+        n = export(store.con, fmt, out, status=status)
+    unit = "articles" if fmt == "jsonl" else "rows"
+    extra = f"; status, date precision and counts in {sidecar_path(out)}" if fmt in LAYOUTS else ""
+    print(f"{out}: {n} {unit} ({fmt}){extra}")

@@ -20,7 +20,12 @@ def serve_command(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; other than loopback exposes the store."),
 ) -> None:
     """Serve a local web page to explore the relationships in a store."""
-    from ..web.app import bind_check, is_loopback, serve
+    try:
+        from ..web.app import bind_check, is_loopback, serve
+    except ImportError as exc:  # FastAPI / uvicorn are the optional detente[web]
+        from ..errors import MissingExtraError
+
+        usage_error(f"{MissingExtraError('detente serve', 'web')} ({exc.name} is missing)")
 
     if not db.is_file():
         usage_error(f"--db {db}: no such store; run `detente ingest ARTICLES --db {db}` first")

@@ -60,6 +60,28 @@ class Store:
         ).fetchall()[0]
         return 0 if row[0] is None else int(row[0]) + 1
 
+    def events(
+        self, *, since: str | dt.date | None = None, until: str | dt.date | None = None,
+        types: Sequence[str] = (), statuses: Sequence[str] = (), country: str | None = None,
+    ) -> Any:
+        """Stored event records as a ``pyarrow.Table``, one row per event record, with the
+        columns and types of ``detente.events_frame`` and the Parquet export (docs/api.md).
+
+        Args:
+            since, until: keep events whose date period starts in this range (inclusive,
+                ``"YYYY-MM-DD"`` or a date).
+            types: PLOVER types to keep (e.g. ``["ACCUSE", "THREATEN"]``); all by default.
+            statuses: statuses to keep (e.g. ``["asserted", "historical"]``); all by default.
+            country: keep events with this ISO3 country among actors or recipients.
+
+        Returns:
+            A ``pyarrow.Table``; ``.to_pandas()`` or ``polars.from_arrow()`` converts it.
+        """
+        from ..frames import store_events_table
+
+        return store_events_table(self.con, since=since, until=until, types=types, statuses=statuses,
+                                  country=country)
+
     def counts(self) -> dict[str, int]:
         """Row count of every content table."""
         return {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]) for t in schema.CONTENT_TABLES}

@@ -29,8 +29,7 @@ def content_hash(article: Article) -> str:
     The id and file name are left out on purpose: the same story read from two files is
     one article, and re-reading a file with renumbered lines adds nothing.
     """
-    published = article.published.isoformat() if article.published else ""
-    return hashlib.sha256(f"{published}\x1f{article.text}".encode("utf-8")).hexdigest()
+    return article.content_hash()
 
 
 def name_key(name: str) -> str:
