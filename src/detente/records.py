@@ -216,6 +216,9 @@ class Event:
     trigger_token: int = -1
     #: every mention of this happening in the article, in text order (this one included)
     mentions: tuple[EventMention, ...] = ()
+    #: internal: a noun that only refers back ("the attack"); kept only when it joins an
+    #: earlier mention of the article (events/coref.py); not in the contract
+    anaphoric: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -70,7 +70,8 @@ def merge_mentions(doc: Any, events: Sequence[Event], event_noun: Callable[[str]
             clusters.append(_Cluster([event], kind == "new"))
         else:
             target.events.append(event)
-    merged = [_merge(c.events) for c in clusters]
+    # a bare back-reference ("the attack") with no earlier mention to join tells nothing
+    merged = [_merge(c.events) for c in clusters if not all(e.anaphoric for e in c.events)]
     merged.sort(key=lambda e: (e.trigger_span[0], e.type))
     return [dataclasses.replace(e, id=f"e{n}") for n, e in enumerate(merged, 1)]
 
@@ -174,7 +175,7 @@ def _merge(events: list[Event]) -> Event:
     where = best if best.location is not None else next((e for e in events if e.location is not None), best)
     status = "historical" if any(e.status == "historical" for e in events) and best.status in _REALISED else best.status
     return dataclasses.replace(
-        best, actor=actor, recipient=recipient, symmetric=best.symmetric and bool(recipient),
+        best, anaphoric=False, actor=actor, recipient=recipient, symmetric=best.symmetric and bool(recipient),
         date=when.date, date_precision=when.date_precision, date_text=when.date_text, location=where.location,
         status=status, confidence=max(e.confidence for e in events), mentions=tuple(own),
     )

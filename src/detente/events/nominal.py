@@ -39,6 +39,8 @@ UNREALISED_HEADS = frozenset(
 ACT_HEADS = frozenset({"attempt", "operation", "incident", "mission"})
 #: Determiners and quantifiers of a particular happening.
 _PARTICULAR_DETS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
+#: Determiners of a noun that refers back to a happening already told.
+_BACK_DETS = frozenset({"the", "this", "that", "these", "those"})
 #: Generic quantifiers: "any attack", "no protest", "every arrest", "such attacks".
 _GENERIC_DETS = frozenset({"any", "no", "every", "each", "such", "all", "some", "what", "whatever", "more"})
 #: Prepositions whose object ties the noun to a party, target or place.
@@ -65,9 +67,17 @@ def reports_happening(noun: Any, entry: Entry) -> bool:
         return False  # "fighting", "a demonstration of": only with its parties or place
     if (entry.type == "CONSULT" or "sym" in entry.flags) and not _with_parties(noun):
         return False  # "at the meeting", "a clash between two groups": told by who took part
+    if entry.type == "PROTEST" and not (_with_parties(noun) or _dated(noun)):
+        return False  # "hit by the riots", "support to the bandh": a protest told by who or when
     if _named_episode(noun):
         return False  # "the 2002 riots", "Gujarat riots": a past episode named as background
     return _particular(noun)
+
+
+def _dated(noun: Any) -> bool:
+    """The noun's phrase says when: "Friday's protest", "protests on Monday"."""
+    return any(c.ent_type_ in ("DATE", "TIME") or any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+               for c in noun.children if c.dep_ in ("poss", "compound", "npadvmod", "prep", "amod"))
 
 
 def _with_parties(noun: Any) -> bool:
@@ -105,6 +115,19 @@ def outlives(noun_cand: Any, governor_cand: Any) -> bool:
     """A reported happening under a reaction to it stays an event of its own."""
     return (noun_cand.kind == "noun" and noun_cand.licensed and noun_cand.entry.type in HAPPENING
             and governor_cand.entry.type in REACTING)
+
+
+def refers_back(noun: Any) -> bool:
+    """A definite noun with nothing of its own ("the attack", "the bandh", "this
+    meeting"): a reference to a happening told before, an event only when the article
+    told it (events/coref.py drops one that joins no earlier mention)."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    dets = [c for c in noun.children if c.dep_ == "det"]
+    if not dets or any(d.lower_ not in _BACK_DETS for d in dets):
+        return False
+    return not _anchored(noun) and not any(
+        c.dep_ in ("poss", "nummod", "compound", "amod", "nmod", "appos") for c in noun.children)
 
 
 def _particular(noun: Any) -> bool:
