@@ -437,7 +437,7 @@ class EventCoder:
         weak = cand.entry.weak and not content
         if weak and not args.actor and not args.recipient:
             return None  # an ambiguous word with nobody involved is too weak to report
-        if not args.actor and _modifier(cand.anchor):
+        if not args.actor and _modifier(cand.anchor) and not _weapon_went_off(cand):
             # background in a noun modifier ("the mayor, jailed last year"), except an
             # arrest the police of the sentence made, or one that names who is held
             # ("the arrested men were produced in court", "those detained were freed")
@@ -614,6 +614,11 @@ _RANK = {"asserted": 0, "historical": 0, "future": 1, "hypothetical": 2, "negate
 def _stronger(own: str, clause: str) -> str:
     """The more marked of two statuses (negated > hypothetical > future > asserted)."""
     return clause if _RANK.get(clause, 0) > _RANK.get(own, 0) else own
+
+
+def _weapon_went_off(cand: Candidate) -> bool:
+    """"the device that exploded on the bus": the explosion is reported, by nobody named."""
+    return cand.kind == "verb" and "subj" in cand.entry.flags and cand.entry.mode == "explosives"
 
 
 def _held_group(participle: Any) -> bool:

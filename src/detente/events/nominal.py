@@ -19,6 +19,8 @@ from .lexicon import Entry
 
 #: Types whose nouns name a happening that a reader counts as an event when particular.
 HAPPENING = frozenset({"ASSAULT", "PROTEST", "COERCE", "CONSULT"})
+#: Prepositions that place an act inside a happening ("killed in the blast").
+_SCENE_PREPS = frozenset({"in", "during", "by"})
 #: Legal steps told as happenings ("the trial of X opened", "his indictment"): ACCUSE rows
 #: of these nouns only (a "criticism" or "concern" standing alone is no act).
 LEGAL = frozenset({"trial", "indictment", "prosecution"})
@@ -112,9 +114,16 @@ def _named_episode(noun: Any) -> bool:
 
 
 def outlives(noun_cand: Any, governor_cand: Any) -> bool:
-    """A reported happening under a reaction to it stays an event of its own."""
-    return (noun_cand.kind == "noun" and noun_cand.licensed and noun_cand.entry.type in HAPPENING
-            and governor_cand.entry.type in REACTING)
+    """A reported happening under a reaction to it stays an event of its own, and so does
+    one named in a phrase of an act of its own type ("killed in an attack on the convoy":
+    a mention of the same happening, merged by events/coref.py)."""
+    if noun_cand.kind != "noun" or not noun_cand.licensed or noun_cand.entry.type not in HAPPENING:
+        return False
+    if governor_cand.entry.type in REACTING:
+        return True
+    noun = noun_cand.token
+    return (governor_cand.entry.type == noun_cand.entry.type and noun.dep_ == "pobj"
+            and noun.head.lower_ in _SCENE_PREPS and noun.head.head.i == governor_cand.anchor.i)
 
 
 def refers_back(noun: Any) -> bool:
