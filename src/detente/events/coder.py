@@ -473,7 +473,7 @@ class EventCoder:
             text=sent_text,
             confidence=confidence,
             trigger_token=cand.anchor.i,
-            anaphoric=cand.kind == "noun" and nominal.refers_back(cand.token),
+            anaphoric=cand.kind == "noun" and nominal.refers_back(cand.token, cand.entry),
         )
 
 

@@ -34,7 +34,9 @@ UNREALISED_HEADS = frozenset(
      "warn", "vow", "pledge", "promise", "want", "seek", "urge", "call", "demand", "ban", "outlaw", "risk",
      "rule", "need", "order", "capability", "capacity", "ability", "appeal", "wish", "hope",
      "expect", "anticipate", "predict", "forecast", "rumour", "rumor", "allegation", "alert", "readiness",
-     "preparation", "tactic", "strategy", "method", "training", "train", "manual", "instruction", "recipe"}
+     "preparation", "tactic", "strategy", "method", "training", "train", "manual", "instruction", "recipe",
+     # a pause or halt tells that the act is not going on
+     "pause", "lull", "halt", "respite", "break"}
 )
 #: Nouns whose trigger modifier names the act ("an assassination attempt", "a rescue
 #: operation", "the bombing incident").
@@ -126,12 +128,12 @@ def outlives(noun_cand: Any, governor_cand: Any) -> bool:
             and noun.head.lower_ in _SCENE_PREPS and noun.head.head.i == governor_cand.anchor.i)
 
 
-def refers_back(noun: Any) -> bool:
+def refers_back(noun: Any, entry: Entry) -> bool:
     """A definite noun with nothing of its own ("the attack", "the bandh", "this
     meeting"): a reference to a happening told before, an event only when the article
     told it (events/coref.py drops one that joins no earlier mention)."""
-    if noun.pos_ not in ("NOUN", "PROPN"):
-        return False
+    if noun.pos_ not in ("NOUN", "PROPN") or entry.mode == "arrest":
+        return False  # arrests are reported as made by the coder's own rule ("after the arrests")
     dets = [c for c in noun.children if c.dep_ == "det"]
     if not dets or any(d.lower_ not in _BACK_DETS for d in dets):
         return False
@@ -140,8 +142,8 @@ def refers_back(noun: Any) -> bool:
 
 
 def _particular(noun: Any) -> bool:
-    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss", "nummod", "predet")}
-    if dets & _GENERIC_DETS:
+    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss", "nummod", "predet", "amod")}
+    if dets & _GENERIC_DETS:  # also "the first such attack": a kind
         return False
     if dets or any(c.dep_ in ("poss", "nummod") for c in noun.children):
         return True
@@ -197,7 +199,7 @@ def _unrealised(noun: Any) -> bool:
         if head.lemma_.lower() in UNREALISED_HEADS or head.lower_ in UNREALISED_HEADS:
             return True
         if tok.dep_ == "pobj" and head.dep_ == "prep":
-            tok = head.head if head.lower_ in ("of", "for", "against", "to", "on") else head
+            tok = head.head  # "fears of an attack", "a pause in the bombing"
             if tok.lemma_.lower() in UNREALISED_HEADS:
                 return True
             if head.lower_ not in ("of", "for", "against", "to"):
