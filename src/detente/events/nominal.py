@@ -43,6 +43,14 @@ UNREALISED_HEADS = frozenset(
 ACT_HEADS = frozenset({"attempt", "operation", "incident", "mission"})
 #: Determiners and quantifiers of a particular happening.
 _PARTICULAR_DETS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
+#: Nouns that take an act as known background ("victims of", "in the wake of").
+BACKGROUND_HEADS = frozenset(
+    {"victim", "perpetrator", "anniversary", "aftermath", "wake", "role", "site", "scene", "memory", "survivor",
+     "mastermind", "suspect", "culprit", "planner", "accomplice", "toll", "impact", "effect", "consequence",
+     "compensation", "relief", "memorial", "commemoration", "footage", "image", "photo", "video", "report",
+     "account", "detail", "news", "story", "witness", "eyewitness", "involvement", "hand", "link", "connection",
+     "probe", "investigation", "inquiry", "case", "trial", "charge", "complicity", "accused", "family", "kin"}
+)
 #: Determiners of a noun that refers back to a happening already told.
 _BACK_DETS = frozenset({"the", "this", "that", "these", "those"})
 #: Generic quantifiers: "any attack", "no protest", "every arrest", "such attacks".
@@ -69,13 +77,32 @@ def reports_happening(noun: Any, entry: Entry) -> bool:
         return False
     if entry.weak and not _anchored(noun):
         return False  # "fighting", "a demonstration of": only with its parties or place
-    if (entry.type == "CONSULT" or "sym" in entry.flags) and not _with_parties(noun):
-        return False  # "at the meeting", "a clash between two groups": told by who took part
+    if entry.type == "CONSULT" and not _partners(noun):
+        return False  # "at the meeting", "the visit", "a meeting of the party": told by who met whom
+    if "sym" in entry.flags and not _with_parties(noun):
+        return False  # "a clash between two groups": told by who took part
     if entry.type == "PROTEST" and not (_with_parties(noun) or _dated(noun)):
         return False  # "hit by the riots", "support to the bandh": a protest told by who or when
     if _named_episode(noun):
         return False  # "the 2002 riots", "Gujarat riots": a past episode named as background
     return _particular(noun)
+
+
+def _partners(noun: Any) -> bool:
+    """A meeting noun naming who met: "talks between Kerry and Lavrov", "Modi's meeting
+    with Sharif", "the Putin-Xi summit"."""
+    named_owner = any(c.dep_ in ("poss", "compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_)
+                      for c in noun.children)
+    partner = any(c.dep_ == "prep" and c.lower_ in ("between", "with") and any(
+        g.dep_ == "pobj" and (_proper(g) or any(_proper(x) for x in g.conjuncts)) for g in c.children)
+        for c in noun.children)
+    return partner or (named_owner and any(c.dep_ == "prep" and c.lower_ in ("between", "with", "to") for c in noun.children)) \
+        or sum(1 for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_)) >= 2
+
+
+def _proper(tok: Any) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or any(
+        c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG")) for c in tok.children)
 
 
 def _dated(noun: Any) -> bool:
@@ -134,11 +161,24 @@ def refers_back(noun: Any, entry: Entry) -> bool:
     told it (events/coref.py drops one that joins no earlier mention)."""
     if noun.pos_ not in ("NOUN", "PROPN") or entry.mode == "arrest":
         return False  # arrests are reported as made by the coder's own rule ("after the arrests")
+    if _presupposed(noun):
+        return True
     dets = [c for c in noun.children if c.dep_ == "det"]
     if not dets or any(d.lower_ not in _BACK_DETS for d in dets):
         return False
     return not _anchored(noun) and not any(
         c.dep_ in ("poss", "nummod", "compound", "amod", "nmod", "appos") for c in noun.children)
+
+
+def _presupposed(noun: Any) -> bool:
+    """An act named as the background of another noun ("the victims of the attack", "the
+    anniversary of the bombing", "in the wake of the riots", "the role of X in the
+    clashes"): the sentence is about something else and takes the act as known."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in ("of", "in", "behind", "for", "to"):
+        return False
+    owner = head.head
+    return owner.pos_ == "NOUN" and owner.lemma_.lower() in BACKGROUND_HEADS
 
 
 def _particular(noun: Any) -> bool:
