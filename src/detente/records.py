@@ -228,6 +228,9 @@ class Event:
     trigger_token: int = -1
     #: every mention of this happening in the article, in text order (this one included)
     mentions: tuple[EventMention, ...] = ()
+    #: internal: a noun that only refers back ("the attack"); kept only when it joins an
+    #: earlier mention of the article (events/coref.py); not in the contract
+    anaphoric: bool = False
 
     @property
     def date_start(self) -> dt.date | None:
