@@ -13,6 +13,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from .normalize import escape_surrogates
+
 Span = tuple[int, int]
 
 #: Precision values of a :class:`TimeValue` (``published`` = no time expression dated it).
@@ -274,7 +276,9 @@ class ExtractedArticle:
         }
 
     def to_json(self, **kwargs: Any) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
+        # A lone surrogate (from an Article made in Python) is written as its \u escape:
+        # the same value, and the line can still be written as UTF-8.
+        return escape_surrogates(json.dumps(self.to_dict(), ensure_ascii=False, **kwargs))
 
 
 @dataclass(frozen=True, slots=True)

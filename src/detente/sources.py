@@ -12,11 +12,12 @@ import gzip
 import io
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
 from .errors import InputError
+from .normalize import normalise
 from .records import Article
 
 log = logging.getLogger(__name__)
@@ -177,7 +178,22 @@ def _decode(raw: bytes, source: str) -> str:
 
 
 def _plain_article(text: str, stem: str, source: str, published: dt.date | None, title: str | None) -> Article:
-    return Article(text=text, id=stem, published=published, title=title, source=source)
+    return _normalised(Article(text=text, id=stem, published=published, title=title, source=source), source)
+
+
+def _normalised(art: Article, where: str) -> Article:
+    """``art`` with lone surrogates and control characters replaced (one for one, so
+    offsets into the text are kept), each replacement logged with the input's name."""
+    fields = {}
+    for name in ("text", "id", "title", "source", "url"):
+        value = getattr(art, name)
+        if value is None:
+            continue
+        fixed = normalise(value)
+        if fixed.changed:
+            log.warning("%s", f"{where}: {fixed.describe(name)}; check the encoding of the input")
+            fields[name] = fixed.text
+    return replace(art, **fields) if fields else art
 
 
 def _html_article(html: str, stem: str, source: str, published: dt.date | None, title: str | None) -> Article:
@@ -188,7 +204,7 @@ def _html_article(html: str, stem: str, source: str, published: dt.date | None, 
     if not text or not text.strip():
         raise InputError(source, "has no article text that could be extracted", "Give the article page itself, or its text as .txt")
     meta_date = parse_published(getattr(doc, "date", None), source) if getattr(doc, "date", None) else None
-    return Article(
+    art = Article(
         text=text,
         id=stem,
         published=published or meta_date,
@@ -196,6 +212,7 @@ def _html_article(html: str, stem: str, source: str, published: dt.date | None, 
         source=source,
         url=getattr(doc, "url", None),
     )
+    return _normalised(art, source)
 
 
 def _read_jsonl_text(text: str, source: str, published: dt.date | None) -> Iterator[Article | InputProblem]:
@@ -222,7 +239,7 @@ def _article_from_json(line: str, where: str, default_id: str, published: dt.dat
         raise InputError(where, 'has no "text" string', 'Add a "text" field with the article text')
     pub = parse_published(obj.get("published") or obj.get("date"), where) or published
     raw_id = obj.get("id")
-    return Article(
+    art = Article(
         text=text,
         id=str(raw_id) if raw_id is not None else default_id,
         published=pub,
@@ -230,3 +247,4 @@ def _article_from_json(line: str, where: str, default_id: str, published: dt.dat
         source=obj.get("source") if isinstance(obj.get("source"), str) else None,
         url=obj.get("url") if isinstance(obj.get("url"), str) else None,
     )
+    return _normalised(art, where)
