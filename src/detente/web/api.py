@@ -6,6 +6,7 @@ from FastAPI's own checks) with a message naming the parameter and the fix, neve
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import Annotated, Any, Iterator, Literal, Optional
@@ -23,10 +24,29 @@ from . import queries
 MAX_NAME = 120
 _DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _COUNTRY = re.compile(r"[A-Za-z]{3}")
+#: the formats as the OpenAPI schema documents them (checked by the handlers, which
+#: answer 400 with the parameter's name and the fix)
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+COUNTRY_PATTERN = r"^[A-Za-z]{3}$"
+STATUS_PATTERN = r"^[a-z]+(,[a-z]+)*$"
 
 
 class _Out(BaseModel):
     model_config = ConfigDict(frozen=True)
+
+
+class Problem(_Out):
+    """Why a request was refused: the parameter, the problem and the fix."""
+
+    detail: str
+
+
+#: the answers besides 200 and FastAPI's 422 that the schema documents
+PROBLEMS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "A parameter has a value that cannot be used (the message names it and the fix)."},
+    414: {"model": Problem, "description": "The query string or path is too long."},
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "No such article in the store."}}
 
 
 class Segment(_Out):
@@ -218,10 +238,11 @@ def parse_day(value: str | None, name: str, end: bool = False) -> dt.date | None
         if day:
             return dt.date(year, int(month), int(day))
         if month:
-            first = dt.date(year, int(month), 1)
-            return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1) if end else first
+            # monthrange, not "first of next month minus a day": December 9999 has no next month
+            last = calendar.monthrange(year, int(month))[1]
+            return dt.date(year, int(month), last if end else 1)
         return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise bad(fix) from None
 
 
@@ -261,14 +282,24 @@ def _country(value: str | None) -> str | None:
 
 
 def event_filter(
-    since: Annotated[Optional[str], Query(description="First day (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], Query(description="Last day (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
-    type: Annotated[Optional[str], Query(description="PLOVER event type, e.g. AGREE.")] = None,  # noqa: A002
-    actor: Annotated[Optional[str], Query(description="Party on either side: USA, USAGOV, Russia, Sergei Lavrov.")] = None,
-    partner: Annotated[Optional[str], Query(description="With actor: events between actor and partner.")] = None,
-    country: Annotated[Optional[str], Query(description="ISO alpha-3 code of a party on either side.")] = None,
-    place: Annotated[Optional[str], Query(description="Place name or country code of the event's location.")] = None,
-    status: Annotated[Optional[str], Query(description=f"Comma-separated statuses ({', '.join(STATUSES)}).")] = None,
+    since: Annotated[Optional[str], Query(description="First day (YYYY, YYYY-MM or YYYY-MM-DD; years 0001-9999).",
+                                          examples=["2014-03"], json_schema_extra={"pattern": DATE_PATTERN})] = None,
+    until: Annotated[Optional[str], Query(description="Last day (YYYY, YYYY-MM or YYYY-MM-DD; a partial date "
+                                          "stands for its last day).", examples=["2014"],
+                                          json_schema_extra={"pattern": DATE_PATTERN})] = None,
+    type: Annotated[Optional[str], Query(description=f"PLOVER event type: {', '.join(PLOVER)} (any case).",  # noqa: A002
+                                         examples=["AGREE"])] = None,
+    actor: Annotated[Optional[str], Query(description="Party on either side: USA, USAGOV, Russia, Sergei Lavrov.",
+                                          json_schema_extra={"maxLength": MAX_NAME})] = None,
+    partner: Annotated[Optional[str], Query(description="With actor: events between actor and partner.",
+                                            json_schema_extra={"maxLength": MAX_NAME})] = None,
+    country: Annotated[Optional[str], Query(description="ISO 3166-1 alpha-3 code of a party on either side.",
+                                            examples=["USA"], json_schema_extra={"pattern": COUNTRY_PATTERN})] = None,
+    place: Annotated[Optional[str], Query(description="Place name or country code of the event's location.",
+                                          json_schema_extra={"maxLength": MAX_NAME})] = None,
+    status: Annotated[Optional[str], Query(description=f"Comma-separated statuses ({', '.join(STATUSES)}).",
+                                           examples=["asserted,historical"],
+                                           json_schema_extra={"pattern": STATUS_PATTERN})] = None,
 ) -> queries.EventFilter:
     """The filters shared by the events, dyads and places endpoints, validated."""
     first, last = parse_day(since, "since"), parse_day(until, "until", end=True)
@@ -279,7 +310,7 @@ def event_filter(
 
 
 Filter = Annotated[queries.EventFilter, Depends(event_filter)]
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", responses=PROBLEMS)
 
 
 @router.get("/overview", response_model=Overview, summary="Store counts, date range, types")
@@ -335,7 +366,8 @@ def get_places(
     return queries.places(con, flt, limit)
 
 
-@router.get("/articles/{key:path}", response_model=ArticleOut, summary="An article with its events")
+@router.get("/articles/{key:path}", response_model=ArticleOut, summary="An article with its events",
+            responses=NOT_FOUND)
 def get_article(
     con: Cursor,
     key: Annotated[str, Path(description="Content hash or article id.", max_length=200)],

@@ -11,7 +11,7 @@ import logging
 import threading
 from importlib.resources import files
 from pathlib import Path
-from typing import AsyncIterator
+from typing import AsyncIterator, Sequence
 
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse
@@ -19,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 
 from ..store import open_store
 from .api import router
+from .security import UVICORN_OPTIONS, SecurityMiddleware, allowed_hosts
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +29,10 @@ def static_dir() -> Path:
     return Path(str(files("detente.web") / "static"))
 
 
-def create_app(db_path: str | Path) -> FastAPI:
+def create_app(db_path: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI:
     """An app serving the store at ``db_path`` (opened read-only; raises StoreError with a
-    message naming the file and the fix when it cannot be opened)."""
+    message naming the file and the fix when it cannot be opened). ``hosts``: the Host
+    names answered (see :mod:`detente.web.security`); ``serve`` always gives them."""
     store = open_store(db_path, read_only=True)
 
     @contextlib.asynccontextmanager
@@ -52,6 +54,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     app.state.store = store
     app.state.cursor_lock = threading.Lock()
     app.include_router(router)
+    app.add_middleware(SecurityMiddleware, hosts=hosts)
     static = static_dir()
     app.mount("/static", StaticFiles(directory=static), name="static")
 
@@ -68,13 +71,15 @@ def create_app(db_path: str | Path) -> FastAPI:
     return app
 
 
-def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, log_level: str = "info") -> None:
-    """Serve the page and the API until interrupted."""
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, log_level: str = "info",
+          allow_hosts: Sequence[str] = ()) -> None:
+    """Serve the page and the API until interrupted, answering only requests addressed to
+    this server's names (loopback, ``host`` and ``allow_hosts``)."""
     import uvicorn
 
-    app = create_app(db_path)
+    app = create_app(db_path, hosts=allowed_hosts(host, allow_hosts))
     log.info("serving %s on http://%s:%d/", db_path, host, port)
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, **UVICORN_OPTIONS)
 
 
 def bind_check(host: str, port: int) -> str | None:
