@@ -140,3 +140,44 @@ def test_a_real_server_answers_a_100_kb_query_with_414(db):
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@pytest.mark.slow
+def test_schemathesis_finds_no_failure(db, tmp_path):
+    """schemathesis with --checks all against the served OpenAPI schema: every
+    response matches its documented status and schema, schema-valid requests are
+    answered and schema-violating ones refused."""
+    import os
+    import shutil
+    import subprocess
+
+    import uvicorn
+
+    from detente.web import create_app
+
+    st = shutil.which("schemathesis") or shutil.which("st")
+    if st is None:
+        pytest.skip("schemathesis is not installed (pip install -e '.[dev]')")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    app = create_app(db, hosts=allowed_hosts("127.0.0.1"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error", **UVICORN_OPTIONS))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
+        time.sleep(0.05)
+    here = os.path.dirname(__file__)
+    env = dict(os.environ, SCHEMATHESIS_HOOKS="schemathesis_hooks",
+               PYTHONPATH=os.pathsep.join([here, os.environ.get("PYTHONPATH", "")]))
+    try:
+        proc = subprocess.run(
+            [st, "run", f"http://127.0.0.1:{port}/openapi.json", "--checks", "all", "--max-examples", "12",
+             "--seed", "19", "--no-color"],
+            capture_output=True, text=True, env=env, cwd=tmp_path, timeout=600)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]

@@ -24,11 +24,28 @@ from . import queries
 MAX_NAME = 120
 _DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _COUNTRY = re.compile(r"[A-Za-z]{3}")
-#: the formats as the OpenAPI schema documents them (checked by the handlers, which
-#: answer 400 with the parameter's name and the fix)
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-COUNTRY_PATTERN = r"^[A-Za-z]{3}$"
-STATUS_PATTERN = r"^[a-z]+(,[a-z]+)*$"
+
+
+def _any_case(word: str) -> str:
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+def _blank_or(pattern: str) -> str:
+    """A schema pattern: ``pattern``, or nothing (no filter), with spaces around."""
+    return rf"^\s*({pattern})?\s*$"
+
+
+# The formats exactly as the handlers accept them, for the OpenAPI schema (the handlers
+# check them and answer 400 with the parameter's name and the fix).
+_YEAR = r"(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
+_LEAP_YEAR = r"([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
+_MONTH_DAY = (r"((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)"
+              r"|02-(0[1-9]|1[0-9]|2[0-8]))")
+DATE_PATTERN = _blank_or(rf"{_YEAR}(-(0[1-9]|1[0-2]))?|{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29")
+COUNTRY_PATTERN = _blank_or(r"[A-Za-z]{3}")
+TYPE_PATTERN = _blank_or("|".join(_any_case(t) for t in PLOVER))
+_STATUS = "(" + "|".join(_any_case(s) for s in STATUSES) + ")"
+STATUS_PATTERN = rf"^\s*{_STATUS}?(\s*,\s*{_STATUS}?)*\s*$"
 
 
 class _Out(BaseModel):
@@ -288,7 +305,7 @@ def event_filter(
                                           "stands for its last day).", examples=["2014"],
                                           json_schema_extra={"pattern": DATE_PATTERN})] = None,
     type: Annotated[Optional[str], Query(description=f"PLOVER event type: {', '.join(PLOVER)} (any case).",  # noqa: A002
-                                         examples=["AGREE"])] = None,
+                                         examples=["AGREE"], json_schema_extra={"pattern": TYPE_PATTERN})] = None,
     actor: Annotated[Optional[str], Query(description="Party on either side: USA, USAGOV, Russia, Sergei Lavrov.",
                                           json_schema_extra={"maxLength": MAX_NAME})] = None,
     partner: Annotated[Optional[str], Query(description="With actor: events between actor and partner.",
@@ -340,8 +357,9 @@ def get_dyads(
 @router.get("/dyad/{a}/{b}/timeline", response_model=TimelineOut, summary="A dyad per period")
 def get_timeline(
     con: Cursor,
-    a: Annotated[str, Path(description="One party: USA, USAGOV, Russia, Sergei Lavrov.", max_length=MAX_NAME)],
-    b: Annotated[str, Path(description="The other party.", max_length=MAX_NAME)],
+    a: Annotated[str, Path(description="One party: USA, USAGOV, Russia, Sergei Lavrov.", max_length=MAX_NAME,
+                           json_schema_extra={"pattern": r"\S"})],
+    b: Annotated[str, Path(description="The other party.", max_length=MAX_NAME, json_schema_extra={"pattern": r"\S"})],
     by: Annotated[Literal["day", "week", "month", "year"], Query(description="Period length.")] = "month",
 ) -> dict[str, Any]:
     if not a.strip() or not b.strip():
