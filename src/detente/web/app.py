@@ -18,6 +18,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from ..store import open_store
+from ..store.faults import is_store_fault, store_error
 from .api import router
 from .security import UVICORN_OPTIONS, SecurityMiddleware, allowed_hosts
 
@@ -64,6 +65,10 @@ def create_app(db_path: str | Path, *, hosts: Sequence[str] | None = None) -> Fa
 
     @app.exception_handler(Exception)
     async def internal(request: Request, exc: Exception) -> JSONResponse:
+        if is_store_fault(exc):  # a damaged store file: say so, not "internal error"
+            message = str(store_error(str(db_path), exc, "read"))
+            log.error("%s %s: %s", request.method, request.url.path, message)
+            return JSONResponse({"detail": message}, status_code=503)
         # a bug, not a bad parameter: log it, answer without a traceback
         log.exception("%s %s failed", request.method, request.url.path)
         return JSONResponse({"detail": f"internal error ({type(exc).__name__}); see the server log"}, status_code=500)
