@@ -265,6 +265,8 @@ class _Run:
 
     # -- ingest_log ---------------------------------------------------------------------
     def _log_start(self) -> None:
+        # Only one process can write a store: a run still 'running' was killed.
+        self.store.con.execute("UPDATE ingest_log SET status = 'interrupted' WHERE status = 'running'")
         self.store.con.execute(
             "INSERT INTO ingest_log VALUES (?, ?, NULL, ?, ?, 0, 0, 0, 0, 'running')",
             [self.run_id, dt.datetime.now(), json.dumps(self.paths), self.workers],
