@@ -33,7 +33,7 @@ from .shards import Output, Shard, list_shards, read_shard, shard_tables
 log = logging.getLogger(__name__)
 
 MISSING = "the ray engine needs Ray: pip install 'detente[ray]'"
-#: set to a file path: the first actor to see it absent creates it and exits (tests of a dying actor)
+#: a file path: the first actor call that finds "armed" in it overwrites it and exits (tests of a dying actor)
 EXIT_ONCE_ENV = "DETENTE_RAY_TEST_EXIT_ONCE"
 
 
@@ -91,8 +91,13 @@ def ingest_ray(
         with ray_session(ray, options):
             ds = _plan(ray, pending, settings, options)
             collector = _Collector(output, {s.key: s for s in pending}, tally, on_shard)
-            for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
-                collector.add(batch)
+            batches = iter(ds.iter_batches(batch_size=None, batch_format="pyarrow"))
+            try:
+                for batch in batches:
+                    collector.add(batch)
+            finally:
+                # a driver stopped mid-run (Ctrl-C) ends the streaming execution and its actors now
+                getattr(batches, "close", lambda: None)()
             collector.finish()
     return ScaleReport(out, len(shards), len(shards) - len(pending), tally.written, tally.articles, tally.failed,
                        tally.events, time.monotonic() - started, tuple((p.source, p.message) for p in problems))
@@ -147,10 +152,18 @@ class ArticleActor:
 
 def _maybe_exit_once() -> None:
     flag = os.environ.get(EXIT_ONCE_ENV)
-    if flag and not os.path.exists(flag):
-        with open(flag, "w", encoding="utf-8") as fh:
-            fh.write(str(os.getpid()))
-        os._exit(1)
+    if not flag:
+        return
+    try:
+        with open(flag, "r+", encoding="utf-8") as fh:
+            if fh.read() != "armed":
+                return
+            fh.seek(0)
+            fh.write(f"exited {os.getpid()}")
+            fh.truncate()
+    except FileNotFoundError:
+        return
+    os._exit(1)
 
 
 @dataclass
