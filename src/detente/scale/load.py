@@ -58,7 +58,7 @@ def _read(output: Output, dataset: str, key: str) -> list[dict[str, Any]]:
     return rows
 
 
-def _shard_records(output: Output, key: str) -> tuple[list[Any], list[str | None], list[Any]]:
+def _shard_records(output: Output, key: str) -> tuple[list[Any], list[str], list[Any]]:
     """The shard's results in input order (articles and failed articles), their content
     hashes, and its read failures (lines that named no article)."""
     from ..records import Article
@@ -69,7 +69,7 @@ def _shard_records(output: Output, key: str) -> tuple[list[Any], list[str | None
     for dataset in ("actors", "events", "quotes"):
         for row in _read(output, dataset, key):
             by_hash[row["content_hash"]][dataset].append(row)
-    ordered: list[tuple[int, Any, str | None]] = []
+    ordered: list[tuple[int, Any, str]] = []
     for a in _read(output, "articles", key):
         parts = by_hash[a["content_hash"]]
         article = Article(text=a["text"] or "", id=a["id"], published=a["published"], title=a["title"],

@@ -58,9 +58,10 @@ def _filesystem(uri: str) -> tuple[Any, str]:
     if "://" not in uri:
         return pafs.LocalFileSystem(), os.path.abspath(uri)
     try:
-        return pafs.FileSystem.from_uri(uri)
+        fs, path = pafs.FileSystem.from_uri(uri)
     except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds for a bad URI
         raise DetenteError(f"{uri}: cannot open this location ({exc}); check the URI and credentials") from None
+    return fs, str(path)
 
 
 def _is_shard(name: str) -> bool:
@@ -168,7 +169,7 @@ def _schemas() -> dict[str, "pa.Schema"]:
 
     from ..frames import event_schema
 
-    s, i32, f64 = pa.string(), pa.int32(), pa.float64()
+    s, i32 = pa.string(), pa.int32()
     mention = pa.struct([("trigger", s), ("trigger_start", i32), ("trigger_end", i32), ("span_start", i32),
                          ("span_end", i32), ("sentence_index", i32)])
     events = event_schema()
