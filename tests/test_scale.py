@@ -132,3 +132,19 @@ def test_without_ray_the_engine_names_the_extra(monkeypatch):
 
     with pytest.raises(DetenteError, match=r"pip install 'detente\[ray\]'"):
         require_ray()
+
+
+def test_cli_store_load_twice_and_usage_errors(extractor, run_cli, tmp_path):
+    items, _ = _shard_items(extractor, ARTICLES)
+    Output(str(tmp_path / "out")).write_shard(Shard("/x/a.jsonl", "a-1"), shard_tables("a-1", items))
+    first = run_cli("store", "load", str(tmp_path / "out"), "--db", str(tmp_path / "s.duckdb"))
+    second = run_cli("store", "load", str(tmp_path / "out"), "--db", str(tmp_path / "s.duckdb"))
+    assert first.returncode == second.returncode == 0
+    assert b"2 articles added from 1 shards" in first.stdout and b"0 articles added" in second.stdout
+    events = run_cli("events", "--db", str(tmp_path / "s.duckdb"), "--format", "json")
+    assert b"Angela Merkel" in events.stdout  # the query commands work on a loaded store
+
+    no_out = run_cli("ingest", str(tmp_path), "--engine", "ray")
+    assert no_out.returncode == 2 and b"give --out FOLDER" in no_out.stderr
+    bad_engine = run_cli("ingest", str(tmp_path), "--engine", "spark")
+    assert bad_engine.returncode == 2 and b"give local or ray" in bad_engine.stderr

@@ -125,3 +125,12 @@ def test_two_actors_resume_after_the_driver_stops_and_load_adds_nothing_twice(ra
             assert b.con.execute(sql).fetchall() == a.con.execute(sql).fetchall(), sql
         extra = b.con.execute("SELECT source, message FROM ingest_errors WHERE source LIKE '%corrupt%'").fetchall()
     assert len(extra) == 1 and "not a readable Parquet file" in extra[0][1]
+
+
+def test_actors_taking_every_cpu_are_refused_with_the_numbers(ray_local, shards, tmp_path):
+    from detente.errors import DetenteError
+
+    # the module's Ray has 3 CPUs: 3 actors of 1 CPU would leave none for the shard readers
+    with pytest.raises(DetenteError, match=r"--workers 3 x --cpus-per-actor 1 = 3 CPUs, but Ray has 3"):
+        ingest_ray([str(shards)], str(tmp_path / "out"), RayOptions(actors=3, progress=False))
+    assert not (tmp_path / "out" / "_shards").exists()
