@@ -137,16 +137,13 @@ class ArticleActor:
 
         _maybe_exit_once()
         rows = batch.to_pylist()
-        articles = [pickle.loads(r["payload"]) for r in rows if r["kind"] == "article"]
+        todo = [(r, pickle.loads(r["payload"])) for r in rows if r["kind"] == "article"]
         # extract_many is the local ingest's per-article function; spaCy's memory zone is
         # opened around each of its batches, so a long-lived actor does not grow.
-        results = iter(list(self.extractor.extract_many(articles)))
-        for r in rows:
-            if r["kind"] == "article":
-                art = pickle.loads(r["payload"])
-                result = next(results)
-                r["payload"] = pickle.dumps((art, result) if isinstance(result, ArticleError) else result)
-                r["kind"] = "result"
+        results = self.extractor.extract_many([art for _, art in todo])
+        for (r, art), result in zip(todo, results):
+            r["payload"] = pickle.dumps((art, result) if isinstance(result, ArticleError) else result)
+            r["kind"] = "result"
         return pa.Table.from_pylist(rows, schema=batch.schema)
 
 
@@ -184,9 +181,12 @@ class _Collector:
     on_shard: Callable[[str], None] | None = None
     items: dict[str, dict[int, Any]] = field(default_factory=lambda: defaultdict(dict))
     totals: dict[str, int] = field(default_factory=dict)
+    written: set[str] = field(default_factory=set)
 
     def add(self, batch: Any) -> None:
         for key, index, kind, payload in zip(*(batch.column(c).to_pylist() for c in ("key", "index", "kind", "payload"))):
+            if key in self.written:
+                continue  # a retried task's late copy of a shard already written
             if kind == "end":
                 self.totals[key] = index
             else:
@@ -200,6 +200,7 @@ class _Collector:
         self.totals.pop(key)
         tables = shard_tables(key, items)
         self.output.write_shard(self.shards[key], tables)
+        self.written.add(key)
         t = self.tally
         t.written += 1
         t.articles += tables["articles"].num_rows
