@@ -14,7 +14,7 @@ import sys
 
 import typer
 
-COMMANDS = ("extract", "ingest", "events", "dyad", "export", "summary", "eval", "serve")
+COMMANDS = ("extract", "ingest", "events", "dyad", "export", "summary", "eval", "serve", "store")
 
 
 def build_app() -> typer.Typer:
