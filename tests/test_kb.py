@@ -267,3 +267,20 @@ def test_both_parts_together_cover_at_least_500_people(kb: KnowledgeBase) -> Non
     if "people_b.tsv" not in {p.name for p in default_paths()}:
         pytest.skip("people_b.tsv (part B of the knowledge base) is not written yet")
     assert len(kb) >= 500
+
+
+def test_cabinet_posts_beyond_foreign_and_defence_are_dated(kb: KnowledgeBase) -> None:
+    # part C: interior, justice, trade and finance posts, with titles mapped by function
+    assert kb.holder("GBR", "justice minister", date(2020, 1, 1)).id == "robert-buckland"
+    assert kb.holder("AUS", "finance minister", date(2024, 1, 1)).id == "jim-chalmers"  # the treasurer
+    assert kb.holder("FRA", "interior minister", date(2022, 1, 1)).id == "gerald-darmanin"
+    assert kb.holder("FRA", "interior minister", date(2025, 1, 1)).id == "bruno-retailleau"
+    wang = kb.resolve("Wang Wentao", date(2023, 5, 1))
+    assert wang is not None and (wang[1].country, wang[1].title) == ("CHN", "trade minister")
+
+
+def test_every_row_of_part_c_records_the_gender() -> None:
+    from detente.actors.kb import read_rows
+
+    path = next(p for p in default_paths() if p.name == "people_c.tsv")
+    assert all(row.gender in ("m", "f") for row in read_rows(path))
