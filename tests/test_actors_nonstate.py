@@ -36,7 +36,8 @@ def resolver() -> ActorResolver:
     ("The SBU detained a Russian agent in Kharkiv.", "SBU", ("UKR", "SPY")),
     ("Likud rejected the proposal on Sunday.", "Likud", ("ISR", "PTY")),
     ("The BJP won the state election.", "BJP", ("IND", "PTY")),
-    ("Labour accused the government of failing pensioners.", "Labour", ("GBR", "PTY")),
+    ("The Labour Party accused the government of failing pensioners.", "Labour", ("GBR", "PTY")),
+    ("The Tories lost the by-election.", "Tories", ("GBR", "PTY")),
     ("Islamic State Central Africa Province fighters killed 20 villagers.", "Province", ("COD", "REB")),
     ("The RSF shelled the city of El Fasher.", "RSF", ("SDN", "REB")),
 ])
@@ -81,3 +82,9 @@ def test_organisations_table_codes_and_spellings_are_valid() -> None:
             key = phrase_key(spelling)
             # one spelling names one organisation: a second owner would never be matched
             assert owner.setdefault(key, row["name"]) == row["name"], f"{where}: {spelling!r}"
+
+
+def test_a_word_that_is_also_a_party_elsewhere_gives_no_country(nlp, resolver) -> None:
+    # "Labour" alone is a ministry's word in other states ("the Serbian Labour Minister")
+    text = "The Labour Minister of Serbia signed the employment bill."
+    assert ("GBR", "PTY") not in codes_at(nlp, resolver, text, "Labour", DAY)
