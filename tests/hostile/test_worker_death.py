@@ -74,8 +74,8 @@ def test_sigkill_of_a_real_worker_loses_no_article(tmp_path, monkeypatch, extrac
     pools: list = []
     real_make = ingest_mod._make_executor
 
-    def make(workers, settings):
-        pools.append(real_make(workers, settings))
+    def make(workers, settings, make_extractor):
+        pools.append(real_make(workers, settings, make_extractor))
         return pools[-1]
 
     killed: list[int] = []
