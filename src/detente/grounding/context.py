@@ -53,9 +53,13 @@ PLACE_REACH = 2
 #: A place of the story's present: an event dated at most this many days before
 #: publication can still be at the dateline.
 PRESENT_DAYS = 7
+#: The lead: the sentences whose dated past episode is the story's news.
+LEAD_SENTENCES = 3
 
 #: Subordinators of a temporal clause whose time is the main clause's too.
 _TEMPORAL_MARKS = frozenset({"after", "when", "as", "while", "once", "whilst"})
+#: Prepositions whose event-noun object shares the time of the verb ("approved at a meeting").
+_SETTING_PREPS = frozenset({"at", "during", "in"})
 _REALISED = frozenset({"asserted", "negated", "historical"})
 _PROSPECTIVE = frozenset({"future", "hypothetical"})
 _MODALS_AHEAD = frozenset({"must", "should", "shall", "will", "'ll", "wo", "ought"})
@@ -107,6 +111,10 @@ def clause_date(
     linked = [c for c in top.children if c.dep_ == "advcl" and _temporal(c)]
     if top.dep_ == "advcl" and _temporal(top) and top.head.i != top.i:
         linked.append(top.head)
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and trigger.head.lower_ in _SETTING_PREPS:
+        verb = trigger.head.head  # "approved at a meeting yesterday": the meeting's time
+        if verb.pos_ in ("VERB", "AUX") and verb.i != trigger.head.i:
+            linked.append(verb)
     for verb in linked:
         tv = date_event(sent, verb, published, prefer=prefer, cache=cache)
         if tv is not None:
@@ -138,14 +146,17 @@ def ground_context(
     dateline = dateline_place(doc, gazetteer, countries)
     told = _told_sentences(doc, published)
     past: _Episode | None = None
+    lead: _Episode | None = None  # the lead's episode: the story's news
     ahead: _Episode | None = None
     where: _Episode | None = None
     out: list[Event] = []
     for event in events:
         past = _advance(past, told, event.sentence_index)
+        if lead is None and past is not None and past.last < LEAD_SENTENCES and _recent(past.time, published):
+            lead = dataclasses.replace(past)
         trigger = doc[event.trigger_token] if event.trigger_token >= 0 else None
         if event.date is None:
-            event = _date_from_story(event, trigger, past, ahead, published)
+            event = _date_from_story(event, trigger, past, lead, ahead, published)
         verbal = trigger is not None and trigger.pos_ in ("VERB", "AUX")
         if event.status in _REALISED and verbal and event.date_source not in (None, "published"):
             past = _extend(past, event)
@@ -187,11 +198,13 @@ def _advance(episode: _Episode | None, told: list[tuple[int, TimeValue | None]],
     return episode
 
 
-def _date_from_story(event: Event, trigger: Token | None, past: _Episode | None,
+def _date_from_story(event: Event, trigger: Token | None, past: _Episode | None, lead: _Episode | None,
                      ahead: _Episode | None, published: dt.date | None) -> Event:
     tv: TimeValue | None = None
     if trigger is not None and event.status in _REALISED and past is not None:
         tv = _relative_day(trigger.sent, past) or _episode_time(event, trigger, past, published)
+        if tv is None and lead is not None and _tense_of(trigger) == "past":
+            tv = lead.time  # an untied past event of the story is its news
     elif trigger is not None and event.status in _PROSPECTIVE and ahead is not None:
         tv = ahead.time if event.sentence_index - ahead.last <= 1 else None
     if tv is not None:
@@ -210,13 +223,16 @@ def _episode_time(event: Event, trigger: Token, episode: _Episode, published: dt
     """The episode's time if the event belongs to it: a past event that continues it, or
     a present perfect told while the episode is the story's present ("more than 100
     people have been killed")."""
-    verb = _verb_of(trigger)
-    tense = _tense(verb) if verb is not None else "past"
+    tense = _tense_of(trigger)
     if tense == "perfect":
-        recent = episode.time is not None and published is not None and is_event_date(episode.time) and (
-            published - period_end(episode.time)).days <= PRESENT_DAYS
-        return episode.time if recent else None
+        return episode.time if _recent(episode.time, published) else None
     return episode.time if _continues(event, tense, episode) else None
+
+
+def _recent(tv: TimeValue | None, published: dt.date | None) -> bool:
+    """A time of the story's present: ended at most :data:`PRESENT_DAYS` before publication."""
+    return (tv is not None and published is not None and is_event_date(tv)
+            and 0 <= (published - period_end(tv)).days <= PRESENT_DAYS)
 
 
 def _continues(event: Event, tense: str, episode: _Episode) -> bool:
@@ -314,7 +330,13 @@ def _clause_top(trigger: Token) -> Token:
 
 
 def _temporal(verb: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in verb.children)
+    # "when" is often parsed as an adverb of its clause rather than its marker
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_MARKS for c in verb.children)
+
+
+def _tense_of(trigger: Token) -> str:
+    verb = _verb_of(trigger)
+    return _tense(verb) if verb is not None else "past"
 
 
 def _verb_of(trigger: Token) -> Token | None:
