@@ -201,9 +201,10 @@ def _advance(episode: _Episode | None, told: list[tuple[int, TimeValue | None]],
 def _date_from_story(event: Event, trigger: Token | None, past: _Episode | None, lead: _Episode | None,
                      ahead: _Episode | None, published: dt.date | None) -> Event:
     tv: TimeValue | None = None
-    if trigger is not None and event.status in _REALISED and past is not None:
+    if trigger is not None and event.status in _REALISED and past is not None and not _referred_to(trigger):
         tv = _relative_day(trigger.sent, past) or _episode_time(event, trigger, past, published)
-        if tv is None and lead is not None and _tense_of(trigger) == "past":
+        nominal = trigger.pos_ in ("NOUN", "PROPN")
+        if tv is None and lead is not None and not nominal and _tense_of(trigger) == "past":
             tv = lead.time  # an untied past event of the story is its news
     elif trigger is not None and event.status in _PROSPECTIVE and ahead is not None:
         tv = ahead.time if event.sentence_index - ahead.last <= 1 else None
@@ -332,6 +333,17 @@ def _clause_top(trigger: Token) -> Token:
 def _temporal(verb: Token) -> bool:
     # "when" is often parsed as an adverb of its clause rather than its marker
     return any(c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_MARKS for c in verb.children)
+
+
+def _referred_to(trigger: Token) -> bool:
+    """An event noun that a comment is about ("condemned the bombing", "charged in the
+    killing of"): an event told elsewhere, not a step of the episode being told."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    from detente.grounding.places import place_words
+
+    head = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+    return head.lemma_.lower() in place_words().comment_verbs | {"charge", "convict", "arrest", "indict"}
 
 
 def _tense_of(trigger: Token) -> str:
