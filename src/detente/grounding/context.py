@@ -69,6 +69,9 @@ _DEADLINE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
 )
+_QUOTE_MARKS = re.compile("[\"\u201c\u201d]")
+#: Words of a span of time: a sentence with one tells a period, not the episode's day.
+_SPAN_WORDS = re.compile(r"\b(?:since|for (?:years|decades|months|weeks)|consistently|repeatedly|long)\b", re.I)
 _NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 #: Day anaphora counted from the episode's day ("the next day", "two days later").
 _RELATIVE = re.compile(
@@ -165,7 +168,9 @@ def ground_context(
         if event.location is None and trigger is not None:
             event = _place_from_story(event, trigger, where, dateline, published, gazetteer, countries)
         if event.location is not None and event.status in ("asserted", "negated"):
-            where = _Episode(event.sentence_index, None, event.location)
+            when = TimeValue(event.date, event.date_precision or "") if event.date else None
+            where = _Episode(event.sentence_index, when, event.location,
+                             frozenset(a.id for a in (*event.actor, *event.recipient)))
         out.append(event)
     return out
 
@@ -181,6 +186,8 @@ def _told_sentences(doc: Doc, published: dt.date | None) -> list[tuple[int, Time
         if not past:
             continue
         tv = next((t for t in (date_event(sent, v, published, cache=cache) for v in past) if t), None)
+        if tv is not None and _QUOTE_MARKS.search(doc_text(doc)[sent.start_char:sent.end_char]):
+            continue  # "..., she told me last week": when it was told, not when it happened
         told.append((n, tv))
     return told
 
@@ -202,9 +209,12 @@ def _date_from_story(event: Event, trigger: Token | None, past: _Episode | None,
                      ahead: _Episode | None, published: dt.date | None) -> Event:
     tv: TimeValue | None = None
     if trigger is not None and event.status in _REALISED and past is not None and not _referred_to(trigger):
-        tv = _relative_day(trigger.sent, past) or _episode_time(event, trigger, past, published)
+        tv = _relative_day(trigger.sent, past)
+        framed = tv is None and _own_time_frame(trigger.sent)
+        if tv is None and not framed:
+            tv = _episode_time(event, trigger, past, published)
         nominal = trigger.pos_ in ("NOUN", "PROPN")
-        if tv is None and lead is not None and not nominal and _tense_of(trigger) == "past":
+        if tv is None and not framed and lead is not None and not nominal and _tense_of(trigger) == "past":
             tv = lead.time  # an untied past event of the story is its news
     elif trigger is not None and event.status in _PROSPECTIVE and ahead is not None:
         tv = ahead.time if event.sentence_index - ahead.last <= 1 else None
@@ -225,8 +235,9 @@ def _episode_time(event: Event, trigger: Token, episode: _Episode, published: dt
     a present perfect told while the episode is the story's present ("more than 100
     people have been killed")."""
     tense = _tense_of(trigger)
-    if tense == "perfect":
-        return episode.time if _recent(episode.time, published) else None
+    if tense == "perfect":  # the news of the day, not a state reaching back ("has long advised")
+        day = episode.time is not None and episode.time.precision == "day"
+        return episode.time if day and _recent(episode.time, published) else None
     return episode.time if _continues(event, tense, episode) else None
 
 
@@ -285,13 +296,24 @@ def _place_from_story(event: Event, trigger: Token, where: _Episode | None, date
         return event
     gap = event.sentence_index - where.last if where is not None else None
     place, source = None, "context"
-    if where is not None and where.place is not None and gap is not None and 0 <= gap <= PLACE_REACH:
+    if where is not None and where.place is not None and gap is not None and 0 <= gap <= PLACE_REACH \
+            and _same_episode(event, where):
         place = where.place
     elif dateline is not None:
         place, source = dateline, "dateline"
     if place is None or _names_elsewhere(trigger.sent, place, gazetteer, countries):
         return event
     return dataclasses.replace(event, location=dataclasses.replace(place, source=source))
+
+
+def _same_episode(event: Event, where: _Episode) -> bool:
+    """The event is of the placed episode: a participant in common, or the episode's time
+    (its date taken from the story, equal to the placed event's)."""
+    parties = {a.id for a in (*event.actor, *event.recipient)}
+    if parties & where.parties:
+        return True
+    return (event.date_source in ("context", "clause", "sentence") and where.time is not None
+            and event.date == where.time.value)
 
 
 def _of_the_present(event: Event, published: dt.date | None) -> bool:
@@ -333,6 +355,13 @@ def _clause_top(trigger: Token) -> Token:
 def _temporal(verb: Token) -> bool:
     # "when" is often parsed as an adverb of its clause rather than its marker
     return any(c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_MARKS for c in verb.children)
+
+
+def _own_time_frame(sent: Span) -> bool:
+    """The sentence sets its own time ("since 2014", "in the 1990s", "on Friday" on
+    another verb): its undated events are not placed in the episode told before."""
+    text = doc_text(sent.doc)[sent.start_char:sent.end_char]
+    return bool(_SPAN_WORDS.search(text)) or any(e.label_ in ("DATE", "TIME") for e in ents_in(sent))
 
 
 def _referred_to(trigger: Token) -> bool:
