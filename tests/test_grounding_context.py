@@ -155,3 +155,15 @@ def test_contract_carries_where_date_and_place_came_from(extractor) -> None:
                                published="2020-08-25").to_dict()
     sources = [(e["date_source"], e["location"]["source"]) for e in result["events"]]
     assert ("sentence", "sentence") in sources and ("context", "context") in sources
+
+
+def test_a_present_perfect_keeps_the_storys_present(extractor) -> None:
+    text = "Soldiers shelled the village on Tuesday. Rebels have attacked the convoy from the hills."
+    events = _events(extractor, text, "2022-06-09")
+    assert _when(_one(events, "attacked")) == ("2022-06-09", "published", "published")
+
+
+def test_an_acronym_opening_the_story_is_no_dateline(extractor) -> None:
+    text = "UN – The Syrian government delegation rejected the proposal on Tuesday. Officials then accused the envoy of bias."
+    events = _events(extractor, text, "2017-12-14")
+    assert all(e.location is None or e.location.source != "dateline" for e in events)

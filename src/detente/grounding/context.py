@@ -231,13 +231,11 @@ def _date_from_story(event: Event, trigger: Token | None, past: _Episode | None,
 
 
 def _episode_time(event: Event, trigger: Token, episode: _Episode, published: dt.date | None) -> TimeValue | None:
-    """The episode's time if the event belongs to it: a past event that continues it, or
-    a present perfect told while the episode is the story's present ("more than 100
-    people have been killed")."""
+    """The episode's time if the event belongs to it: a past event that continues it (a
+    present perfect is the story's present: "has clashed with", "have been accused")."""
     tense = _tense_of(trigger)
-    if tense == "perfect":  # the news of the day, not a state reaching back ("has long advised")
-        day = episode.time is not None and episode.time.precision == "day"
-        return episode.time if day and _recent(episode.time, published) else None
+    if tense == "perfect":  # the story's own present: "has clashed with", "have been accused"
+        return None
     return episode.time if _continues(event, tense, episode) else None
 
 

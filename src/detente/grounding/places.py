@@ -435,6 +435,8 @@ def dateline_place(doc: Doc, gazetteer: Gazetteer, context: Sequence[str] = ()) 
     if not sents:
         return None
     found = _dateline(sents[0], gazetteer, context)
+    if found is not None and len(doc[found.start:found.end].text) < 3:
+        found = None  # "UN -", "US –": an acronym opening the story, not a city
     return dataclasses.replace(_to_place(found, sents[0]), source="dateline") if found else None
 
 
