@@ -168,6 +168,8 @@ def test_rows_of_one_person_merge_across_files(tmp_path: Path) -> None:
         ("ann-x\tAnn X\t\tUSA\tGOV\tpresident\t2005-01-01\t2001-01-01\t", "not before"),
         ("Ann X\tAnn X\t\tUSA\tGOV\tpresident\t2001-01-01\t\t", "slug"),
         ("ann-x\tAnn X\t\tIGO\tGOV\tpresident\t2001-01-01\t\t", "organisation"),
+        ("ann-x\tAnn X\t\tUSA\tGOV\tpresident\t2001-01-01\t\t\tF", "gender 'F'"),
+        ("ann-x\tAnn X\t\tUSA\tGOV\tpresident\t2001-01-01\t\t\tfemale", "gender 'female'"),
     ],
 )
 def test_malformed_row_names_file_line_and_problem(tmp_path: Path, row: str, problem: str) -> None:
@@ -177,6 +179,32 @@ def test_malformed_row_names_file_line_and_problem(tmp_path: Path, row: str, pro
     message = str(info.value)
     assert isinstance(info.value, DataFileError)
     assert "bad.tsv:4" in message and problem in message
+
+
+def test_gender_is_read_from_any_row_of_the_person(tmp_path: Path) -> None:
+    header = "person_id\tname\taliases\tcountry\tsector\ttitle\tstart\tend\torg\tgender\n"
+    path = tmp_path / "g.tsv"
+    path.write_text(header + "ann-x\tAnn X\t\tFRA\tLEG\tsenator\t2001\t2005\t\t\n"
+                    "ann-x\tAnn X\t\tFRA\tGOV\tforeign minister\t2005\t\t\tf\n"
+                    "bob-y\tBob Y\t\tFRA\tGOV\tdefence minister\t2005\t\t\tm\n"
+                    "cy-z\tCy Z\t\tFRA\tGOV\tinterior minister\t2005\n", encoding="utf-8")
+    kb = KnowledgeBase.load([path])
+    assert [kb.find(n)[0].gender for n in ("Ann X", "Bob Y", "Cy Z")] == ["f", "m", None]
+
+
+def test_rows_of_one_person_with_different_genders_are_an_error(tmp_path: Path) -> None:
+    a = _write(tmp_path, "a.tsv", "ann-x\tAnn X\t\tFRA\tGOV\tforeign minister\t2001\t2005\t\tf")
+    b = _write(tmp_path, "b.tsv", "# c", "ann-x\tAnn X\t\tIGO\tGOV\tsecretary-general\t2010\t\tUN\tm")
+    with pytest.raises(KnowledgeBaseError, match=r"b\.tsv:3.*gender 'm'"):
+        KnowledgeBase.load([a, b])
+
+
+def test_packaged_kb_knows_the_gender_of_people_in_the_news(kb: KnowledgeBase) -> None:
+    women = ("Liz Truss", "Angela Merkel", "Hillary Clinton", "Maria Zakharova", "Jacinda Ardern")
+    men = ("Sergey Lavrov", "Emmanuel Macron", "Xi Jinping", "Narendra Modi")
+    assert [_one(kb, n).gender for n in women] == ["f"] * len(women)
+    assert [_one(kb, n).gender for n in men] == ["m"] * len(men)
+    assert {p.gender for p in kb} <= {"m", "f", None}
 
 
 def test_missing_header_is_an_error(tmp_path: Path) -> None:
@@ -239,3 +267,20 @@ def test_both_parts_together_cover_at_least_500_people(kb: KnowledgeBase) -> Non
     if "people_b.tsv" not in {p.name for p in default_paths()}:
         pytest.skip("people_b.tsv (part B of the knowledge base) is not written yet")
     assert len(kb) >= 500
+
+
+def test_cabinet_posts_beyond_foreign_and_defence_are_dated(kb: KnowledgeBase) -> None:
+    # part C: interior, justice, trade and finance posts, with titles mapped by function
+    assert kb.holder("GBR", "justice minister", date(2020, 1, 1)).id == "robert-buckland"
+    assert kb.holder("AUS", "finance minister", date(2024, 1, 1)).id == "jim-chalmers"  # the treasurer
+    assert kb.holder("FRA", "interior minister", date(2022, 1, 1)).id == "gerald-darmanin"
+    assert kb.holder("FRA", "interior minister", date(2025, 1, 1)).id == "bruno-retailleau"
+    wang = kb.resolve("Wang Wentao", date(2023, 5, 1))
+    assert wang is not None and (wang[1].country, wang[1].title) == ("CHN", "trade minister")
+
+
+def test_every_row_of_part_c_records_the_gender() -> None:
+    from detente.actors.kb import read_rows
+
+    path = next(p for p in default_paths() if p.name == "people_c.tsv")
+    assert all(row.gender in ("m", "f") for row in read_rows(path))

@@ -18,6 +18,9 @@ class _CoderFailingOn:
     def __init__(self, real, word: str) -> None:
         self.real, self.word = real, word
 
+    def __getattr__(self, name):  # everything else (the lexicon, ...) is the real coder's
+        return getattr(self.real, name)
+
     def code(self, doc, actors, quotes, published):
         if self.word in doc.text:
             raise ValueError(f"cannot code {self.word!r}")

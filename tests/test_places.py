@@ -180,3 +180,23 @@ def test_dateline(nlp, gazetteer) -> None:
 def test_reported_speech_place_is_not_the_event_place(nlp, gazetteer) -> None:
     text = "He told reporters in Washington that rebels had attacked the convoy."
     assert place_of(nlp, gazetteer, text, "attacked") is None
+
+
+# --- names of the actor tables are actors, not places --------------------------------
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Israeli jets bombed Hamas overnight.", "bombed"),
+    ("Soldiers clashed with fighters in Hamas on Tuesday.", "clashed"),
+    ("Five guards were killed in an attack on Hamas positions.", "killed"),
+])
+def test_a_group_of_the_actor_tables_is_not_a_place(nlp, gazetteer, text, trigger) -> None:
+    # "Hamas" is also an alternate name of the German city of Hamm in the city list
+    assert gazetteer.lookup("Hamas").country == "DEU"
+    place = place_of(nlp, gazetteer, text, trigger)
+    assert place is None
+
+
+def test_a_group_named_beside_a_real_place_leaves_the_place(nlp, gazetteer) -> None:
+    place = place_of(nlp, gazetteer, "Qatar hosted talks with Hamas in Doha on Monday.", "hosted")
+    assert place is not None and (place.name, place.country) == ("Doha", "QAT")

@@ -186,3 +186,22 @@ def test_person_party_matches_transliterations_not_namesakes(store):
     assert [r["type"] for r in list_events(store.con, actor="Sergei Lavrov")] == ["ACCUSE", "CONSULT"]
     assert [r["type"] for r in list_events(store.con, actor="Hillary Clinton")] == ["CONSULT"]
     assert len(list_events(store.con, actor="Clinton")) == 2
+
+
+def test_every_mention_of_a_merged_event_is_kept_and_counted(store):
+    # one article told the meeting twice (merged into one event with two mentions), a
+    # second article once: GDELT's num_mentions counts the three mentions
+    import dataclasses
+
+    from detente.records import EventMention
+
+    twice = dataclasses.replace(
+        event("e1", "CONSULT", USA, RUS, "2009-03-06"),
+        mentions=(EventMention("met", (10, 13), (0, 20), 0), EventMention("the talks", (40, 49), (21, 60), 1)))
+    a = article("x1", "2009-03-07", (twice,))
+    b = article("x2", "2009-03-08", (event("e1", "CONSULT", USA, RUS, "2009-03-06"),))
+    store.write([a, b])
+    assert dedup_rows(store) == [("CONSULT", "2009-03-06", 3, 2)]
+    kept = store.con.execute("SELECT mentions FROM events WHERE len(mentions) = 2").fetchall()
+    assert [m["trigger"] for m in kept[0][0]] == ["met", "the talks"]
+    assert kept[0][0][1]["sentence_index"] == 1 and kept[0][0][1]["trigger_start"] == 40

@@ -4,6 +4,11 @@ Captions, photo credits, video teasers, "Add ... as an interest" prompts, share 
 subscribe lines and bylines are not news: parsed, they become false actors and events.
 Removed text is cut out (not blanked) so that the parser sees clean sentences; an
 :class:`OffsetMap` turns every offset in the cleaned text back into the input's.
+
+Long runs of punctuation ("=====", a page of quotation marks) are cut to their first
+``MAX_PUNCT_RUN`` characters the same way: spaCy's tokenizer splits a run one affix at a
+time, copying the rest each time, so its time grows with the square of the run's length
+(20,000 "=" took 156 s).
 """
 
 from __future__ import annotations
@@ -11,6 +16,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+
+from .normalize import normalise
+
+#: longest run of punctuation and symbols (no letter, digit or space) kept for parsing;
+#: rules, separators and ellipses in real articles are far shorter
+MAX_PUNCT_RUN = 64
+_PUNCT_RUN_RE = re.compile(r"[^\w\s]{%d,}" % (MAX_PUNCT_RUN + 1))
 
 # Whole lines that are furniture. Each is anchored and short, so that a news sentence
 # which merely mentions a photo or a subscription is never removed.
@@ -82,9 +94,14 @@ class CleanText:
 
 
 def clean(text: str) -> CleanText:
-    """Cut page furniture out of ``text``; offsets of what remains map back to ``text``."""
+    """Cut page furniture out of ``text``; offsets of what remains map back to ``text``.
+
+    Lone surrogates and control characters are replaced one for one first (see
+    :mod:`detente.normalize`), so the parser can encode every character."""
+    text = normalise(text).text
     cuts = [(m.start(), _line_end(text, m.end())) for m in _LINE_RE.finditer(text) if m.group().strip()]
     cuts += [(m.start(), m.end()) for m in _INLINE_RE.finditer(text)]
+    cuts += [(m.start() + MAX_PUNCT_RUN, m.end()) for m in _PUNCT_RUN_RE.finditer(text)]
     merged = _merge(cuts)
     if not merged:
         return CleanText(text, OffsetMap((0,), (0,)), ())

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
 
+from .ingest_pool import WorkerPool
 from .records import Article, ArticleError, ExtractedArticle
 from .settings import Settings, load_settings
 
@@ -269,6 +270,8 @@ class _Run:
 
     # -- ingest_log ---------------------------------------------------------------------
     def _log_start(self) -> None:
+        # Only one process can write a store: a run still 'running' was killed.
+        self.store.con.execute("UPDATE ingest_log SET status = 'interrupted' WHERE status = 'running'")
         self.store.con.execute(
             "INSERT INTO ingest_log VALUES (?, ?, NULL, ?, ?, 0, 0, 0, 0, 'running')",
             [self.run_id, dt.datetime.now(), json.dumps(self.paths), self.workers],
@@ -369,31 +372,19 @@ _PRELOAD = ("spacy", "detente.pipeline", "detente.actors", "detente.events", "de
             "detente.grounding.time", "detente.quotes")
 
 
-class _PoolExecutor:
+class _PoolExecutor(WorkerPool):
+    """Worker processes that each load the model once; a dead worker is replaced and the
+    article that killed it recorded as failed (see :mod:`detente.ingest_pool`)."""
+
     def __init__(self, workers: int, settings: Settings, make_extractor: ExtractorFactory | None = None) -> None:
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
         context = multiprocessing.get_context(method)
         if method == "forkserver":
             # Import spaCy and the stages once in the fork server, not once per worker.
             context.set_forkserver_preload(list(_PRELOAD))
-        self._pool = cf.ProcessPoolExecutor(
-            max_workers=workers, mp_context=context,
-            initializer=_init_worker, initargs=(settings, os.getpid(), make_extractor or pipeline_extractor),
-        )
-        # The pool starts a process per submit while none is idle: one no-op task per
-        # worker starts them all now, so they load while the parent reads the input.
-        self._started = [self._pool.submit(_worker_ready) for _ in range(workers)]
-
-    def ready(self, timeout: float | None = None) -> list[tuple[int, float, float]]:
-        """Wait for the start-up tasks; each gives (pid, wall and CPU seconds of that
-        worker's start-up). For the bench: an idle worker may answer several of them."""
-        return [f.result(timeout) for f in self._started]
-
-    def submit(self, articles: list[Article], snapshot: Any) -> cf.Future:
-        return self._pool.submit(_run_in_worker, articles, snapshot)
-
-    def shutdown(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        super().__init__(workers, context, initializer=_init_worker,
+                         initargs=(settings, os.getpid(), make_extractor or pipeline_extractor),
+                         task=_run_in_worker, ready=_worker_ready, max_chars=settings.max_chars)
 
 
 def _make_executor(workers: int, settings: Settings, make_extractor: ExtractorFactory) -> Any:

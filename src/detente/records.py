@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from .normalize import escape_surrogates
 from .ontology import EventType, QuadClass
 
 Span = tuple[int, int]
@@ -238,6 +239,9 @@ class Event:
     #: where the date came from: sentence | event (another mention) | clause (the clause
     #: it is subordinate to or governs) | context (the episode told before) | published
     date_source: str | None = None
+    #: internal: a noun that only refers back ("the attack"); kept only when it joins an
+    #: earlier mention of the article (events/coref.py); not in the contract
+    anaphoric: bool = False
 
     @property
     def date_start(self) -> dt.date | None:
@@ -324,7 +328,9 @@ class ExtractedArticle:
         }
 
     def to_json(self, **kwargs: Any) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
+        # A lone surrogate (from an Article made in Python) is written as its \u escape:
+        # the same value, and the line can still be written as UTF-8.
+        return escape_surrogates(json.dumps(self.to_dict(), ensure_ascii=False, **kwargs))
 
     def events_table(self) -> Any:
         """This article's events as a ``pyarrow.Table``, one row per event (columns:

@@ -12,11 +12,12 @@ import gzip
 import io
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator, Mapping
 
 from .errors import InputError
+from .normalize import normalise
 from .records import Article
 
 log = logging.getLogger(__name__)
@@ -40,11 +41,15 @@ def parse_published(value: str | dt.date | None, source: str = "--published") ->
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text[:10])
+        day = dt.date.fromisoformat(text[:10])
     except ValueError:
         raise InputError(
             source, f"publication date {text!r} is not a date", "Give it as YYYY-MM-DD, e.g. 2009-03-07"
         ) from None
+    if day > dt.date.today() + dt.timedelta(days=1):
+        # kept (a user may code scenarios), but every undated event takes this date
+        log.warning("%s", f"{source}: publication date {day} is in the future; check it")
+    return day
 
 
 def expand_inputs(inputs: Iterable[str]) -> Iterator[str | InputProblem]:
@@ -140,8 +145,10 @@ def _read_jsonl_file(path: Path, source: str, published: dt.date | None) -> Iter
     try:
         with opener(path, "rb") as fh:
             head = fh.read(8192)
-            if b"\x00" in head and not head.startswith(b"\x1f\x8b"):
-                raise InputError(source, "looks like a binary file, not text", "Give .txt, .html or .jsonl articles")
+            if head.startswith(_UTF16_BOMS):  # no NUL needed: "\ufeff{}" is FF FE 7B 00 ...
+                _not_binary(head + b"\x00", source)
+            if not head.startswith(b"\x1f\x8b"):
+                _not_binary(head, source)
             fh.seek(0)
             for lineno, raw in enumerate(fh, start=1):
                 if not raw.strip():
@@ -161,11 +168,46 @@ def _read_jsonl_file(path: Path, source: str, published: dt.date | None) -> Iter
         raise InputError(source, "is empty", "Give a file that contains article text")
 
 
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _wide_encoding(head: bytes) -> tuple[str, bool] | None:
+    """('utf-32' or 'utf-16', True) for text with that byte-order mark, ('utf-16', False)
+    when every other byte is NUL (UTF-16 without a mark), else None."""
+    if head.startswith(_UTF32_BOMS):
+        return "utf-32", True
+    if head.startswith(_UTF16_BOMS):
+        return "utf-16", True
+    even, odd = head[:512:2], head[1:512:2]
+    if len(even) >= 4 and max(even.count(0), odd.count(0)) > 0.9 * len(odd or even):
+        return "utf-16", False
+    return None
+
+
+def _not_binary(head: bytes, source: str) -> None:
+    """Raise for NUL bytes in the head: say UTF-16/32 where it is that, else binary."""
+    if b"\x00" not in head:
+        return
+    wide = _wide_encoding(head)
+    if wide is not None:
+        name, bom = wide[0].upper(), wide[1]
+        raise InputError(source, f"is {name} text{'' if bom else ' without a byte-order mark'}, not UTF-8",
+                         f"Convert it, e.g. `iconv -f {name} -t UTF-8 FILE > FILE.utf8`")
+    raise InputError(source, "looks like a binary file, not text", "Give .txt, .html or .jsonl articles")
+
+
 def _decode(raw: bytes, source: str) -> str:
     if not raw.strip():
         raise InputError(source, "is empty", "Give a file that contains article text")
-    if b"\x00" in raw[:8192]:
-        raise InputError(source, "looks like a binary file, not text", "Give .txt, .html or .jsonl articles")
+    wide = _wide_encoding(raw[:8192])
+    if wide is not None and wide[1]:  # a byte-order mark says how to read it
+        try:
+            return raw.decode(wide[0])
+        except UnicodeDecodeError as exc:
+            raise InputError(source, f"is not valid {wide[0].upper()} (byte {exc.start})",
+                             "Convert it to UTF-8 with iconv") from None
+    _not_binary(raw[:8192], source)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -177,7 +219,22 @@ def _decode(raw: bytes, source: str) -> str:
 
 
 def _plain_article(text: str, stem: str, source: str, published: dt.date | None, title: str | None) -> Article:
-    return Article(text=text, id=stem, published=published, title=title, source=source)
+    return _normalised(Article(text=text, id=stem, published=published, title=title, source=source), source)
+
+
+def _normalised(art: Article, where: str) -> Article:
+    """``art`` with lone surrogates and control characters replaced (one for one, so
+    offsets into the text are kept), each replacement logged with the input's name."""
+    fields: dict[str, str] = {}
+    for name in ("text", "id", "title", "source", "url"):
+        value = getattr(art, name)
+        if value is None:
+            continue
+        fixed = normalise(value)
+        if fixed.changed:
+            log.warning("%s", f"{where}: {fixed.describe(name)}; check the encoding of the input")
+            fields[name] = fixed.text
+    return replace(art, **fields) if fields else art  # type: ignore[arg-type]  # only str fields
 
 
 def _html_article(html: str, stem: str, source: str, published: dt.date | None, title: str | None) -> Article:
@@ -188,7 +245,7 @@ def _html_article(html: str, stem: str, source: str, published: dt.date | None, 
     if not text or not text.strip():
         raise InputError(source, "has no article text that could be extracted", "Give the article page itself, or its text as .txt")
     meta_date = parse_published(getattr(doc, "date", None), source) if getattr(doc, "date", None) else None
-    return Article(
+    art = Article(
         text=text,
         id=stem,
         published=published or meta_date,
@@ -196,6 +253,7 @@ def _html_article(html: str, stem: str, source: str, published: dt.date | None, 
         source=source,
         url=getattr(doc, "url", None),
     )
+    return _normalised(art, source)
 
 
 def _read_jsonl_text(text: str, source: str, published: dt.date | None) -> Iterator[Article | InputProblem]:
@@ -230,7 +288,7 @@ def article_from_dict(
         raise InputError(where, 'has no "text" string', 'Add a "text" field with the article text')
     pub = parse_published(obj.get("published") or obj.get("date"), where) or published
     raw_id = obj.get("id")
-    return Article(
+    art = Article(
         text=text,
         id=str(raw_id) if raw_id is not None else default_id,
         published=pub,
@@ -238,3 +296,4 @@ def article_from_dict(
         source=obj.get("source") if isinstance(obj.get("source"), str) else None,
         url=obj.get("url") if isinstance(obj.get("url"), str) else None,
     )
+    return _normalised(art, where)

@@ -71,6 +71,8 @@ def page(server):
             tab = browser.new_page(viewport={"width": 1400, "height": 1000})
             errors: list[str] = []
             tab.on("pageerror", lambda exc: errors.append(str(exc)))
+            # the server's Content-Security-Policy must not block anything the page does
+            tab.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
             tab.goto(server[0] + "/")
             tab.wait_for_selector("body[data-ready='1']", timeout=20_000)
             yield tab

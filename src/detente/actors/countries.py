@@ -222,6 +222,9 @@ class NameTable:
         self._index: dict[str, tuple[str, NameEntry]] = {}
         self._reach: dict[str, int] = {}
         self._seen: dict[str, NameEntry | None] = {}  # lookup's answers, by text
+        # Other spellings of a key's entry that differ only in case ("NATO", "Nato"):
+        # the case check accepts any of them.
+        self._cases: dict[str, tuple[str, ...]] = {}
         entries: dict[tuple[str, str], NameEntry] = {}
         for kind, surface, name, codes, short in rows:
             entry = entries.setdefault((kind, name), NameEntry(kind, name, codes, short))
@@ -230,6 +233,8 @@ class NameTable:
                 self._index[key] = (surface, entry)
                 first = _first_word(key)
                 self._reach[first] = max(self._reach.get(first, 0), len(key))
+            elif key and self._index[key][1] is entry and surface != self._index[key][0]:
+                self._cases[key] = (*self._cases.get(key, ()), surface)
         self.orgs = tuple(e for (k, _), e in entries.items() if k == "org")
         self._near = _deletion_index(
             (key, entry) for key, (_, entry) in self._index.items() if entry.kind in _SLIP_KINDS
@@ -245,10 +250,14 @@ class NameTable:
         # The same few thousand words and phrases are looked up in every article.
         if text in self._seen:
             return self._seen[text]
-        found = self._index.get(phrase_key(text))
+        key = phrase_key(text)
+        found = self._index.get(key)
         entry = None
-        if found is not None and _case_ok(found[0], text, found[1].kind in _CASELESS_KINDS):
-            entry = found[1]
+        if found is not None:
+            caseless = found[1].kind in _CASELESS_KINDS
+            spellings = (found[0], *self._cases.get(key, ()))
+            if any(_case_ok(surface, text, caseless) for surface in spellings):
+                entry = found[1]
         if len(self._seen) >= _LOOKUP_CACHE:
             self._seen.clear()
         self._seen[text] = entry

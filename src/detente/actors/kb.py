@@ -24,7 +24,11 @@ from detente.tables import read_table
 
 log = logging.getLogger(__name__)
 
-HEADER = ("person_id", "name", "aliases", "country", "sector", "title", "start", "end", "org")
+HEADER = ("person_id", "name", "aliases", "country", "sector", "title", "start", "end", "org", "gender")
+#: Files written before the gender column may keep the nine-column header.
+_LEGACY_HEADER = HEADER[:-1]
+#: The ``gender`` column: "m" or "f", empty when unknown (for "he"/"she" resolution).
+GENDERS = frozenset({"m", "f"})
 
 # Non-state country codes accepted besides ISO 3166-1 alpha-3 (XKX: Kosovo, user-assigned).
 SPECIAL_COUNTRIES = frozenset({"IGO", "EUR", "NGO", "MNC", "XKX"})
@@ -185,6 +189,7 @@ class Person:
     name: str
     aliases: tuple[str, ...]
     roles: tuple[Role, ...]  # sorted by start date
+    gender: str | None = None  # "m", "f" or None (unknown): a fact of the KB
 
     def role_on(self, day: date | None) -> Role | None:
         """The role held on ``day``; a derived ELI role after the last one ended."""
@@ -219,6 +224,8 @@ class _Row:
     name: str
     aliases: tuple[str, ...]
     role: Role
+    gender: str | None = None
+    where: _Where | None = None
 
 
 def _parse_date(text: str, where: _Where, column: str) -> date | None:
@@ -253,15 +260,17 @@ def iso3_codes() -> frozenset[str]:
 
 
 def _parse_row(fields: list[str], where: _Where) -> _Row:
-    if len(fields) in (len(HEADER) - 2, len(HEADER) - 1):
-        # Editors strip trailing tabs: missing trailing columns are the optional end/org.
+    if len(HEADER) - 3 <= len(fields) < len(HEADER):
+        # Editors strip trailing tabs: missing trailing columns are the optional end/org/gender.
         fields = fields + [""] * (len(HEADER) - len(fields))
     if len(fields) != len(HEADER):
         raise where.error(
             f"{len(fields)} tab-separated fields, expected {len(HEADER)} ({', '.join(HEADER)})",
             "Separate columns with single tabs and leave empty columns empty",
         )
-    pid, name, aliases, country, sector, title, start, end, org = (f.strip() for f in fields)
+    pid, name, aliases, country, sector, title, start, end, org, gender = (f.strip() for f in fields)
+    if gender and gender not in GENDERS:
+        raise where.error(f"gender {gender!r} is not 'm' or 'f'", "Write m or f, or leave the column empty when unknown")
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", pid):
         raise where.error(f"person_id {pid!r} is not a slug", "Write e.g. 'hillary-clinton'")
     if not name:
@@ -281,7 +290,8 @@ def _parse_row(fields: list[str], where: _Where) -> _Row:
             f"start {start} is not before end {end}", "Fix the dates (end is exclusive)"
         )
     alias_t = tuple(a.strip() for a in aliases.split("|") if a.strip())
-    return _Row(pid, name, alias_t, Role(country, sector, title, start_d, end_d, org or None))
+    role = Role(country, sector, title, start_d, end_d, org or None)
+    return _Row(pid, name, alias_t, role, gender or None, where)
 
 
 def read_rows(path: Path) -> list[_Row]:
@@ -295,7 +305,7 @@ def read_rows(path: Path) -> list[_Row]:
         fields = line.split("\t")
         where = _Where(str(path), lineno)
         if not header_seen:
-            if tuple(f.strip() for f in fields) != HEADER:
+            if tuple(f.strip() for f in fields) not in (HEADER, _LEGACY_HEADER):
                 raise where.error("the first line is not the header", "<TAB>".join(HEADER))
             header_seen = True
             continue
@@ -317,8 +327,23 @@ def _build_people(rows: Iterable[_Row]) -> list[Person]:
                 if alias != name:
                     aliases[alias] = None
         roles = tuple(sorted(dict.fromkeys(r.role for r in prows), key=_start_key))
-        people.append(Person(pid, name, tuple(aliases), roles))
+        people.append(Person(pid, name, tuple(aliases), roles, _gender(prows)))
     return people
+
+
+def _gender(rows: Sequence[_Row]) -> str | None:
+    """The person's gender: the value of the rows that fill it; rows that differ are an error."""
+    found: _Row | None = None
+    for row in rows:
+        if row.gender is None:
+            continue
+        if found is not None and row.gender != found.gender and row.where is not None:
+            raise row.where.error(
+                f"gender {row.gender!r} of {row.person_id!r} differs from {found.gender!r} on an earlier row",
+                "Write the same gender on every row of a person (or leave it empty)",
+            )
+        found = found or row
+    return found.gender if found else None
 
 
 def default_paths() -> list[Path]:

@@ -14,7 +14,7 @@ import sys
 
 import typer
 
-COMMANDS = ("extract", "ingest", "events", "dyad", "export", "summary", "eval", "serve")
+COMMANDS = ("extract", "ingest", "events", "dyad", "export", "summary", "eval", "serve", "store")
 
 
 def build_app() -> typer.Typer:
@@ -57,6 +57,14 @@ def main() -> None:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         sys.exit(130)
+    except Exception as exc:
+        from ..store.faults import is_store_fault, store_error
+
+        if not is_store_fault(exc):
+            raise
+        # a damaged block or a full disk met in the middle of a command: one line, no traceback
+        print(f"detente: {store_error('the store', exc, 'use')}", file=sys.stderr)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

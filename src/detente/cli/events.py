@@ -28,7 +28,7 @@ def events_command(
     until: Optional[str] = typer.Option(None, "--until", help="Last event date YYYY-MM-DD."),
     place: Optional[str] = typer.Option(None, "--place", help="Place name (Geneva) or ISO3 country of the place."),
     format: str = typer.Option("table", "--format", "-f", help="table, json or csv."),  # noqa: A002
-    limit: int = typer.Option(1000, "--limit", help="At most this many events (0: all)."),
+    limit: int = typer.Option(1000, "--limit", min=0, help="At most this many events (0: all)."),
     db: Path = typer.Option(Path("detente.duckdb"), "--db", help="DuckDB store."),
 ) -> None:
     """Events of the store (one row per article mention), oldest first."""

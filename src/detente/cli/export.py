@@ -35,6 +35,9 @@ def export_command(
         usage_error(f"--format {format!r} is not known; use one of {', '.join(FORMATS)}")
     if out.is_dir():
         usage_error(f"--out {out} is a folder; give a file name, e.g. {out / ('events.' + format)}")
+    problem = _unwritable(out)
+    if problem:
+        usage_error(f"--out {out}: {problem}; give a file in a folder you can write")
     try:
         parse_statuses(status)
     except DetenteError as exc:
@@ -44,3 +47,24 @@ def export_command(
     unit = "articles" if fmt == "jsonl" else "rows"
     extra = f"; status, date precision and counts in {sidecar_path(out)}" if fmt in LAYOUTS else ""
     print(f"{out}: {n} {unit} ({fmt}){extra}")
+
+
+def _unwritable(out: Path) -> str | None:
+    """Why ``out`` cannot be written (checked before the export, which would fail deep in
+    DuckDB with a traceback), or None."""
+    import os
+
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        return f"folder {folder} does not exist"
+    existed = out.exists()
+    if (existed and not os.access(out, os.W_OK)) or not os.access(folder, os.W_OK):
+        return "it cannot be written here (permissions or a read-only file system)"
+    try:  # /proc and similar pass the permission checks but refuse new files
+        with open(out, "ab"):
+            pass
+    except OSError as exc:
+        return f"it cannot be written ({exc.strerror})"
+    if not existed:
+        out.unlink()
+    return None

@@ -29,10 +29,21 @@ def ingest_command(
     model: Optional[str] = typer.Option(None, help="spaCy pipeline name or path."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     chunk_size: int = typer.Option(16, "--chunk-size", help="Articles per transaction (sent to the workers as tasks of up to 8)."),
+    engine: str = typer.Option("local", "--engine", help="local (into --db) or ray (Ray Data, into Parquet under --out; --workers actors)."),
+    out: Optional[str] = typer.Option(None, "--out", help="--engine ray: output folder or URI of the Parquet datasets."),
+    cpus_per_actor: float = typer.Option(1.0, "--cpus-per-actor", help="--engine ray: CPUs each actor reserves."),
+    batch_size: int = typer.Option(16, "--batch-size", help="--engine ray: articles per actor call."),
+    address: Optional[str] = typer.Option(None, "--address", help="--engine ray: a Ray cluster (default: RAY_ADDRESS, else local)."),
 ) -> None:
     """Extract articles into the store; already stored articles are skipped."""
     if workers < 1:
         usage_error(f"--workers {workers}: give 1 or more")
+    if engine not in ("local", "ray"):
+        usage_error(f"--engine {engine}: give local or ray")
+    if engine == "ray":
+        from ._scale import ingest_ray_command
+
+        ingest_ray_command(inputs, out, workers, cpus_per_actor, batch_size, address, settings_from(actors, model), quiet)
     if chunk_size < 1:
         usage_error(f"--chunk-size {chunk_size}: give 1 or more")
     for path in actors:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import List
 
 import typer
 
@@ -18,6 +19,8 @@ def serve_command(
     db: Path = typer.Option(Path("detente.duckdb"), "--db", help="DuckDB store written by `detente ingest`."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port to listen on."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; other than loopback exposes the store."),
+    allow_host: List[str] = typer.Option([], "--allow-host", help="Another name this server is reached by "
+                                         "(repeatable); requests for other names are refused (DNS rebinding)."),
 ) -> None:
     """Serve a local web page to explore the relationships in a store."""
     try:
@@ -35,6 +38,6 @@ def serve_command(
     if problem:
         usage_error(problem)
     try:
-        serve(db, host, port)
+        serve(db, host, port, allow_hosts=allow_host)
     except DetenteError as exc:
         fail(str(exc), EXIT_USAGE)

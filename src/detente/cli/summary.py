@@ -15,7 +15,7 @@ def register(app: typer.Typer) -> None:
 
 def summary_command(
     db: Path = typer.Option(Path("detente.duckdb"), "--db", help="DuckDB store."),
-    top: int = typer.Option(10, "--top", help="How many dyads to show."),
+    top: int = typer.Option(10, "--top", min=1, help="How many dyads to show."),
 ) -> None:
     """Top dyads with counts, net cooperation and trend."""
     from rich.console import Console

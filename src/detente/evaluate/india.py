@@ -46,12 +46,15 @@ def _prepare(doc: dict[str, Any], sents: list[dict[str, Any]]) -> tuple[Article,
 def is_police(event: Event, sentence: str) -> bool:
     """A police event: an actor (either party of a symmetric event) of sector COP or named
     as police; with no actor at all,
-    an arrest (made by the authorities by definition) or a sentence naming the police."""
+    an arrest (made by the authorities by definition) or a sentence naming the police,
+    unless the police are its target ("an attack on the police station" is not theirs)."""
     # a symmetric event ("activists and police clashed") has the police on either side
     parties = event.actor + event.recipient if event.symmetric else event.actor
     if any(a.sector == "COP" or _POLICE.search(a.name or "") for a in parties):
         return True
-    return not event.actor and (event.mode == "arrest" or bool(_POLICE.search(sentence)))
+    if event.actor or any(r.sector == "COP" or _POLICE.search(r.name or "") for r in event.recipient):
+        return False
+    return event.mode == "arrest" or bool(_POLICE.search(sentence))
 
 
 def evaluate_india_police(extractor: Any, path: Path, limit: int | None = None) -> EvalReport:

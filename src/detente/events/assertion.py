@@ -91,8 +91,18 @@ def _alleged(tok: Any) -> bool:
     return False
 
 
+#: Abstract objects that force can still be said to hit: "violated the ceasefire agreement"
+#: is an attack (PLOVER codes a ceasefire violation as ASSAULT).
+VIOLABLE = frozenset({"deal", "agreement", "bill", "plan"})
+
+
 def _metaphor(verb: Any) -> bool:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    return any(x is not None and x.pos_ == "NOUN" and x.lemma_.lower() in ABSTRACT and not x.ent_type_
-               for x in (subj, obj))
+    if _abstract(subj):
+        return True
+    return _abstract(obj) and obj.lemma_.lower() not in VIOLABLE
+
+
+def _abstract(tok: Any | None) -> bool:
+    return tok is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() in ABSTRACT and not tok.ent_type_

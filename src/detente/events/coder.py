@@ -477,7 +477,7 @@ class EventCoder:
         weak = cand.entry.weak and not content
         if weak and not args.actor and not args.recipient:
             return None  # an ambiguous word with nobody involved is too weak to report
-        if not args.actor and _modifier(cand.anchor):
+        if not args.actor and _modifier(cand.anchor) and not _weapon_went_off(cand):
             # background in a noun modifier ("the mayor, jailed last year"), except an
             # arrest the police of the sentence made, or one that names who is held
             # ("the arrested men were produced in court", "those detained were freed")
@@ -513,6 +513,7 @@ class EventCoder:
             text=sent_text,
             confidence=confidence,
             trigger_token=cand.anchor.i,
+            anaphoric=cand.kind == "noun" and nominal.refers_back(cand.token, cand.entry),
         )
 
 
@@ -617,6 +618,11 @@ def _reported_arrest(noun: Any, entry: Entry) -> bool:
     if noun.dep_ == "pobj" and (head.head.lemma_.lower() in unrealised or head.lower_ in ("including", "like")):
         return False  # "whatever the government does, including arrests": an example, not a report
     return noun.tag_ == "NNS" or any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
+
+
+def _weapon_went_off(cand: Candidate) -> bool:
+    """"the device that exploded on the bus": the explosion is reported, by nobody named."""
+    return cand.kind == "verb" and "subj" in cand.entry.flags and cand.entry.mode == "explosives"
 
 
 def _held_group(participle: Any) -> bool:

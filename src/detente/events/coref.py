@@ -17,8 +17,9 @@ event it fits):
 - compatible time and place: two dates the text gives must agree at the coarser precision
   ("2024-05" and "2024-05-03"), two places must lie in the same country;
 - the later mention refers back (a definite, demonstrative or possessive noun, or a
-  claim of responsibility), or it shares a party with the earlier one, or it is in the same
-  sentence; a mention marked as another ("another attack", "a second blast", "a new
+  claim of responsibility), or it shares an actor with the earlier one, or a recipient
+  when both or neither name an actor ("police fired, killing X" and "X was killed by a
+  mob" are not joined on X alone), or it is in the same sentence; a mention marked as another ("another attack", "a second blast", "a new
   protest") always starts an event of its own.
 
 The merged event keeps the most informative mention's trigger, sentence and text (most
@@ -70,7 +71,8 @@ def merge_mentions(doc: Any, events: Sequence[Event], event_noun: Callable[[str]
             clusters.append(_Cluster([event], kind == "new"))
         else:
             target.events.append(event)
-    merged = [_merge(c.events) for c in clusters]
+    # a bare back-reference ("the attack") with no earlier mention to join tells nothing
+    merged = [_merge(c.events) for c in clusters if not all(e.anaphoric for e in c.events)]
     merged.sort(key=lambda e: (e.trigger_span[0], e.type))
     return [dataclasses.replace(e, id=f"e{n}") for n, e in enumerate(merged, 1)]
 
@@ -110,8 +112,10 @@ def _fits(cluster: _Cluster, event: Event, kind: str) -> bool:
         return False
     if kind == "back":
         return True
-    shared = _share(actors, event.actor) or _share(recipients, event.recipient)
-    return shared or event.sentence_index == cluster.last_sentence
+    # a victim named again ("two were killed") is one happening only when neither side
+    # names a doer the other lacks: "police fired, killing X ... X was killed by a mob"
+    victim = _share(recipients, event.recipient) and bool(event.actor) == bool(actors)
+    return _share(actors, event.actor) or victim or event.sentence_index == cluster.last_sentence
 
 
 def _modes_fit(cluster: _Cluster, event: Event) -> bool:
@@ -174,7 +178,7 @@ def _merge(events: list[Event]) -> Event:
     where = best if best.location is not None else next((e for e in events if e.location is not None), best)
     status = "historical" if any(e.status == "historical" for e in events) and best.status in _REALISED else best.status
     return dataclasses.replace(
-        best, actor=actor, recipient=recipient, symmetric=best.symmetric and bool(recipient),
+        best, anaphoric=False, actor=actor, recipient=recipient, symmetric=best.symmetric and bool(recipient),
         date=when.date, date_precision=when.date_precision, date_text=when.date_text,
         date_source=when.date_source if when is best else "event",
         location=where.location if where is best or where.location is None

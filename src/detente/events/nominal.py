@@ -19,6 +19,8 @@ from .lexicon import Entry
 
 #: Types whose nouns name a happening that a reader counts as an event when particular.
 HAPPENING = frozenset({"ASSAULT", "PROTEST", "COERCE", "CONSULT"})
+#: Prepositions that place an act inside a happening ("killed in the blast").
+_SCENE_PREPS = frozenset({"in", "during", "by"})
 #: Legal steps told as happenings ("the trial of X opened", "his indictment"): ACCUSE rows
 #: of these nouns only (a "criticism" or "concern" standing alone is no act).
 LEGAL = frozenset({"trial", "indictment", "prosecution"})
@@ -32,13 +34,25 @@ UNREALISED_HEADS = frozenset(
      "warn", "vow", "pledge", "promise", "want", "seek", "urge", "call", "demand", "ban", "outlaw", "risk",
      "rule", "need", "order", "capability", "capacity", "ability", "appeal", "wish", "hope",
      "expect", "anticipate", "predict", "forecast", "rumour", "rumor", "allegation", "alert", "readiness",
-     "preparation", "tactic", "strategy", "method", "training", "train", "manual", "instruction", "recipe"}
+     "preparation", "tactic", "strategy", "method", "training", "train", "manual", "instruction", "recipe",
+     # a pause or halt tells that the act is not going on
+     "pause", "lull", "halt", "respite", "break"}
 )
 #: Nouns whose trigger modifier names the act ("an assassination attempt", "a rescue
 #: operation", "the bombing incident").
 ACT_HEADS = frozenset({"attempt", "operation", "incident", "mission"})
 #: Determiners and quantifiers of a particular happening.
 _PARTICULAR_DETS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
+#: Nouns that take an act as known background ("victims of", "in the wake of").
+BACKGROUND_HEADS = frozenset(
+    {"victim", "perpetrator", "anniversary", "aftermath", "wake", "role", "site", "scene", "memory", "survivor",
+     "mastermind", "suspect", "culprit", "planner", "accomplice", "toll", "impact", "effect", "consequence",
+     "compensation", "relief", "memorial", "commemoration", "footage", "image", "photo", "video", "report",
+     "account", "detail", "news", "story", "witness", "eyewitness", "involvement", "hand", "link", "connection",
+     "probe", "investigation", "inquiry", "case", "trial", "charge", "complicity", "accused", "family", "kin"}
+)
+#: Determiners of a noun that refers back to a happening already told.
+_BACK_DETS = frozenset({"the", "this", "that", "these", "those"})
 #: Generic quantifiers: "any attack", "no protest", "every arrest", "such attacks".
 _GENERIC_DETS = frozenset({"any", "no", "every", "each", "such", "all", "some", "what", "whatever", "more"})
 #: Prepositions whose object ties the noun to a party, target or place.
@@ -63,11 +77,38 @@ def reports_happening(noun: Any, entry: Entry) -> bool:
         return False
     if entry.weak and not _anchored(noun):
         return False  # "fighting", "a demonstration of": only with its parties or place
-    if (entry.type == "CONSULT" or "sym" in entry.flags) and not _with_parties(noun):
-        return False  # "at the meeting", "a clash between two groups": told by who took part
+    if entry.type == "CONSULT" and not _partners(noun):
+        return False  # "at the meeting", "the visit", "a meeting of the party": told by who met whom
+    if "sym" in entry.flags and not _with_parties(noun):
+        return False  # "a clash between two groups": told by who took part
+    if entry.type == "PROTEST" and not (_with_parties(noun) or _dated(noun)):
+        return False  # "hit by the riots", "support to the bandh": a protest told by who or when
     if _named_episode(noun):
         return False  # "the 2002 riots", "Gujarat riots": a past episode named as background
     return _particular(noun)
+
+
+def _partners(noun: Any) -> bool:
+    """A meeting noun naming who met: "talks between Kerry and Lavrov", "Modi's meeting
+    with Sharif", "the Putin-Xi summit"."""
+    named_owner = any(c.dep_ in ("poss", "compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_)
+                      for c in noun.children)
+    partner = any(c.dep_ == "prep" and c.lower_ in ("between", "with") and any(
+        g.dep_ == "pobj" and (_proper(g) or any(_proper(x) for x in g.conjuncts)) for g in c.children)
+        for c in noun.children)
+    return partner or (named_owner and any(c.dep_ == "prep" and c.lower_ in ("between", "with", "to") for c in noun.children)) \
+        or sum(1 for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_)) >= 2
+
+
+def _proper(tok: Any) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or any(
+        c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG")) for c in tok.children)
+
+
+def _dated(noun: Any) -> bool:
+    """The noun's phrase says when: "Friday's protest", "protests on Monday"."""
+    return any(c.ent_type_ in ("DATE", "TIME") or any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+               for c in noun.children if c.dep_ in ("poss", "compound", "npadvmod", "prep", "amod"))
 
 
 def _with_parties(noun: Any) -> bool:
@@ -102,14 +143,47 @@ def _named_episode(noun: Any) -> bool:
 
 
 def outlives(noun_cand: Any, governor_cand: Any) -> bool:
-    """A reported happening under a reaction to it stays an event of its own."""
-    return (noun_cand.kind == "noun" and noun_cand.licensed and noun_cand.entry.type in HAPPENING
-            and governor_cand.entry.type in REACTING)
+    """A reported happening under a reaction to it stays an event of its own, and so does
+    one named in a phrase of an act of its own type ("killed in an attack on the convoy":
+    a mention of the same happening, merged by events/coref.py)."""
+    if noun_cand.kind != "noun" or not noun_cand.licensed or noun_cand.entry.type not in HAPPENING:
+        return False
+    if governor_cand.entry.type in REACTING:
+        return True
+    noun = noun_cand.token
+    return (governor_cand.entry.type == noun_cand.entry.type and noun.dep_ == "pobj"
+            and noun.head.lower_ in _SCENE_PREPS and noun.head.head.i == governor_cand.anchor.i)
+
+
+def refers_back(noun: Any, entry: Entry) -> bool:
+    """A definite noun with nothing of its own ("the attack", "the bandh", "this
+    meeting"): a reference to a happening told before, an event only when the article
+    told it (events/coref.py drops one that joins no earlier mention)."""
+    if noun.pos_ not in ("NOUN", "PROPN") or entry.mode == "arrest":
+        return False  # arrests are reported as made by the coder's own rule ("after the arrests")
+    if _presupposed(noun):
+        return True
+    dets = [c for c in noun.children if c.dep_ == "det"]
+    if not dets or any(d.lower_ not in _BACK_DETS for d in dets):
+        return False
+    return not _anchored(noun) and not any(
+        c.dep_ in ("poss", "nummod", "compound", "amod", "nmod", "appos") for c in noun.children)
+
+
+def _presupposed(noun: Any) -> bool:
+    """An act named as the background of another noun ("the victims of the attack", "the
+    anniversary of the bombing", "in the wake of the riots", "the role of X in the
+    clashes"): the sentence is about something else and takes the act as known."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in ("of", "in", "behind", "for", "to"):
+        return False
+    owner = head.head
+    return owner.pos_ == "NOUN" and owner.lemma_.lower() in BACKGROUND_HEADS
 
 
 def _particular(noun: Any) -> bool:
-    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss", "nummod", "predet")}
-    if dets & _GENERIC_DETS:
+    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss", "nummod", "predet", "amod")}
+    if dets & _GENERIC_DETS:  # also "the first such attack": a kind
         return False
     if dets or any(c.dep_ in ("poss", "nummod") for c in noun.children):
         return True
@@ -165,7 +239,7 @@ def _unrealised(noun: Any) -> bool:
         if head.lemma_.lower() in UNREALISED_HEADS or head.lower_ in UNREALISED_HEADS:
             return True
         if tok.dep_ == "pobj" and head.dep_ == "prep":
-            tok = head.head if head.lower_ in ("of", "for", "against", "to", "on") else head
+            tok = head.head  # "fears of an attack", "a pause in the bombing"
             if tok.lemma_.lower() in UNREALISED_HEADS:
                 return True
             if head.lower_ not in ("of", "for", "against", "to"):

@@ -25,10 +25,10 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator, Sequence
 
-from detente.grounding.gazetteer import Gazetteer, GazetteerEntry
+from detente.grounding.gazetteer import Gazetteer, GazetteerEntry, normalize
 from detente.nlp import ent_at, ents_in, sentence_of, sentences
 from detente.records import Place
-from detente.tables import read_word_lists_as
+from detente.tables import read_table, read_word_lists_as
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -159,9 +159,33 @@ def _candidates(sent: Span, gazetteer: Gazetteer, context: Sequence[str]
     for ent in ents_in(sent):
         covered.update(range(ent.start, ent.end))
         cand = _from_entity(ent, gazetteer, context)
-        if cand is not None:
+        if cand is not None and not _actor_name(cand, gazetteer):
             yield cand
-    yield from _unmarked(sent, gazetteer, context, covered)
+    for cand in _unmarked(sent, gazetteer, context, covered):
+        if not _actor_name(cand, gazetteer):
+            yield cand
+
+
+#: A major city's own name stays a place even where an organisation is named for it.
+_MAJOR_CITY = 500_000
+
+
+@functools.cache
+def _actor_names() -> frozenset[str]:
+    """Names and aliases of the organisations and armed groups of the actor tables."""
+    rows = read_table("actors/organisations.tsv", ("name", "country"))
+    names = (n for r in rows for n in (r["name"], *r.get("aliases", "").split("|")))
+    return frozenset(normalize(n) for n in names if n.strip())
+
+
+def _actor_name(cand: _Candidate, gazetteer: Gazetteer) -> bool:
+    """A name the actor tables know is an actor, not a place: "Hamas" is no alternate
+    name of Hamm, "SDF" no airport code. Only a major place's own name (Brussels) stays."""
+    text = cand.root.doc[cand.start:cand.end].text
+    if normalize(text) not in _actor_names():
+        return False
+    own = gazetteer.lookup_primary(text)
+    return own is None or (own.kind == "city" and own.population < _MAJOR_CITY)
 
 
 def _from_entity(ent: Span, gazetteer: Gazetteer, context: Sequence[str]

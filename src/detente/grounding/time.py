@@ -14,6 +14,7 @@ precision ``ref``; these are not dates, and :func:`date_event` never returns the
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import logging
 import re
@@ -124,10 +125,17 @@ def resolve_time(
     if not expression or not expression.strip():
         return None
     dct = _as_date(published)
-    found = resolve_value(expression, dct, future) or _absolute_fallback(expression, dct, future)
-    if found is None:
+    try:
+        found = resolve_value(expression, dct, future) or _absolute_fallback(expression, dct, future)
+    except OverflowError:  # "yesterday" of 0001-01-01, "next week" of 9999-12-31
         return None
+    if found is None or not _CALENDAR_YEAR.match(found[0]):
+        return None  # outside the calendar's years 1-9999 ("next year" of 9999, "last year" of 0001)
     return TimeValue(value=found[0], precision=found[1], text=expression)
+
+
+#: a value that starts with a year of 0001-9999 (or a *_REF value, which names no year)
+_CALENDAR_YEAR = re.compile(r"(?!0000)\d{4}(?!\d)|[A-Z]+_REF$")
 
 
 def _absolute_fallback(expression: str, dct: dt.date | None, future: bool) -> Resolved | None:
@@ -168,10 +176,10 @@ def period_end(value: TimeValue) -> dt.date:
     if value.precision == "day":
         return start
     if value.precision == "week":
-        return start + dt.timedelta(days=6)
+        # the last ISO week of 9999 ends in year 10000, past the calendar: cut at its end
+        return start + dt.timedelta(days=6) if start <= dt.date.max - dt.timedelta(days=6) else dt.date.max
     if value.precision == "month":
-        nxt = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
-        return nxt - dt.timedelta(days=1)
+        return start.replace(day=calendar.monthrange(start.year, start.month)[1])
     return dt.date(start.year, 12, 31)
 
 

@@ -20,6 +20,7 @@ from typing import Any, Sequence
 from ..errors import StoreError
 from ..records import ArticleError, ExtractedArticle
 from . import schema, writer
+from .faults import is_store_fault, store_error
 from .writer import Failure, Rows, content_hash
 
 log = logging.getLogger(__name__)
@@ -123,7 +124,12 @@ class Store:
                 writer.add_article(rows, result, chash, seq, run_id, now)
         for failure in failures:
             writer.add_failure(rows, failure, None, run_id, now)
-        return writer.commit(self.con, rows, log_update)
+        try:
+            return writer.commit(self.con, rows, log_update)
+        except Exception as exc:
+            if is_store_fault(exc):  # full disk, damaged block, read-only file system
+                raise store_error(self.path, exc, "write") from None
+            raise
 
     def record_error(self, stage: str, message: str, *, source: str | None = None,
                      article_id: str | None = None, chash: str | None = None) -> None:
@@ -152,19 +158,21 @@ def open_store(path: str | Path = "detente.duckdb", read_only: bool = False) -> 
         raise StoreError(f"{where}: no such store; run `detente ingest ARTICLES --db {where}` first")
     try:
         con = duckdb.connect(where, read_only=read_only)
-    except duckdb.IOException as exc:
-        raise StoreError(
-            f"{where}: cannot open the store ({exc}); another detente process may be writing it — "
-            "wait for it to finish or use another --db"
-        ) from None
-    if read_only:
-        version = schema.schema_version(con)
-        if version != schema.SCHEMA_VERSION:
-            con.close()
-            raise StoreError(
-                f"{where}: store schema version {version}, expected {schema.SCHEMA_VERSION}; "
-                "open it once for writing (e.g. `detente ingest`) to migrate it"
-            )
-    else:
-        schema.migrate(con, where)
+    except duckdb.Error as exc:
+        raise store_error(where, exc) from None
+    try:
+        if read_only:
+            version = schema.schema_version(con)
+            if version != schema.SCHEMA_VERSION:
+                raise StoreError(
+                    f"{where}: store schema version {version}, expected {schema.SCHEMA_VERSION}; "
+                    "open it once for writing (e.g. `detente ingest`) to migrate it"
+                )
+        else:
+            schema.migrate(con, where)
+    except (duckdb.Error, StoreError) as exc:
+        con.close()
+        if isinstance(exc, StoreError):
+            raise
+        raise store_error(where, exc) from None
     return Store(con, where, read_only)

@@ -202,7 +202,10 @@ def commit(con: Any, rows: Rows, log_update: Iterable[Any] | None = None) -> int
             con.execute(*log_update)
         con.execute("COMMIT")
     except Exception:
-        con.execute("ROLLBACK")
+        try:
+            con.execute("ROLLBACK")
+        except Exception:  # noqa: BLE001 - a failed COMMIT may leave nothing to roll back: keep its error
+            log.debug("ROLLBACK after a failed write failed too", exc_info=True)
         raise
     return len(rows.tables.get("articles", []))
 

@@ -6,15 +6,16 @@ from FastAPI's own checks) with a message naming the parameter and the fix, neve
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
-from typing import Annotated, Any, Iterator, Literal, Optional
+from typing import Annotated, Any, Iterator, Literal, Optional, get_args
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel, ConfigDict
 
-from ..analytics import dyad_series
 from .. import ontology
+from ..analytics import dyad_series
 from ..records import STATUSES
 from ..store.queries import parse_party
 from . import queries
@@ -25,8 +26,46 @@ _DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _COUNTRY = re.compile(r"[A-Za-z]{3}")
 
 
+def _any_case(word: str) -> str:
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+def _blank_or(pattern: str) -> str:
+    """A schema pattern: ``pattern``, or nothing (no filter), with spaces around."""
+    return rf"^\s*({pattern})?\s*$"
+
+
+# The formats exactly as the handlers accept them, for the OpenAPI schema (the handlers
+# check them and answer 400 with the parameter's name and the fix).
+_YEAR = r"(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
+_LEAP_YEAR = r"([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
+_MONTH_DAY = (r"((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)"
+              r"|02-(0[1-9]|1[0-9]|2[0-8]))")
+DATE_PATTERN = _blank_or(rf"{_YEAR}(-(0[1-9]|1[0-2]))?|{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29")
+COUNTRY_PATTERN = _blank_or(r"[A-Za-z]{3}")
+# The Literal (not the table), so that importing the app reads no data file.
+PLOVER = get_args(ontology.EventType)
+TYPE_PATTERN = _blank_or("|".join(_any_case(t) for t in PLOVER))
+_STATUS = "(" + "|".join(_any_case(s) for s in STATUSES) + ")"
+STATUS_PATTERN = rf"^\s*{_STATUS}?(\s*,\s*{_STATUS}?)*\s*$"
+
+
 class _Out(BaseModel):
     model_config = ConfigDict(frozen=True)
+
+
+class Problem(_Out):
+    """Why a request was refused: the parameter, the problem and the fix."""
+
+    detail: str
+
+
+#: the answers besides 200 and FastAPI's 422 that the schema documents
+PROBLEMS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "A parameter has a value that cannot be used (the message names it and the fix)."},
+    414: {"model": Problem, "description": "The query string or path is too long."},
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "No such article in the store."}}
 
 
 class Segment(_Out):
@@ -218,10 +257,11 @@ def parse_day(value: str | None, name: str, end: bool = False) -> dt.date | None
         if day:
             return dt.date(year, int(month), int(day))
         if month:
-            first = dt.date(year, int(month), 1)
-            return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1) if end else first
+            # monthrange, not "first of next month minus a day": December 9999 has no next month
+            last = calendar.monthrange(year, int(month))[1]
+            return dt.date(year, int(month), last if end else 1)
         return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise bad(fix) from None
 
 
@@ -262,14 +302,24 @@ def _country(value: str | None) -> str | None:
 
 
 def event_filter(
-    since: Annotated[Optional[str], Query(description="First day (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], Query(description="Last day (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
-    type: Annotated[Optional[str], Query(description="PLOVER event type, e.g. AGREE.")] = None,  # noqa: A002
-    actor: Annotated[Optional[str], Query(description="Party on either side: USA, USAGOV, Russia, Sergei Lavrov.")] = None,
-    partner: Annotated[Optional[str], Query(description="With actor: events between actor and partner.")] = None,
-    country: Annotated[Optional[str], Query(description="ISO alpha-3 code of a party on either side.")] = None,
-    place: Annotated[Optional[str], Query(description="Place name or country code of the event's location.")] = None,
-    status: Annotated[Optional[str], Query(description=f"Comma-separated statuses ({', '.join(STATUSES)}).")] = None,
+    since: Annotated[Optional[str], Query(description="First day (YYYY, YYYY-MM or YYYY-MM-DD; years 0001-9999).",
+                                          examples=["2014-03"], json_schema_extra={"pattern": DATE_PATTERN})] = None,
+    until: Annotated[Optional[str], Query(description="Last day (YYYY, YYYY-MM or YYYY-MM-DD; a partial date "
+                                          "stands for its last day).", examples=["2014"],
+                                          json_schema_extra={"pattern": DATE_PATTERN})] = None,
+    type: Annotated[Optional[str], Query(description=f"PLOVER event type: {', '.join(PLOVER)} (any case).",  # noqa: A002
+                                         examples=["AGREE"], json_schema_extra={"pattern": TYPE_PATTERN})] = None,
+    actor: Annotated[Optional[str], Query(description="Party on either side: USA, USAGOV, Russia, Sergei Lavrov.",
+                                          json_schema_extra={"maxLength": MAX_NAME})] = None,
+    partner: Annotated[Optional[str], Query(description="With actor: events between actor and partner.",
+                                            json_schema_extra={"maxLength": MAX_NAME})] = None,
+    country: Annotated[Optional[str], Query(description="ISO 3166-1 alpha-3 code of a party on either side.",
+                                            examples=["USA"], json_schema_extra={"pattern": COUNTRY_PATTERN})] = None,
+    place: Annotated[Optional[str], Query(description="Place name or country code of the event's location.",
+                                          json_schema_extra={"maxLength": MAX_NAME})] = None,
+    status: Annotated[Optional[str], Query(description=f"Comma-separated statuses ({', '.join(STATUSES)}).",
+                                           examples=["asserted,historical"],
+                                           json_schema_extra={"pattern": STATUS_PATTERN})] = None,
 ) -> queries.EventFilter:
     """The filters shared by the events, dyads and places endpoints, validated."""
     first, last = parse_day(since, "since"), parse_day(until, "until", end=True)
@@ -280,7 +330,7 @@ def event_filter(
 
 
 Filter = Annotated[queries.EventFilter, Depends(event_filter)]
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", responses=PROBLEMS)
 
 
 @router.get("/overview", response_model=Overview, summary="Store counts, date range, types")
@@ -310,8 +360,9 @@ def get_dyads(
 @router.get("/dyad/{a}/{b}/timeline", response_model=TimelineOut, summary="A dyad per period")
 def get_timeline(
     con: Cursor,
-    a: Annotated[str, Path(description="One party: USA, USAGOV, Russia, Sergei Lavrov.", max_length=MAX_NAME)],
-    b: Annotated[str, Path(description="The other party.", max_length=MAX_NAME)],
+    a: Annotated[str, Path(description="One party: USA, USAGOV, Russia, Sergei Lavrov.", max_length=MAX_NAME,
+                           json_schema_extra={"pattern": r"\S"})],
+    b: Annotated[str, Path(description="The other party.", max_length=MAX_NAME, json_schema_extra={"pattern": r"\S"})],
     by: Annotated[Literal["day", "week", "month", "year"], Query(description="Period length.")] = "month",
 ) -> dict[str, Any]:
     if not a.strip() or not b.strip():
@@ -336,7 +387,8 @@ def get_places(
     return queries.places(con, flt, limit)
 
 
-@router.get("/articles/{key:path}", response_model=ArticleOut, summary="An article with its events")
+@router.get("/articles/{key:path}", response_model=ArticleOut, summary="An article with its events",
+            responses=NOT_FOUND)
 def get_article(
     con: Cursor,
     key: Annotated[str, Path(description="Content hash or article id.", max_length=200)],

@@ -11,14 +11,16 @@ import logging
 import threading
 from importlib.resources import files
 from pathlib import Path
-from typing import AsyncIterator
+from typing import AsyncIterator, Sequence
 
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from ..store import open_store
+from ..store.faults import is_store_fault, store_error
 from .api import router
+from .security import UVICORN_OPTIONS, SecurityMiddleware, allowed_hosts
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +30,10 @@ def static_dir() -> Path:
     return Path(str(files("detente.web") / "static"))
 
 
-def create_app(db_path: str | Path) -> FastAPI:
+def create_app(db_path: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI:
     """An app serving the store at ``db_path`` (opened read-only; raises StoreError with a
-    message naming the file and the fix when it cannot be opened)."""
+    message naming the file and the fix when it cannot be opened). ``hosts``: the Host
+    names answered (see :mod:`detente.web.security`); ``serve`` always gives them."""
     store = open_store(db_path, read_only=True)
 
     @contextlib.asynccontextmanager
@@ -52,6 +55,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     app.state.store = store
     app.state.cursor_lock = threading.Lock()
     app.include_router(router)
+    app.add_middleware(SecurityMiddleware, hosts=hosts)
     static = static_dir()
     app.mount("/static", StaticFiles(directory=static), name="static")
 
@@ -61,6 +65,10 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.exception_handler(Exception)
     async def internal(request: Request, exc: Exception) -> JSONResponse:
+        if is_store_fault(exc):  # a damaged store file: say so, not "internal error"
+            message = str(store_error(str(db_path), exc, "read"))
+            log.error("%s %s: %s", request.method, request.url.path, message)
+            return JSONResponse({"detail": message}, status_code=503)
         # a bug, not a bad parameter: log it, answer without a traceback
         log.exception("%s %s failed", request.method, request.url.path)
         return JSONResponse({"detail": f"internal error ({type(exc).__name__}); see the server log"}, status_code=500)
@@ -68,13 +76,15 @@ def create_app(db_path: str | Path) -> FastAPI:
     return app
 
 
-def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, log_level: str = "info") -> None:
-    """Serve the page and the API until interrupted."""
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, log_level: str = "info",
+          allow_hosts: Sequence[str] = ()) -> None:
+    """Serve the page and the API until interrupted, answering only requests addressed to
+    this server's names (loopback, ``host`` and ``allow_hosts``)."""
     import uvicorn
 
-    app = create_app(db_path)
+    app = create_app(db_path, hosts=allowed_hosts(host, allow_hosts))
     log.info("serving %s on http://%s:%d/", db_path, host, port)
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, **UVICORN_OPTIONS)
 
 
 def bind_check(host: str, port: int) -> str | None:

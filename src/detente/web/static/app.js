@@ -307,7 +307,8 @@
 
   function legend() {
     const box = clear($("timeline-legend"));
-    for (const q of QUADS) { el("span", { class: `swatch ${q.cls}`, style: `background: var(--${q.cls})` }, box); box.append(q.label); }
+    // a style property, not a style attribute: the Content-Security-Policy forbids inline style attributes
+    for (const q of QUADS) { el("span", { class: `swatch ${q.cls}` }, box).style.background = `var(--${q.cls})`; box.append(q.label); }
     el("span", { class: "swatch line" }, box); box.append("mean PLOVER intensity (right axis)");
   }
 

@@ -1,0 +1,145 @@
+"""Ray's overhead: the same articles through `detente ingest --workers N` and
+`detente ingest --engine ray --workers N` (N actors) on this machine.
+
+Usage (from the repository root, with the detente[ray] extra installed)::
+
+    .venv/bin/python bench/scale.py                      # 50 Guardian articles, 5 shards, N = 2
+    .venv/bin/python bench/scale.py --n 100 --shards 10 --workers 2
+
+Texts are the Guardian articles of the shared evaluation folder (never copied into the
+repository), ../shared/eval/guardian_sdf_sample/articles.jsonl.gz (or $DETENTE_SHARED),
+else the bundled samples. Each command runs in a fresh process, so the figures include
+start-up (model loads, and Ray's own start for the ray engine): articles/s of the whole
+command, and peak memory as the largest sum of RSS over the command's process tree
+(Ray's GCS, raylet and actors included), sampled every 0.2 s.
+
+A script, not a test: the figures depend on the machine and on its load, printed with them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _articles(n: int) -> list[str]:
+    shared = Path(os.environ.get("DETENTE_SHARED", REPO.parent / "shared"))
+    guardian = shared / "eval" / "guardian_sdf_sample" / "articles.jsonl.gz"
+    if guardian.exists():
+        with gzip.open(guardian, "rt", encoding="utf-8") as fh:
+            lines = [line for line in fh if line.strip()]
+    else:
+        print(f"note: {guardian} not found; using samples/articles.jsonl", file=sys.stderr)
+        lines = (REPO / "samples" / "articles.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    return lines[:n]
+
+
+def _tree_rss(root: int) -> int:
+    """Sum of RSS (bytes) of ``root`` and all its descendants, from /proc."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+            fields = stat[stat.rfind(")") + 2:].split()
+            parents[int(entry)] = int(fields[1])
+            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):
+            continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        for child, parent in parents.items():
+            if parent == pid and child not in tree:
+                tree.add(child)
+                frontier.append(child)
+    return sum(rss.get(p, 0) for p in tree)
+
+
+def _measure(cmd: list[str]) -> tuple[float, int, str]:
+    env = dict(os.environ, RAY_USAGE_STATS_ENABLED="0")
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    peak = 0
+
+    def sample() -> None:
+        nonlocal peak
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss(proc.pid))
+            time.sleep(0.2)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    out, _ = proc.communicate()
+    seconds = time.perf_counter() - started
+    thread.join()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{out}")
+    return seconds, peak, out.strip().splitlines()[-1] if out.strip() else ""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=50, help="articles")
+    ap.add_argument("--shards", type=int, default=5, help="JSONL shards they are split into")
+    ap.add_argument("--workers", type=int, default=2, help="worker processes / Ray actors")
+    args = ap.parse_args()
+    lines = _articles(args.n)
+    detente = str(Path(sys.executable).with_name("detente"))
+    with tempfile.TemporaryDirectory(prefix="detente-scale-") as tmp:
+        shards = Path(tmp) / "in"
+        shards.mkdir()
+        per = -(-len(lines) // args.shards)
+        for i in range(args.shards):
+            (shards / f"part-{i:03d}.jsonl").write_text("".join(lines[i * per:(i + 1) * per]), encoding="utf-8")
+        load = os.getloadavg()[0]
+        runs = {
+            f"ingest --workers {args.workers}": [detente, "ingest", str(shards), "--db", f"{tmp}/local.duckdb",
+                                                 "--workers", str(args.workers), "-q"],
+            f"ingest --engine ray --workers {args.workers}": [
+                detente, "ingest", str(shards), "--engine", "ray", "--out", f"{tmp}/out", "--workers",
+                str(args.workers), "-q"],
+        }
+        rates = []
+        for name, cmd in runs.items():
+            seconds, peak, last = _measure(cmd)
+            rates.append(len(lines) / seconds)
+            print(f"{name:40s} {len(lines)} articles in {seconds:6.1f} s = {rates[-1]:.2f} articles/s, "
+                  f"peak RSS {peak / 2**30:.2f} GiB  ({last})")
+        print(f"ray / local throughput: {rates[1] / rates[0]:.2f}x "
+              f"(load average {load:.1f} on {os.cpu_count()} cores at the start)")
+        print(_compare(f"{tmp}/local.duckdb", f"{tmp}/out", f"{tmp}/ray.duckdb"))
+
+
+def _compare(local: str, out: str, loaded: str) -> str:
+    """Load the Ray output into a store and compare its events with the local ingest's."""
+    sys.path.insert(0, str(REPO / "src"))
+    from detente.scale.load import load_parquet
+    from detente.store import open_store
+
+    load_parquet(out, loaded)
+    sql = ("SELECT a.id, e.event_id, e.type, e.status, e.date, e.actor_names, e.recipient_names, e.location_name, "
+           "e.span_start, e.span_end FROM events e JOIN articles a USING (content_hash) ORDER BY 1, 2")
+    with open_store(local, read_only=True) as a, open_store(loaded, read_only=True) as b:
+        x, y = (
+            {tuple(tuple(v) if isinstance(v, list) else v for v in row) for row in s.con.execute(sql).fetchall()}
+            for s in (a, b)
+        )
+        same_counts = a.counts() == b.counts()
+    return (f"events: {len(x)} local, {len(y)} ray, {len(x ^ y)} rows differ; "
+            f"table counts {'equal' if same_counts else 'differ'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+"""`detente ingest --engine ray` on a real local Ray: same store as `detente ingest`.
+
+One small local Ray (127.0.0.1, 3 CPUs, no dashboard) serves the module and is shut down
+at its end. Inputs are 12 of the bundled sample articles in three JSONL shards (one with
+a broken line), plus, in one test, a Parquet shard and a corrupt Parquet file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+
+ray = pytest.importorskip("ray", reason="the Ray tests need the extra: pip install -e '.[ray]'")
+
+from conftest import REPO  # noqa: E402
+
+from detente.scale.load import load_parquet  # noqa: E402
+from detente.scale.ray_engine import EXIT_ONCE_ENV, RayOptions, ingest_ray  # noqa: E402
+from detente.store import open_store  # noqa: E402
+
+pytestmark = [pytest.mark.ray, pytest.mark.timeout(240)]
+
+ARTICLES_Q = ("SELECT id, title, published, content_hash, num_events, num_quotes FROM articles ORDER BY seq")
+EVENTS_Q = ("SELECT a.id, e.event_id, e.type, e.status, e.date, e.date_precision, e.actor_names, e.actor_countries, "
+            "e.recipient_names, e.recipient_countries, e.location_name, e.span_start, e.span_end, "
+            "e.trigger_start, e.trigger_end FROM events e JOIN articles a USING (content_hash) ORDER BY a.seq, 2")
+QUOTES_Q = ("SELECT a.id, q.quote_index, q.speaker_name, q.text, q.span_start, q.cue FROM quotes q "
+            "JOIN articles a USING (content_hash) ORDER BY a.seq, 2")
+FAILURES_Q = "SELECT source, stage, message FROM ingest_errors ORDER BY 1"
+
+
+@pytest.fixture(scope="module")
+def shards(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("shards")
+    lines = (REPO / "samples" / "articles.jsonl").read_text(encoding="utf-8").splitlines()[:12]
+    for i in range(3):
+        part = lines[4 * i: 4 * i + 4]
+        if i == 1:
+            part.insert(2, '{"id": "broken", "text": ')  # a line cut short
+        (folder / f"part-{i}.jsonl").write_text("\n".join(part) + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def local_store(shards, tmp_path_factory):
+    """`detente ingest` of the same shards: the reference (and the gazetteer cache the actors reuse)."""
+    from detente.ingest import ingest
+
+    db = tmp_path_factory.mktemp("local") / "local.duckdb"
+    report = ingest([str(shards)], db)
+    assert (report.added, report.failed) == (12, 1)
+    return db
+
+
+@pytest.fixture(scope="module")
+def ray_local(local_store, tmp_path_factory):
+    flag = tmp_path_factory.mktemp("flag") / "exit-once"
+    os.environ[EXIT_ONCE_ENV] = str(flag)  # actor processes inherit it when Ray starts
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    os.environ.setdefault("RAY_AUTH_MODE", "disabled")
+    ray.init(num_cpus=3, include_dashboard=False, _node_ip_address="127.0.0.1", log_to_driver=False,
+             logging_level="ERROR")
+    yield flag
+    ray.shutdown()
+    os.environ.pop(EXIT_ONCE_ENV, None)
+
+
+def _rows(db, sql):
+    with open_store(db, read_only=True) as store:
+        return store.con.execute(sql).fetchall()
+
+
+def _assert_same_store(local, loaded):
+    for sql in (ARTICLES_Q, EVENTS_Q, QUOTES_Q, FAILURES_Q):
+        assert _rows(loaded, sql) == _rows(local, sql), sql
+    with open_store(local, read_only=True) as a, open_store(loaded, read_only=True) as b:
+        assert b.counts() == a.counts()
+
+
+def test_one_actor_that_dies_once_still_gives_every_article_once(ray_local, shards, local_store, tmp_path):
+    ray_local.write_text("armed")  # the first batch's actor exits; Ray restarts it and retries
+    out = tmp_path / "out"
+    report = ingest_ray([str(shards)], str(out), RayOptions(actors=1, progress=False))
+    assert ray_local.read_text() != "armed", "no actor died: the test did not test a death"
+    assert (report.written, report.articles, report.failed) == (3, 12, 1)
+    db = tmp_path / "ray.duckdb"
+    assert load_parquet(str(out), db).added == 12
+    _assert_same_store(local_store, db)
+    # the broken line is a failure row naming the line, not a crashed job
+    failures = [r for r in _rows(db, FAILURES_Q)]
+    assert len(failures) == 1 and failures[0][0].endswith("part-1.jsonl:3") and failures[0][1] == "read"
+
+
+def test_two_actors_resume_after_the_driver_stops_and_load_adds_nothing_twice(ray_local, shards, local_store, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    inputs = tmp_path / "in"
+    shutil.copytree(shards, inputs)
+    # a Parquet shard repeating two articles (same content hash: stored once) and a corrupt one
+    rows = [json.loads(line) for line in (shards / "part-0.jsonl").read_text().splitlines()[:2]]
+    pq.write_table(pa.Table.from_pylist(rows), inputs / "zz-copies.parquet")
+    (inputs / "zz-corrupt.parquet").write_bytes(b"PAR1 not really")
+    out = tmp_path / "out"
+
+    def stop(key):
+        raise KeyboardInterrupt  # the driver is stopped after its first shard
+
+    with pytest.raises(KeyboardInterrupt):
+        ingest_ray([str(inputs)], str(out), RayOptions(actors=2, progress=False), on_shard=stop)
+    assert len(list((out / "_shards").glob("*.json"))) == 1
+    report = ingest_ray([str(inputs)], str(out), RayOptions(actors=2, progress=False))
+    assert (report.shards, report.skipped, report.written) == (5, 1, 4)
+    again = ingest_ray([str(inputs)], str(out), RayOptions(actors=2, progress=False))
+    assert (again.skipped, again.written) == (5, 0)
+
+    db = tmp_path / "ray.duckdb"
+    first, second = load_parquet(str(out), db), load_parquet(str(out), db)
+    assert (first.added, second.added) == (12, 0)
+    with open_store(local_store, read_only=True) as a, open_store(db, read_only=True) as b:
+        for sql in (ARTICLES_Q, EVENTS_Q, QUOTES_Q):
+            assert b.con.execute(sql).fetchall() == a.con.execute(sql).fetchall(), sql
+        extra = b.con.execute("SELECT source, message FROM ingest_errors WHERE source LIKE '%corrupt%'").fetchall()
+    assert len(extra) == 1 and "not a readable Parquet file" in extra[0][1]
+
+
+def test_actors_taking_every_cpu_are_refused_with_the_numbers(ray_local, shards, tmp_path):
+    from detente.errors import DetenteError
+
+    # the module's Ray has 3 CPUs: 3 actors of 1 CPU would leave none for the shard readers
+    with pytest.raises(DetenteError, match=r"--workers 3 x --cpus-per-actor 1 = 3 CPUs, but Ray has 3"):
+        ingest_ray([str(shards)], str(tmp_path / "out"), RayOptions(actors=3, progress=False))
+    assert not (tmp_path / "out" / "_shards").exists()
