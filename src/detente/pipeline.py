@@ -1,7 +1,9 @@
 """Article -> ExtractedArticle. The only place that orders the stages.
 
 clean -> parse (one spaCy parse per article) -> actors -> quotes -> events ->
-grounding (dates, places, historical status) -> spans mapped back to the input text.
+grounding (each event's own dates, places, historical status) -> mentions of one event
+merged -> grounding from the story (narrative time and place) -> spans mapped back to the
+input text.
 """
 
 from __future__ import annotations
@@ -134,6 +136,7 @@ class Extractor:
         from .events.coref import merge_mentions
         from .events.implied import implied_actors
         from .events.status import historical
+        from .grounding.context import ground_context
         from .grounding.ground import date_quotes, ground_events, in_the_past
         from .quotes import find_quotes
 
@@ -144,12 +147,17 @@ class Extractor:
             quotes = find_quotes(doc, actors)
         with stage("events"):
             coded = res.events.code(doc, actors, quotes, published)
+        countries = _article_countries(actors.actors)
         with stage("grounding"):
-            placed = ground_events(doc, coded, published, _article_countries(actors.actors), res.gazetteer)
+            placed = ground_events(doc, coded, published, countries, res.gazetteer)
             events = tuple(historical(e, in_the_past(e, published)) for e in placed)
             dated = tuple(date_quotes(doc, quotes, published))
         with stage("events"):
             events = tuple(merge_mentions(doc, events, res.events.lexicon.is_noun_trigger))
+        with stage("grounding"):
+            # After the merge: an event's own mentions date and place it before its story does.
+            told = ground_context(doc, events, published, res.gazetteer, countries)
+            events = tuple(historical(e, in_the_past(e, published)) for e in told)
         all_actors = actors.actors + implied_actors(actors.actors, events)
         result = ExtractedArticle(article=art, actors=all_actors, events=events, quotes=dated)
         return result if cleaned.offsets.identity else _map_spans(result, cleaned.offsets)

@@ -21,6 +21,10 @@ Span = tuple[int, int]
 
 #: Precision values of a :class:`TimeValue` (``published`` = no time expression dated it).
 PRECISIONS = ("day", "week", "month", "year", "published")
+#: Where an event's date comes from (``Event.date_source``).
+DATE_SOURCES = ("sentence", "event", "clause", "context", "published")
+#: Where an event's place comes from (``Place.source``).
+PLACE_SOURCES = ("sentence", "event", "dateline", "context")
 #: Auxiliary event status values of the PLOVER manual.
 STATUSES = ("asserted", "future", "hypothetical", "negated", "historical")
 
@@ -89,6 +93,8 @@ class Place:
     text: str
     span: Span
     kind: str = "city"  # city | country | landmark | region
+    #: where the place came from: sentence | event (another mention) | dateline | context
+    source: str = "sentence"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -100,6 +106,7 @@ class Place:
             "text": self.text,
             "span": list(self.span),
             "kind": self.kind,
+            "source": self.source,
         }
 
 
@@ -229,6 +236,9 @@ class Event:
     trigger_token: int = -1
     #: every mention of this happening in the article, in text order (this one included)
     mentions: tuple[EventMention, ...] = ()
+    #: where the date came from: sentence | event (another mention) | clause (the clause
+    #: it is subordinate to or governs) | context (the episode told before) | published
+    date_source: str | None = None
     #: internal: a noun that only refers back ("the attack"); kept only when it joins an
     #: earlier mention of the article (events/coref.py); not in the contract
     anaphoric: bool = False
@@ -260,6 +270,7 @@ class Event:
             "date": self.date,
             "date_precision": self.date_precision,
             "date_text": self.date_text,
+            "date_source": self.date_source,
             "location": self.location.to_dict() if self.location else None,
             "sentence_index": self.sentence_index,
             "span": list(self.span),

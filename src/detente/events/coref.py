@@ -179,7 +179,10 @@ def _merge(events: list[Event]) -> Event:
     status = "historical" if any(e.status == "historical" for e in events) and best.status in _REALISED else best.status
     return dataclasses.replace(
         best, anaphoric=False, actor=actor, recipient=recipient, symmetric=best.symmetric and bool(recipient),
-        date=when.date, date_precision=when.date_precision, date_text=when.date_text, location=where.location,
+        date=when.date, date_precision=when.date_precision, date_text=when.date_text,
+        date_source=when.date_source if when is best else "event",
+        location=where.location if where is best or where.location is None
+        else dataclasses.replace(where.location, source="event"),
         status=status, confidence=max(e.confidence for e in events), mentions=tuple(own),
     )
 

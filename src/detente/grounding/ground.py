@@ -9,7 +9,8 @@ import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Sequence
 
-from detente.grounding.places import locate_event
+from detente.grounding.context import clause_date, looks_ahead
+from detente.grounding.places import dateline_place, locate_event
 from detente.grounding.time import date_event, fallback_date, is_historical
 from detente.nlp import sentence_of, sentences
 from detente.records import Event, Place, Quote, TimeValue
@@ -19,10 +20,6 @@ if TYPE_CHECKING:
 
     from detente.grounding.gazetteer import Gazetteer
 
-#: How many sentences back an undated event may borrow the date of the event it continues.
-CONTINUATION_WINDOW = 1
-
-
 def ground_events(
     doc: Doc,
     events: Sequence[Event],
@@ -30,33 +27,34 @@ def ground_events(
     countries: Sequence[str],
     gazetteer: Gazetteer,
 ) -> list[Event]:
-    """Each event with its date and place; ``countries`` (the article's, most mentioned
-    first) disambiguate place names."""
+    """Each event with the date and place of its own sentence: a time expression of its
+    clause (``date_source`` ``sentence``) or of the clause it is subordinate to or governs
+    (``clause``), and a locative of its sentence. An event neither dates is left undated
+    here; :func:`detente.grounding.context.ground_context` dates and places it from the
+    story once the mentions of each event are merged. ``countries`` (the article's, most
+    mentioned first) disambiguate place names."""
     grounded: list[Event] = []
-    previous: tuple[int, TimeValue] | None = None
     dates: dict[tuple[int, str], list[tuple[Span, TimeValue]]] = {}  # a sentence's resolved dates, for its next events
     sents, sent_of = sentences(doc), sentence_of(doc)
+    dateline = dateline_place(doc, gazetteer, countries)
     for event in events:
         trigger = doc[event.trigger_token]
         sent = sents[sent_of[trigger.i]]  # = trigger.sent, which walks the sentence each time
-        prefer = "future" if event.status == "future" else "past"
+        prefer = "future" if looks_ahead(event.status, trigger) else "past"
+        source = "sentence"
         tv = date_event(sent, trigger, published, prefer=prefer, cache=dates)
         if tv is None:
-            # Only a past event continues the story of the dated event just before it;
-            # a future or hypothetical one is not dated by what already happened.
-            near = previous if previous and event.sentence_index - previous[0] <= CONTINUATION_WINDOW else None
-            borrow = near is not None and event.status in ("asserted", "negated")
-            tv = near[1] if near is not None and borrow else fallback_date(None, published)
-        else:
-            previous = (event.sentence_index, tv)
-        dated = tv is not None and tv.precision != "published"
+            tv, source = clause_date(sent, trigger, published, prefer, dates), "clause"
         place: Place | None = locate_event(sent, trigger, gazetteer, countries)
+        if place is not None and dateline is not None and place.span == dateline.span:
+            place = dateline
         grounded.append(
             dataclasses.replace(
                 event,
                 date=tv.value if tv else None,
                 date_precision=tv.precision if tv else None,
-                date_text=tv.text if dated and tv else None,
+                date_text=tv.text if tv else None,
+                date_source=source if tv else None,
                 location=place,
             )
         )

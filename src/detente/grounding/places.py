@@ -19,6 +19,7 @@ country or coordinates. Country-level places carry the capital's coordinates (se
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from detente.records import Place
 from detente.tables import read_table, read_word_lists_as
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 log = logging.getLogger(__name__)
 
@@ -449,6 +450,18 @@ def _clause_chain(trigger: Token) -> list[Token]:
         node = node.head
         chain.append(node)
     return chain
+
+
+def dateline_place(doc: Doc, gazetteer: Gazetteer, context: Sequence[str] = ()) -> Place | None:
+    """The story's dateline ("KABUL, Afghanistan (AP) —", "LONDON, March 3 (Reuters) -")
+    at the head of its first sentence, as a place with ``source`` ``dateline``."""
+    sents = sentences(doc)
+    if not sents:
+        return None
+    found = _dateline(sents[0], gazetteer, context)
+    if found is not None and len(doc[found.start:found.end].text) < 3:
+        found = None  # "UN -", "US –": an acronym opening the story, not a city
+    return dataclasses.replace(_to_place(found, sents[0]), source="dateline") if found else None
 
 
 def _dateline(sent: Span, gazetteer: Gazetteer, context: Sequence[str]) -> _Candidate | None:

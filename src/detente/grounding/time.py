@@ -83,6 +83,7 @@ _FUTURE_GOVERNORS = frozenset({
 })
 _SUPPORT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 _CLAUSE_DEPS = frozenset({"xcomp", "conj"})
+_NOUN_MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "nmod"})
 
 
 def _as_date(published: dt.date | dt.datetime | str | None) -> dt.date | None:
@@ -261,13 +262,30 @@ def _clause_chain(trigger: Token) -> list[Token]:
     chain = [trigger]
     tok = trigger
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in _SUPPORT_DEPS:
-        if tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
+        # "condemned the bombing on Thursday": a comment is later than what it is about
+        if tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i and not _comments(tok.head):
             tok = tok.head
             chain.append(tok)
     while tok.dep_ in _CLAUSE_DEPS and tok.head.i != tok.i:
         tok = tok.head
         chain.append(tok)
     return chain
+
+
+def _comments(verb: Token) -> bool:
+    from detente.grounding.places import place_words  # deferred: its word lists, read on first use
+
+    return verb.lemma_.lower() in place_words().comment_verbs
+
+
+def _dates_a_noun(span: Span, trigger: Token, chain: list[Token]) -> bool:
+    """"That 1978 resolution", "the 1959 embargo": the year is the noun's, not the verb's;
+    "since 1901" is where a state began, not when the event happened."""
+    root = span.root
+    head = root.head
+    if root.dep_ in _NOUN_MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i not in {t.i for t in chain}:
+        return not (trigger.dep_ in ("acl", "relcl") and trigger.head.i == head.i)  # "the Feb. 23 accord signed"
+    return root.dep_ == "pobj" and head.lower_ == "since"
 
 
 def _governor(span: Span, trigger: Token) -> Token | None:
@@ -280,7 +298,7 @@ def _governor(span: Span, trigger: Token) -> Token | None:
 
 def _attachment_rank(span: Span, trigger: Token, chain: list[Token]) -> int | None:
     """0: attached to the trigger; 1: to its clause chain; 2: to no verb; None: elsewhere."""
-    if span.start <= trigger.i < span.end:
+    if span.start <= trigger.i < span.end or _dates_a_noun(span, trigger, chain):
         return None
     gov = _governor(span, trigger)
     if gov is None:

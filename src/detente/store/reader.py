@@ -69,7 +69,7 @@ def _event(e: dict[str, Any]) -> Event:
     if e["location_name"] is not None:
         loc = Place(e["location_name"], e["location_country"], e["location_lat"], e["location_lon"],
                     e["location_geonameid"], e["location_text"], (e["location_start"], e["location_end"]),
-                    e["location_kind"])
+                    e["location_kind"], e.get("location_source") or "sentence")
     return Event(
         id=e["event_id"], type=e["type"], mode=e["mode"], contexts=tuple(e["contexts"] or ()), cameo=e["cameo"],
         quad_class=e["quad_class"], intensity=e["intensity"], goldstein=e["goldstein"],
@@ -77,6 +77,7 @@ def _event(e: dict[str, Any]) -> Event:
         sentence_index=e["sentence_index"], span=(e["span_start"], e["span_end"]), trigger=e["trigger"],
         trigger_span=(e["trigger_start"], e["trigger_end"]), text=e["text"], confidence=e["confidence"],
         date=e["date"], date_precision=e["date_precision"], date_text=e["date_text"], location=loc,
+        date_source=e.get("date_source"),
     )
 
 

@@ -15,7 +15,7 @@ from ..errors import StoreError
 log = logging.getLogger(__name__)
 
 #: Bump when the DDL changes and add the step to ``MIGRATIONS``.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -214,8 +214,14 @@ ALTER TABLE events ADD COLUMN IF NOT EXISTS mentions STRUCT(
     sentence_index INTEGER)[];
 """
 
+#: Version 3: where each event's date and place came from (grounding/context.py).
+_SOURCES = """
+ALTER TABLE events ADD COLUMN IF NOT EXISTS date_source VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS location_source VARCHAR;
+"""
+
 #: version -> statements that bring a store from ``version - 1`` to ``version``.
-MIGRATIONS: dict[int, str] = {1: _TABLES, 2: _MENTIONS}
+MIGRATIONS: dict[int, str] = {1: _TABLES, 2: _MENTIONS, 3: _SOURCES}
 
 
 def schema_version(con: Any) -> int:

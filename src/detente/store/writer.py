@@ -138,6 +138,7 @@ def _event_row(e: Event, chash: str, key: str) -> dict[str, Any]:
         "cameo": e.cameo, "quad_class": e.quad_class, "intensity": float(e.intensity),
         "goldstein": float(e.goldstein), "symmetric": e.symmetric, "status": e.status, "date": e.date,
         "date_precision": e.date_precision, "date_text": e.date_text, "date_start": _date_start(e),
+        "date_source": e.date_source, "location_source": loc.source if loc else None,
         "actor_ids": [a.id for a in e.actor], "actor_names": [a.name for a in e.actor],
         "actor_countries": [a.country for a in e.actor], "actor_sectors": [a.sector for a in e.actor],
         "recipient_ids": [a.id for a in e.recipient], "recipient_names": [a.name for a in e.recipient],

@@ -1,0 +1,169 @@
+"""When and where from the story: each way an event gets its date and place (sentence,
+clause, another mention, the episode told before, the dateline), and the events that
+must keep the publication date. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.records import Event
+
+
+def _events(extractor, text: str, published: str) -> list[Event]:
+    return list(extractor.extract(text, published=published).events)
+
+
+def _one(events: list[Event], trigger: str) -> Event:
+    found = [e for e in events if e.trigger.split()[0] == trigger]
+    assert found, f"no event {trigger!r} in {[e.trigger for e in events]}"
+    return found[0]
+
+
+def _when(event: Event) -> tuple[str | None, str | None, str | None]:
+    return event.date, event.date_precision, event.date_source
+
+
+def _where(event: Event) -> tuple[str | None, str | None]:
+    return (event.location.name, event.location.source) if event.location else (None, None)
+
+
+# --- time --------------------------------------------------------------------------
+
+
+def test_own_sentence_dates_the_event(extractor) -> None:
+    events = _events(extractor, "Police arrested a dissident writer in Havana on Monday.", "2011-03-09")
+    assert _when(_one(events, "arrested")) == ("2011-03-07", "day", "sentence")
+
+
+def test_a_temporal_clause_dates_the_main_event(extractor) -> None:
+    events = _events(extractor, "When police arrived on Saturday, they arrested three men.", "2020-08-25")
+    assert _when(_one(events, "arrested")) == ("2020-08-22", "day", "clause")
+
+
+def test_the_next_sentence_continues_the_episode(extractor) -> None:
+    text = "Protesters marched through Minsk on Sunday. Police detained dozens of them."
+    events = _events(extractor, text, "2020-08-25")
+    assert _when(_one(events, "detained")) == ("2020-08-23", "day", "context")
+
+
+def test_the_next_day_counts_from_the_episode(extractor) -> None:
+    text = ("Militants attacked a convoy near Kandahar on Monday. Two days later, troops raided their hideout. "
+            "The following day, soldiers arrested their commander.")
+    events = _events(extractor, text, "2010-05-20")
+    assert _when(_one(events, "raided")) == ("2010-05-19", "day", "context")
+    assert _when(_one(events, "arrested"))[:2] == ("2010-05-20", "day")
+
+
+def test_untied_events_keep_the_publication_date(extractor) -> None:
+    events = _events(extractor, "Police arrested the suspect. He was later charged with murder.", "2020-08-25")
+    for trigger in ("arrested", "charged"):
+        assert _when(_one(events, trigger)) == ("2020-08-25", "published", "published")
+
+
+def test_a_pluperfect_does_not_take_the_episodes_time(extractor) -> None:
+    text = "Soldiers shelled the village on Tuesday. Rebels had attacked the convoy from the hills."
+    events = _events(extractor, text, "2022-06-09")
+    assert _when(_one(events, "shelled")) == ("2022-06-07", "day", "sentence")
+    assert _one(events, "attacked").date_source == "published"
+
+
+def test_a_present_reporting_verb_keeps_the_storys_time(extractor) -> None:
+    text = "Soldiers shelled the village on Tuesday. The opposition accuses the army of war crimes."
+    events = _events(extractor, text, "2022-06-09")
+    assert _when(_one(events, "accuses")) == ("2022-06-09", "published", "published")
+
+
+def test_a_later_dated_sentence_starts_a_new_episode(extractor) -> None:
+    text = ("Soldiers shelled the village on Tuesday. In 2019, rebels seized the town. "
+            "They executed the mayor.")
+    events = _events(extractor, text, "2022-06-09")
+    assert _when(_one(events, "seized"))[:2] == ("2019", "year")
+    assert _one(events, "executed").date == "2019"
+
+
+def test_mentions_of_one_event_share_its_date(extractor) -> None:
+    text = ("Gunmen stormed a hotel in Mogadishu on Monday and held guests hostage. "
+            "The attack on the hotel killed at least twelve people, police said.")
+    events = _events(extractor, text, "2019-02-13")
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert attacks and all(e.date == "2019-02-11" for e in attacks)
+
+
+# --- deadlines and plans look forward ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "trigger", "date"),
+    [
+        ("The president will visit Cairo on Friday.", "2026-12-30", "visit", "2027-01-01"),
+        ("The government will release the prisoners by Jan. 14.", "2026-12-30", "release", "2027-01-14"),
+        ("The two leaders will meet next month in Geneva.", "2026-12-15", "meet", "2027-01"),
+        ("Under the deal, the army must withdraw its troops by Jan. 14.", "2000-01-06", "withdraw", "2000-01-14"),
+    ],
+)
+def test_deadlines_and_plans_resolve_forward_across_the_year_end(extractor, text, published, trigger, date) -> None:
+    assert _one(_events(extractor, text, published), trigger).date == date
+
+
+def test_a_past_event_of_a_december_date_stays_in_the_past(extractor) -> None:
+    events = _events(extractor, "Police arrested the opposition leader on December 28.", "2027-01-03")
+    assert _one(events, "arrested").date == "2026-12-28"
+
+
+# --- place --------------------------------------------------------------------------
+
+
+def test_the_dateline_places_the_story_until_a_sentence_names_another_place(extractor) -> None:
+    text = ("HAVANA (AP) -- Cuban police arrested a dissident writer on Monday. Officers also detained "
+            "his brother. In Miami, exiles protested outside the consulate.")
+    events = _events(extractor, text, "2011-03-09")
+    assert _where(_one(events, "arrested")) == ("Havana", "dateline")
+    assert _where(_one(events, "detained"))[0] == "Havana"
+    assert _where(_one(events, "protested")) == ("Miami", "sentence")
+
+
+def test_a_wire_dateline_with_a_date(extractor) -> None:
+    text = ("LONDON, March 3 (Reuters) - Police arrested four men on Wednesday. The men were detained "
+            "at an address in the east of the city.")
+    events = _events(extractor, text, "2015-03-05")
+    assert _where(_one(events, "arrested")) == ("London", "dateline")
+    assert _where(_one(events, "detained"))[0] == "London"
+
+
+def test_the_episodes_place_holds_for_the_next_sentence(extractor) -> None:
+    text = "Protesters marched through Minsk on Sunday. Police detained dozens of them."
+    events = _events(extractor, text, "2020-08-25")
+    assert _where(_one(events, "marched")) == ("Minsk", "sentence")
+    assert _where(_one(events, "detained")) == ("Minsk", "context")
+
+
+def test_a_sentence_naming_another_country_keeps_its_own_place(extractor) -> None:
+    text = ("KABUL, Afghanistan (AP) — Taliban fighters attacked a police checkpoint on Friday. "
+            "Officials in Pakistan condemned the attack.")
+    events = _events(extractor, text, "2009-03-07")
+    assert _where(_one(events, "condemned"))[0] != "Kabul"
+
+
+def test_a_recalled_episode_does_not_take_the_storys_place(extractor) -> None:
+    text = "Protesters marched through Minsk on Sunday. In 2019, police detained the opposition leader."
+    events = _events(extractor, text, "2020-08-25")
+    assert _where(_one(events, "detained")) == (None, None)
+
+
+def test_contract_carries_where_date_and_place_came_from(extractor) -> None:
+    result = extractor.extract("Protesters marched through Minsk on Sunday. Police detained dozens of them.",
+                               published="2020-08-25").to_dict()
+    sources = [(e["date_source"], e["location"]["source"]) for e in result["events"]]
+    assert ("sentence", "sentence") in sources and ("context", "context") in sources
+
+
+def test_a_present_perfect_keeps_the_storys_present(extractor) -> None:
+    text = "Soldiers shelled the village on Tuesday. Rebels have attacked the convoy from the hills."
+    events = _events(extractor, text, "2022-06-09")
+    assert _when(_one(events, "attacked")) == ("2022-06-09", "published", "published")
+
+
+def test_an_acronym_opening_the_story_is_no_dateline(extractor) -> None:
+    text = "UN – The Syrian government delegation rejected the proposal on Tuesday. Officials then accused the envoy of bias."
+    events = _events(extractor, text, "2017-12-14")
+    assert all(e.location is None or e.location.source != "dateline" for e in events)
