@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import bodies, coref
+from . import bodies, coref, pronouns
 from .article import Article
 from .coref import Draft
 
@@ -19,11 +19,18 @@ _REFLEXIVES = frozenset({"themselves", "himself", "herself"})
 def handle_pronoun(st: Article, item: "Item") -> None:
     tok = st.doc[item.head]
     target = _clause_subject(st, tok) if tok.lower_ in _REFLEXIVES else None
-    if target is None and tok.lower_ == "they":
-        target = _subject_over_object(st, tok)
+    if target is not None:
+        st.mention(target, item, "pronoun", evidence="clause")
+        return
+    if tok.lower_ in coref.PERSON_PRONOUNS:
+        found = pronouns.resolve_person(st, tok)
+        if found.target is not None:
+            st.mention(found.target, item, "pronoun", evidence=found.evidence)
+        return
+    target = _subject_over_object(st, tok) if tok.lower_ == "they" else None
     target = target or coref.pronoun_target(st.drafts, tok)
     if target is not None:
-        st.mention(target, item, "pronoun")
+        st.mention(target, item, "pronoun", evidence="recency")
 
 
 def _clause_subject(st: Article, tok: Any) -> Draft | None:
