@@ -15,7 +15,8 @@ unresolved: a wrong speaker or participant costs more than a missing one):
   nearest sentence that mentions a compatible candidate (the pronoun's own sentence
   before it counts first), the one compatible candidate in subject position ("Biden met
   Macron. He said" is Biden; evidence ``subject``). Two conjoined subjects ("Biden and
-  Macron met. He said"), or none in subject position, leave the pronoun unresolved
+  Macron met. He said"), or none in subject position, leave the pronoun to the one
+  candidate whose gender is known to fit (evidence ``gender``), else unresolved
   (evidence ``ambiguous``).
 """
 
@@ -66,7 +67,8 @@ def resolve_person(st: "Article", tok: Any) -> Resolution:
     subject = _salient_subject(st, tok, fits)
     if subject is not None:
         return Resolution(subject, "subject")
-    return Resolution(None, "ambiguous")
+    known = [d for d in fits if gender_of(st, d) == want]
+    return Resolution(known[0], "gender") if len(known) == 1 else Resolution(None, "ambiguous")
 
 
 def gender_of(st: "Article", d: "Draft") -> str | None:
