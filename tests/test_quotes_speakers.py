@@ -69,3 +69,19 @@ def test_scare_quotes_inside_a_clause_are_no_quotations():
 def test_a_short_quote_that_is_a_whole_sentence_stays():
     text = "Asked whether the talks had failed, Ayo Bello smiled. \"Not yet,\" she said."
     assert [q for _, q in speakers(text)] == ["Not yet,"] or [q for _, q in speakers(text)] == ["Not yet"]
+
+
+def test_a_lone_surname_the_tagger_missed_is_the_person_named_before():
+    text = (
+        "Pat Whitcombe, a pollster in Ohio, spoke to reporters on Monday.\n\n"
+        "\u201cThe health issue has affected this race more than the debates,\u201d said Whitcombe."
+    )
+    assert speakers(text)[0][0] == "Pat Whitcombe"
+
+
+def test_a_lone_name_is_not_merged_with_another_person_named_before():
+    text = (
+        "Pat Whitcombe, a pollster in Ohio, spoke to reporters on Monday.\n\n"
+        "\u201cThe health issue has affected this race more than the debates,\u201d said Harlan."
+    )
+    assert speakers(text)[0][0] != "Pat Whitcombe"

@@ -96,3 +96,11 @@ def handle_short(st: Article, item: "Item") -> None:
 
 def handle_none(st: Article, item: "Item") -> None:
     """A phrase that names no actor although a country word is in it."""
+
+
+def handle_surname(st: Article, item: "Item") -> None:
+    """A lone name that is the surname of a person named earlier ("Pat Caddell ... said
+    Caddell", whatever the tagger called it) is that person; else it names no one known."""
+    earlier = coref.by_surname(st.drafts, st.doc[item.head].text, item.start)
+    if earlier is not None:
+        st.mention(earlier, item, "name", evidence="surname")
