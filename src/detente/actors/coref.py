@@ -157,3 +157,18 @@ def org_short(drafts: Sequence[Draft], word: str, before: int, shorts: Mapping[s
         if word in shorts.get(d.name, ()):
             return d
     return None
+
+
+#: Sectors of non-state armed bodies that a plain group noun refers back to ("the
+#: militants", "the insurgents", "the rebels" after a named armed group).
+ARMED_SECTORS = frozenset({"REB", "UAF", "PRM"})
+
+
+def armed_body(drafts: Sequence[Draft], before: int, sentence: int, sector: str | None, window: int = 2) -> Draft | None:
+    """The named armed organisation a definite group noun of its sector refers back to:
+    the most recent one within ``window`` sentences, when no other of that sector is as
+    near (two armed groups in reach leave "the militants" a group of their own)."""
+    if sector not in ARMED_SECTORS:
+        return None
+    near = [d for d in recent(drafts, before, ("organization",)) if d.sector == sector and sentence - d.sentence <= window]
+    return near[0] if len(near) == 1 else None
