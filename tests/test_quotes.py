@@ -188,11 +188,13 @@ def test_pronoun_resolved_by_actors_stage_wins(nlp) -> None:
     assert q.speaker is not None and q.speaker.id == "a2" and q.speaker_text == "she"
 
 
-def test_uncovered_pronoun_takes_most_recent_person(nlp) -> None:
+def test_uncovered_pronoun_between_two_people_has_no_speaker(nlp) -> None:
+    # the actors stage resolves pronouns by gender and salience; one it left uncovered
+    # is not given to the nearest of two people
     text = "Clinton spoke first, then Lavrov stood up. \u201cWe disagree on Georgia,\u201d he said."
     people = {"Lavrov": ("a1", "person", "RUS"), "Clinton": ("a2", "person", "USA")}
     (q,) = _direct(_quotes(nlp, text, people))
-    assert q.speaker is not None and q.speaker.id == "a1"
+    assert q.speaker is None and q.speaker_text == "he"
 
 
 def test_organisation_speaker_in_statement(nlp) -> None:

@@ -103,6 +103,10 @@ _OPENERS = "([{—–―-:/"
 #: are titles and scare quotes); a quote attributed only by position (3, 4) needs three.
 _MIN_UNATTRIBUTED_WORDS = 5
 _MIN_POSITIONAL_WORDS = 2
+#: Sentences back in which an uncovered "he"/"she" looks for its one person.
+_PRONOUN_WINDOW = 3
+#: Quoted words inside a clause up to this many are scare quotes, not quotations.
+_MAX_SCARE_WORDS = 3
 #: Titles in quotation marks ("Fox News Sunday") are not quotations.
 _MAX_TITLE_WORDS = 8
 _TITLE_SMALL_WORDS = frozenset("a an and at by for from in of on or the to with".split())
@@ -125,7 +129,7 @@ class QuoteRegion:
 class _Attribution:
     cue: int | None  # token index of the cue verb
     speaker: int | None  # token index of the speaker's head word
-    how: str  # after | syntax | before | colon | carry
+    how: str  # after | syntax | before | colon | carry | paragraph
 
 
 # --------------------------------------------------------------------------- regions
@@ -366,9 +370,12 @@ def _resolve_speaker(ctx: _Context, head_i: int | None) -> tuple[ActorRef | None
     if actor is None:
         actor = next((a for i in range(start, end) if (a := ctx.actors.at_token(i)) is not None), None)
     pronoun = head.lower_
-    if actor is None and head.pos_ == "PRON" and pronoun in quote_words().person_pronouns | quote_words().group_pronouns:
-        kinds = ("person",) if pronoun in quote_words().person_pronouns else ("organization", "country", "group")
-        actor = _recent_actor(ctx, head_i, kinds)
+    # "he"/"she" are the actors stage's to resolve (by gender and salience); one it left
+    # uncovered goes to a person only when no other person competes nearby
+    if actor is None and head.pos_ == "PRON" and pronoun in quote_words().person_pronouns:
+        actor = _only_person(ctx, head_i)
+    elif actor is None and head.pos_ == "PRON" and pronoun in quote_words().group_pronouns:
+        actor = _recent_actor(ctx, head_i, ("organization", "country", "group"))
     return (actor.ref() if actor else None), text
 
 
@@ -379,6 +386,20 @@ def _mention_at(ctx: _Context, i: int) -> Mention | None:
         if mention.start > i:
             break
     return None
+
+
+def _only_person(ctx: _Context, before: int) -> Actor | None:
+    """The one person mentioned in the ``_PRONOUN_WINDOW`` sentences up to token
+    ``before``; None when two or more compete (an ambiguous "he" has no speaker)."""
+    here = ctx.sent_of[before]
+    found: dict[str, Actor] = {}
+    for mention in ctx.mentions:
+        if mention.end > before or here - mention.sentence_index > _PRONOUN_WINDOW:
+            continue
+        actor = ctx.actors.get(mention.actor_id)
+        if actor is not None and actor.kind == "person":
+            found[actor.id] = actor
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _recent_actor(ctx: _Context, before: int, kinds: tuple[str, ...]) -> Actor | None:
@@ -548,13 +569,45 @@ def _attribute(
         return attribution
     if ctx.words(region) < _MIN_POSITIONAL_WORDS:
         return None
-    attribution = _before(ctx, region)
+    attribution = _before(ctx, region) or _paragraph_before(ctx, region)
     if attribution is None and previous is not None:
         prev_region, prev_attr = previous
         gap = ctx.para(region.opening) - ctx.para(prev_region.closing - 1)
         if gap <= 1 and _starts_sentence(ctx, region):
             attribution = _Attribution(prev_attr.cue, prev_attr.speaker, "carry")
     return attribution
+
+
+def _paragraph_before(ctx: _Context, region: QuoteRegion) -> _Attribution | None:
+    """A quote that opens a paragraph, after a paragraph whose last sentence is someone's
+    reported speech ("Blinken said the talks were candid." / "We will not back down."):
+    that sentence's speaker. Its cue must be the sentence's main verb."""
+    p = ctx.para(region.opening)
+    if p <= 0 or ctx.text[ctx.paras[p][0]: region.opening].strip():
+        return None
+    k = bisect.bisect_left(ctx.starts, ctx.paras[p - 1][1]) - 1
+    while k >= 0 and (ctx.doc[k].is_space or ctx.doc[k].is_punct):
+        k -= 1
+    if k < 0 or k in ctx.quoted or ctx.starts[k] < ctx.paras[p - 1][0]:
+        return None
+    root = ctx.doc[k].sent.root
+    if root.i in ctx.quoted or not _is_cue(root):
+        return None
+    speaker = _speaker_of(root, ctx.quoted)
+    return _Attribution(root.i, speaker, "paragraph") if speaker is not None else None
+
+
+def _scare_quote(ctx: _Context, region: QuoteRegion) -> bool:
+    """One to three words quoted inside a clause ('the "deactivating" of sensors',
+    'called it "a disgrace"'): a word of the same sentence just before the opening mark."""
+    if ctx.words(region) > _MAX_SCARE_WORDS or len(region.pieces) != 1:
+        return False
+    k = bisect.bisect_left(ctx.starts, region.opening) - 1
+    first = bisect.bisect_left(ctx.starts, region.pieces[0][0])
+    if k < 0 or first >= len(ctx.doc) or k in ctx.quoted:
+        return False
+    before = ctx.doc[k]
+    return (before.is_alpha or before.is_digit) and ctx.sent_of[k] == ctx.sent_of[first]
 
 
 def _starts_sentence(ctx: _Context, region: QuoteRegion) -> bool:
@@ -589,6 +642,8 @@ def _direct_quotes(ctx: _Context, regions: Sequence[QuoteRegion]) -> Iterator[Qu
             continue
         if (attribution is None or attribution.how != "after") and (_title_like(ctx, region) or _named(ctx, region)):
             continue  # 'told "Fox News Sunday"', 'the so-called "reset"'
+        if _scare_quote(ctx, region):
+            continue
         if attribution is not None and attribution.speaker is not None:
             previous = (region, attribution)
         text = "\n".join(ctx.text[s:e] for s, e in region.pieces)

@@ -168,6 +168,9 @@ class Mention:
     sentence_index: int
     text: str
     how: str = "name"  # name | descriptor | alias | pronoun | coref | group
+    #: why a reference was resolved to this actor (pronouns: gender | only | subject |
+    #: recency; country context: context), "" when the mention names the actor itself
+    evidence: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ class Article:
         self.by_key: dict[tuple[Any, ...], Draft] = {}
         self.mentions: list[tuple[Draft, int, int, str, bool]] = []  # draft, start, end, how, in by_token
         self.by_head: dict[int, Draft] = {}
+        self.why: dict[tuple[int, int, int], str] = {}  # (draft id, start, end) -> evidence of a reference
         self.sent_of = sentence_of(doc)
 
     def draft(self, key: tuple[Any, ...], **fields: Any) -> Draft:
@@ -40,8 +41,10 @@ class Article:
             self.drafts.append(found)
         return found
 
-    def mention(self, d: Draft, item: "Item", how: str, primary: bool = True) -> None:
+    def mention(self, d: Draft, item: "Item", how: str, primary: bool = True, evidence: str = "") -> None:
         self.mentions.append((d, item.start, item.end, how, primary))
+        if evidence:
+            self.why[(id(d), item.start, item.end)] = evidence
         d.last = max(d.last, item.head)
         d.sentence = max(d.sentence, self.sent_of[item.head])
         d.count += 1
@@ -86,7 +89,8 @@ class Article:
         for d, start, end, how, primary in sorted(self.mentions, key=lambda m: (m[1], m[2])):
             span = (starts[start], ends[end - 1])
             aid = ids[id(d)]
-            mentions.append(Mention(aid, start, end, span, sent_of[start], text[span[0]:span[1]], how))
+            why = self.why.get((id(d), start, end), "")
+            mentions.append(Mention(aid, start, end, span, sent_of[start], text[span[0]:span[1]], how, why))
             if span not in spans[id(d)]:
                 spans[id(d)].append(span)
             if primary:

@@ -42,6 +42,10 @@ def handle_group(st: Article, item: "Item") -> None:
         if earlier is not None and d.determiner == "the":
             st.mention(earlier, item, "coref")
             return
+        body = coref.armed_body(st.drafts, item.start, st.sent_of[item.head], sector) if d.determiner == "the" else None
+        if body is not None:  # "the militants" after "Islamic State"
+            st.mention(body, item, "coref", evidence="sector")
+            return
     name = st.np_text(item)
     if item.also and d.country is not None:
         _coordinated(st, item, d)

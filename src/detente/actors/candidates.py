@@ -27,7 +27,7 @@ ItemKind = Literal[
     "person", "title", "pair", "same",  # people
     "group", "province", "document", "ngo",  # bodies
     "name", "state",  # states and named organisations
-    "pronoun", "short", "none",  # references
+    "pronoun", "short", "none", "surname",  # references
 ]
 ITEM_KINDS: tuple[str, ...] = ItemKind.__args__  # type: ignore[attr-defined]
 
@@ -294,7 +294,15 @@ def _by_name(
     if sector and head.pos_ == "NOUN":
         d2 = replace(d, group=head.lemma_.lower(), group_sector=sector)
         return Item("group", d.start, d.end, head.i, d2)
-    return _civil_body(doc, head, hits)
+    return _civil_body(doc, head, hits) or _lone_name(doc, head, d)
+
+
+def _lone_name(doc: Any, head: Any, d: Descriptor) -> Item | None:
+    """A lone capitalised name the tagger did not call a person ("said Caddell" tagged
+    ORG): it may be the surname of a person named earlier (``references.handle_surname``)."""
+    if head.pos_ != "PROPN" or not head.text[:1].isupper() or d.start != head.i or head.ent_type_ in ("GPE", "LOC"):
+        return None
+    return Item("surname", head.i, head.i + 1, head.i, d)
 
 
 #: Words that make an unlisted organisation's name a civil-society body (PLOVER NGO):

@@ -31,8 +31,12 @@ the evidence must be in the text):
 - diplomats, envoys and foreign ministers, whose work is abroad, and refugees never take a
   country this way;
 - the code is marked ``evidence="context"``: the store does not learn people from it.
-The article-wide variant (one country in the whole article) was rejected: news articles
-name many states, and a one-country article would code visiting foreigners.
+
+The article's setting (``setting``) then codes what the sentence left: a story set in
+one country gives that country to its unqualified state bodies and officials ("police",
+"the army", "the king", "the prime minister"). A bare name never takes it (visiting
+foreigners are named that way), nor a diplomat, nor an actor whose own sentence names
+another state.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from ..nlp import sentence_of, sentences
 from .descriptors import ethnic, not_identity
+from .setting import apply_setting
 
 if TYPE_CHECKING:
     from .countries import NameHit
@@ -89,6 +94,7 @@ def infer_countries(
                 state = _sentence_state(sent, hits, actors, day, owned_targets=True, skip=skip)
             if d.country is None and state is not None:
                 d.country, d.evidence = state, "context"
+    apply_setting(drafts, doc, hits, mentions, day, _wants_country)
 
 
 def _wants_country(d: "Draft") -> bool:

@@ -37,6 +37,7 @@ class Draft:
     sentence: int = -1  # sentence of the latest mention
     count: int = 0  # mentions so far
     surnames: tuple[str, ...] = field(default_factory=tuple)
+    gender: str | None = None  # "m"/"f": the KB's fact, or learned from an unambiguous pronoun
 
 
 #: Common family names of China, Taiwan, Hong Kong, Singapore, Korea, Vietnam and
@@ -142,17 +143,9 @@ def pair(drafts: Sequence[Draft], before: int, window: int = 3) -> list[Draft]:
 
 
 def pronoun_target(drafts: Sequence[Draft], token: Any, day: date | None = None) -> Draft | None:
-    """he/she -> the most recent person; they/them -> the most recent group-like actor.
-
-    A person mentioned in the pronoun's own clause as an object is skipped for subject
-    pronouns ("Clinton met Lavrov and he said ..." still picks the most recent, Lavrov:
-    without gender or salience data the nearest antecedent is the best simple guess).
-    """
-    low = token.lower_
-    if low in PERSON_PRONOUNS:
-        found = recent(drafts, token.i, ("person",))
-        return found[0] if found else None
-    if low in GROUP_PRONOUNS:
+    """they/them -> the most recent group-like actor (he/she: see ``pronouns``, which
+    weighs gender and salience and may leave the pronoun unresolved)."""
+    if token.lower_ in GROUP_PRONOUNS:
         found = recent(drafts, token.i, ("group", "organization", "country"))
         return found[0] if found else None
     return None
@@ -164,3 +157,18 @@ def org_short(drafts: Sequence[Draft], word: str, before: int, shorts: Mapping[s
         if word in shorts.get(d.name, ()):
             return d
     return None
+
+
+#: Sectors of non-state armed bodies that a plain group noun refers back to ("the
+#: militants", "the insurgents", "the rebels" after a named armed group).
+ARMED_SECTORS = frozenset({"REB", "UAF", "PRM"})
+
+
+def armed_body(drafts: Sequence[Draft], before: int, sentence: int, sector: str | None, window: int = 2) -> Draft | None:
+    """The named armed organisation a definite group noun of its sector refers back to:
+    the most recent one within ``window`` sentences, when no other of that sector is as
+    near (two armed groups in reach leave "the militants" a group of their own)."""
+    if sector not in ARMED_SECTORS:
+        return None
+    near = [d for d in recent(drafts, before, ("organization",)) if d.sector == sector and sentence - d.sentence <= window]
+    return near[0] if len(near) == 1 else None

@@ -61,6 +61,7 @@ def _person_draft(st: Article, name: str, d: Descriptor, item: "Item") -> Draft:
     if kb_hit:
         person, role = kb_hit
         found.kb_id, found.kb_titles = person.id, tuple(r.title for r in person.roles)
+        found.gender = person.gender
         if found.evidence == "none":
             found.country, found.sector, found.title, found.evidence = role.country, role.sector, role.title, "kb"
         elif found.country is None:
@@ -206,6 +207,7 @@ def _kb_draft(st: Article, person: "Person", d: Descriptor, country: str) -> Dra
     if found.evidence == "none":
         role = person.role_on(st.day)
         found.kb_id, found.kb_titles = person.id, tuple(r.title for r in person.roles)
+        found.gender = person.gender
         found.surnames = surnames_of(person.name, person.aliases)
         found.country = role.country if role else country
         found.sector = role.sector if role else None

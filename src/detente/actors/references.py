@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import bodies, coref
+from . import bodies, coref, pronouns
 from .article import Article
 from .coref import Draft
 
@@ -19,11 +19,18 @@ _REFLEXIVES = frozenset({"themselves", "himself", "herself"})
 def handle_pronoun(st: Article, item: "Item") -> None:
     tok = st.doc[item.head]
     target = _clause_subject(st, tok) if tok.lower_ in _REFLEXIVES else None
-    if target is None and tok.lower_ == "they":
-        target = _subject_over_object(st, tok)
+    if target is not None:
+        st.mention(target, item, "pronoun", evidence="clause")
+        return
+    if tok.lower_ in coref.PERSON_PRONOUNS:
+        found = pronouns.resolve_person(st, tok)
+        if found.target is not None:
+            st.mention(found.target, item, "pronoun", evidence=found.evidence)
+        return
+    target = _subject_over_object(st, tok) if tok.lower_ == "they" else None
     target = target or coref.pronoun_target(st.drafts, tok)
     if target is not None:
-        st.mention(target, item, "pronoun")
+        st.mention(target, item, "pronoun", evidence="recency")
 
 
 def _clause_subject(st: Article, tok: Any) -> Draft | None:
@@ -89,3 +96,11 @@ def handle_short(st: Article, item: "Item") -> None:
 
 def handle_none(st: Article, item: "Item") -> None:
     """A phrase that names no actor although a country word is in it."""
+
+
+def handle_surname(st: Article, item: "Item") -> None:
+    """A lone name that is the surname of a person named earlier ("Pat Caddell ... said
+    Caddell", whatever the tagger called it) is that person; else it names no one known."""
+    earlier = coref.by_surname(st.drafts, st.doc[item.head].text, item.start)
+    if earlier is not None:
+        st.mention(earlier, item, "name", evidence="surname")

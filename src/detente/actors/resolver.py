@@ -55,6 +55,7 @@ HANDLERS: Mapping[ItemKind, Callable[[Article, Item], None]] = {
     "same": references.handle_same,
     "short": references.handle_short,
     "none": references.handle_none,
+    "surname": references.handle_surname,
 }
 
 
