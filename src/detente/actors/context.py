@@ -64,7 +64,9 @@ _FOREIGN_TITLES = frozenset(
      "secretary of state", "ambassador", "envoy", "special envoy", "diplomat", "negotiator",
      "delegation", "embassy"}
 )
-_NO_CONTEXT_SECTORS = frozenset({"REF"})
+# Refugees, and unknown armed men ("gunmen", "assailants"): where they are says nothing of
+# whose they are, so an unknown perpetrator stays countryless.
+_NO_CONTEXT_SECTORS = frozenset({"REF", "UAF"})
 #: sectors that act inside their own state: a party boycotting "Algeria's elections" is of
 #: that state even though it is the target (judges are not: international courts judge
 #: states' laws)
