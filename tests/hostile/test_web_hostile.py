@@ -155,7 +155,12 @@ def test_schemathesis_finds_no_failure(db, tmp_path):
 
     from detente.web import create_app
 
-    st = shutil.which("schemathesis") or shutil.which("st")
+    # the venv's scripts first: `make test` runs .venv/bin/python without activating it
+    import sys
+    from pathlib import Path as _Path
+
+    here = str(_Path(sys.executable).parent)
+    st = shutil.which("schemathesis", path=here) or shutil.which("schemathesis") or shutil.which("st")
     if st is None:
         pytest.skip("schemathesis is not installed (pip install -e '.[dev]')")
     with socket.socket() as s:
