@@ -2,9 +2,10 @@
 
 Each ``.tml`` file holds a document creation time (the TIMEX3 with
 ``functionInDocument="CREATION_TIME"``) and a TEXT with inline TIMEX3 annotations. For
-every TIMEX3 of type DATE in the TEXT, :func:`detente.grounding.time.resolve_time` gets
+every TIMEX3 of type DATE in the TEXT, :func:`detente.grounding.time.timex_value` gets
 the expression's text and the creation date, plus a tense read from the surrounding
-sentence's words (never from the gold); its value must equal the gold ``value``.
+sentence's words (never from the gold); its value must equal the gold ``value``
+(seasons, decades and centuries in TimeML's own form: ``2012-SU``, ``199``, ``19``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from detente.evaluate.report import EvalReport, sha256_file
-from detente.grounding.time import resolve_time
+from detente.grounding.time import timex_value
 
 log = logging.getLogger(__name__)
 
@@ -147,8 +148,7 @@ def evaluate_tempeval(path: Path, limit: int | None = None) -> EvalReport:
             if timex.type != "DATE":
                 continue
             prefer = tense_hint(doc.text, timex.start, timex.end)
-            got = resolve_time(timex.text, doc.dct, prefer=prefer)
-            predicted = got.value if got else None
+            predicted = timex_value(timex.text, doc.dct, prefer=prefer)
             kind = _kind(timex.value)
             total[kind] += 1
             if predicted == timex.value:

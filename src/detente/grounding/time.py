@@ -26,6 +26,7 @@ from detente.grounding.time_grammar import (
     normalise,
     numeric_parts,
     resolve_value,
+    timeml_value,
 )
 from detente.nlp import doc_text, ents_in
 from detente.records import TimeValue
@@ -43,6 +44,7 @@ __all__ = [
     "is_historical",
     "period_end",
     "resolve_time",
+    "timex_value",
 ]
 
 log = logging.getLogger(__name__)
@@ -136,6 +138,20 @@ def resolve_time(
 
 #: a value that starts with a year of 0001-9999 (or a *_REF value, which names no year)
 _CALENDAR_YEAR = re.compile(r"(?!0000)\d{4}(?!\d)|[A-Z]+_REF$")
+
+
+def timex_value(expression: str, published: dt.date | str | None, *, prefer: str = "past") -> str | None:
+    """The TimeML value of a TIMEX3 ``expression``: :func:`resolve_time`'s, or the coarser
+    values TimeML writes that name no period an event is dated to (``2012-SU``, the
+    decade ``199``, the century ``19``)."""
+    future = _check_prefer(prefer)
+    if not expression or not expression.strip():
+        return None
+    coarse = timeml_value(expression, _as_date(published), future)
+    if coarse is not None and coarse[1] in ("season", "decade", "century"):
+        return coarse[0]
+    found = resolve_time(expression, published, prefer=prefer)
+    return found.value if found else None
 
 
 def _absolute_fallback(expression: str, dct: dt.date | None, future: bool) -> Resolved | None:

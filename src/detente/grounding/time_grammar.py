@@ -9,6 +9,14 @@ without naming a date. Decades, centuries, durations, sets ("every year") and an
 expressions ("the day before", "that week") resolve to ``None``: they name no date
 of the four precisions detente uses.
 
+:func:`timeml_value` is the same grammar with TimeML's coarser values too: a season as
+``2012-SU``, a decade as ``199`` ("the 1990s"), a century as ``19`` ("the 20th century").
+Events are not dated by these (a season dates an event to its year, through
+:func:`resolve_value`); they are what a TIMEX3 normaliser should say.
+
+Years spoken in words ("nineteen ninety-one", "two thousand") read as digits, as in
+broadcast transcripts.
+
 ``future`` chooses between readings of ambiguous relative forms ("Friday", "in May",
 "March 3"): False picks the latest candidate not after the reference date, True the
 earliest not before it.
@@ -147,6 +155,34 @@ _VAGUE_IN = re.compile(r"^in\s+(?:a\s+)?(?:few|several)\s+(?:days|weeks|months|y
 _NUMERIC_DATE = re.compile(r"^\d{1,4}[/.]\d{1,2}[/.]\d{1,4}$")
 
 _SEASON_START = MappingProxyType({"spring": 3, "summer": 6, "autumn": 9, "fall": 9})
+_SEASON_CODE = MappingProxyType({"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"})
+_ORDINALS = MappingProxyType({
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+})
+_CENTURY = re.compile(
+    r"^(?:the\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINALS, key=len, reverse=True))
+    + r")\s+century$"
+)
+_DECADE = re.compile(r"^(?:the\s+)?(?P<y>1\d{2}|20\d)0['’]?s$")
+_UNITS = MappingProxyType({
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+})
+_TENS = MappingProxyType({
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+})
+_TENS_ALT = "|".join(sorted(_TENS, key=len, reverse=True))
+_UNITS_ALT = "|".join(_UNITS)
+# "nineteen ninety-one", "nineteen eighty", "nineteen oh five", "two thousand (and) three"
+_SPOKEN_YEAR = re.compile(
+    rf"\b(?P<hi>nineteen|eighteen|twenty)\s+(?:(?P<oh>oh|o)\s+(?P<ou>{_UNITS_ALT})|"
+    rf"(?P<t>{_TENS_ALT})(?:[\s-](?P<u>{_UNITS_ALT}))?)\b"
+    rf"|\btwo\s+thousand(?:\s+(?:and\s+)?(?P<k>{_TENS_ALT}|{_UNITS_ALT})(?:[\s-](?P<ku>{_UNITS_ALT}))?)?\b"
+)
 
 
 # --- small value builders -------------------------------------------------------------
@@ -187,7 +223,24 @@ def normalise(text: str) -> str:
     s = re.sub(rf"\b({_MONTH_ALT}|{_WEEKDAY_ALT})\.", r"\1", s)
     s = s.replace(",", " ")
     s = re.sub(r"\s+", " ", s).strip(" .;:!?\"()[]")
-    return s
+    return _spoken_years(s)
+
+
+def _spoken_years(s: str) -> str:
+    """'in nineteen ninety-one' -> 'in 1991' (a year said in words)."""
+    def digits(m: re.Match[str]) -> str:
+        if m["hi"]:
+            high = {"eighteen": 18, "nineteen": 19, "twenty": 20}[m["hi"]]
+            if m["oh"]:
+                low = _UNITS[m["ou"]]
+            else:
+                low = _TENS[m["t"]] + (_UNITS[m["u"]] if m["u"] else 0)
+                if _TENS[m["t"]] < 20 and m["u"]:
+                    return m.group(0)  # "nineteen fifteen-two" is no year
+            return f"{high * 100 + low:04d}"
+        low = (_TENS.get(m["k"] or "", 0) or _UNITS.get(m["k"] or "", 0)) + (_UNITS[m["ku"]] if m["ku"] else 0)
+        return f"{2000 + low:04d}"
+    return _SPOKEN_YEAR.sub(digits, s)
 
 
 def _strip_prefixes(s: str) -> tuple[str, str | None]:
@@ -424,6 +477,35 @@ def resolve_value(text: str, dct: dt.date | None, future: bool = False) -> Resol
         or _period(s, dct, future, modifier)
         or _season(s, dct, future)
     )
+
+
+def timeml_value(text: str, dct: dt.date | None, future: bool = False) -> Resolved | None:
+    """:func:`resolve_value` with TimeML's coarser values: seasons (``2012-SU``, precision
+    ``season``), decades (``199``, ``decade``) and centuries (``19``, ``century``)."""
+    s, _ = _strip_prefixes(normalise(text))
+    if m := _CENTURY.match(s):
+        n = m["n"]
+        number = int(n[:-2]) if n[0].isdigit() else _ORDINALS[n]
+        return f"{number - 1:02d}", "century"
+    if m := _DECADE.match(s):
+        return m["y"], "decade"
+    m = _SEASON.match(s)
+    if m and dct is not None:
+        code = _SEASON_CODE[m["season"]]
+        if m["year"]:
+            return f"{m['year']}-{code}", "season"
+        if m["season"] == "fall" and not m["rel"]:
+            return None
+        if m["season"] == "winter":
+            # winter starts in December: the latest one begun by now (past), or the next
+            rel, y = m["rel"], dct.year
+            begun = y if dct.month == 12 else y - 1
+            year = begun - 1 if rel in ("last", "past", "previous") else begun + 1 if rel in ("next", "coming") \
+                else begun + 1 if future and dct.month in (3, 4, 5, 6, 7, 8, 9, 10, 11) else begun
+            return f"{year}-{code}", "season"
+        year = _season(s, dct, future)
+        return (f"{year[0]}-{code}", "season") if year else None
+    return resolve_value(text, dct, future)
 
 
 def numeric_parts(s: str) -> str | None:
