@@ -136,7 +136,7 @@ class Extractor:
         from .events.coref import merge_mentions
         from .events.implied import implied_actors
         from .events.status import historical
-        from .grounding.context import ground_context
+        from .grounding.context import ground_context, story_date
         from .grounding.ground import date_quotes, ground_events, in_the_past
         from .quotes import find_quotes
 
@@ -149,15 +149,16 @@ class Extractor:
             coded = res.events.code(doc, actors, quotes, published)
         countries = _article_countries(actors.actors)
         with stage("grounding"):
-            placed = ground_events(doc, coded, published, countries, res.gazetteer)
-            events = tuple(historical(e, in_the_past(e, published)) for e in placed)
-            dated = tuple(date_quotes(doc, quotes, published))
+            today = story_date(doc, published)  # a wire story's "today" is its dateline's day
+            placed = ground_events(doc, coded, today, countries, res.gazetteer)
+            events = tuple(historical(e, in_the_past(e, today)) for e in placed)
+            dated = tuple(date_quotes(doc, quotes, today))
         with stage("events"):
             events = tuple(merge_mentions(doc, events, res.events.lexicon.is_noun_trigger))
         with stage("grounding"):
             # After the merge: an event's own mentions date and place it before its story does.
-            told = ground_context(doc, events, published, res.gazetteer, countries)
-            events = tuple(historical(e, in_the_past(e, published)) for e in told)
+            told = ground_context(doc, events, today, res.gazetteer, countries)
+            events = tuple(historical(e, in_the_past(e, today)) for e in told)
         all_actors = actors.actors + implied_actors(actors.actors, events)
         result = ExtractedArticle(article=art, actors=all_actors, events=events, quotes=dated)
         return result if cleaned.offsets.identity else _map_spans(result, cleaned.offsets)

@@ -69,7 +69,12 @@ _DEADLINE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
 )
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$")
 _QUOTE_MARKS = re.compile("[\"\u201c\u201d]")
+#: Also the ASCII quotes of wire text (``...''), for a reporting verb's own quote.
+_ANY_QUOTE = re.compile("[\"\u201c\u201d]|``|''")
+#: Verbs that attribute speech: with a direct quote, the story's present, not a recalled past.
+_REPORTING = frozenset({"say", "tell", "add", "state", "declare", "insist", "stress", "note", "write"})
 #: Words of a span of time: a sentence with one tells a period, not the episode's day.
 _SPAN_WORDS = re.compile(r"\b(?:since|for (?:years|decades|months|weeks)|consistently|repeatedly|long)\b", re.I)
 _NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -84,6 +89,33 @@ _RELATIVE = re.compile(
 )
 
 
+#: A dateline with the day the story was filed: "JOHANNESBURG, August 7 (Xinhua) --",
+#: "LONDON, March 3 (Reuters) -".
+_DATED_LINE = re.compile(
+    r"^\s*[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?,\s*"
+    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\s*\(")
+#: How many days before publication a dateline's day may lie (a wire story filed late at
+#: night appears the next day; more is a reprint, whose dateline is not today).
+FILED_DAYS = 3
+
+
+def story_date(doc: Doc, published: dt.date | None) -> dt.date | None:
+    """The day the story tells as "today": its dateline's day when it has one a day or
+    two before publication (a wire story filed the evening before), else publication."""
+    if published is None:
+        return None
+    m = _DATED_LINE.match(doc_text(doc)[:200])
+    if m is None:
+        return published
+    from detente.grounding.time import resolve_time
+
+    tv = resolve_time(m.group("date"), published, prefer="past")
+    if tv is None or tv.precision != "day":
+        return published
+    day = dt.date.fromisoformat(tv.value)
+    return day if 0 <= (published - day).days <= FILED_DAYS else published
+
+
 def looks_ahead(status: str, trigger: Token) -> bool:
     """Whether ambiguous dates of the event resolve forward ("on Friday" -> the next
     Friday): a future or hypothetical event, a future or planned clause ("will meet",
@@ -96,8 +128,22 @@ def looks_ahead(status: str, trigger: Token) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lower_ in _MODALS_AHEAD for c in verb.children):
         return True
+    if _scheduled(trigger):
+        return True
     sent = trigger.sent
     return bool(_DEADLINE.search(doc_text(trigger.doc)[sent.start_char:sent.end_char]))
+
+
+def _scheduled(trigger: Token) -> bool:
+    """A simple present of an act, not a report, with a day of its own: a schedule ("He and
+    Arafat meet Monday with Albright", "the talks open on Friday")."""
+    if trigger.pos_ != "VERB" or trigger.tag_ not in ("VBP", "VBZ") or trigger.lemma_.lower() in _REPORTING:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in trigger.children) or trigger.lemma_.lower() in ("be", "have"):
+        return False
+    return any(_WEEKDAY.match(t.text) for t in trigger.children if t.dep_ in ("npadvmod", "obl", "prep")) \
+        or any(_WEEKDAY.match(g.text) for c in trigger.children if c.dep_ == "prep" and c.lower_ == "on"
+               for g in c.children)
 
 
 def clause_date(
@@ -111,7 +157,15 @@ def clause_date(
     X attacked Y on Friday") or is subordinate to ("when police arrived on Friday, they
     arrested ..."), or None."""
     top = _clause_top(trigger)
-    linked = [c for c in top.children if c.dep_ == "advcl" and _temporal(c)]
+    named = _when_of_date(top)
+    if named is not None:  # "in 1968, when the Soviets invaded": the date the clause describes
+        from detente.grounding.time import is_event_date, resolve_time
+
+        tv = resolve_time(named.text, published, prefer=prefer)
+        if is_event_date(tv):
+            assert tv is not None
+            return TimeValue(tv.value, tv.precision, named.text, (named.start_char, named.end_char))
+    linked = [c for c in top.children if c.dep_ == "advcl" and _temporal(c) and _when_of_date(c) is None]
     if top.dep_ == "advcl" and _temporal(top) and top.head.i != top.i:
         linked.append(top.head)
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and trigger.head.lower_ in _SETTING_PREPS:
@@ -216,6 +270,8 @@ def _date_from_story(event: Event, trigger: Token | None, past: _Episode | None,
         nominal = trigger.pos_ in ("NOUN", "PROPN")
         if tv is None and not framed and lead is not None and not nominal and _tense_of(trigger) == "past":
             tv = lead.time  # an untied past event of the story is its news
+        if tv is not None and not _recent(tv, published) and _quoting(trigger):
+            tv = None  # '"...," Kavan said' after a recalled episode: said to the reporter, now
     elif trigger is not None and event.status in _PROSPECTIVE and ahead is not None:
         tv = ahead.time if event.sentence_index - ahead.last <= 1 else None
     if tv is not None:
@@ -350,6 +406,23 @@ def _clause_top(trigger: Token) -> Token:
     return tok
 
 
+def _when_of_date(verb: Token) -> Span | None:
+    """The date a "when" clause describes: its head ("from 1968, when the Soviets invaded",
+    a relative clause), or the date just before its "when, " (the parser often hangs such
+    a clause on the main verb: "In contrast to Thursday, when 133 people were arrested")."""
+    when = next((c for c in verb.children if c.dep_ in ("advmod", "mark") and c.lower_ == "when"), None)
+    if when is None or when.i > verb.i:
+        return None
+    doc = verb.doc
+    if verb.dep_ == "relcl" and verb.head.ent_type_ == "DATE":
+        anchor = verb.head
+    elif when.i >= 2 and doc[when.i - 1].text == "," and doc[when.i - 2].ent_type_ == "DATE":
+        anchor = doc[when.i - 2]
+    else:
+        return None
+    return next((e for e in ents_in(verb.sent) if e.start <= anchor.i < e.end and e.label_ == "DATE"), None)
+
+
 def _temporal(verb: Token) -> bool:
     # "when" is often parsed as an adverb of its clause rather than its marker
     return any(c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_MARKS for c in verb.children)
@@ -360,6 +433,14 @@ def _own_time_frame(sent: Span) -> bool:
     another verb): its undated events are not placed in the episode told before."""
     text = doc_text(sent.doc)[sent.start_char:sent.end_char]
     return bool(_SPAN_WORDS.search(text)) or any(e.label_ in ("DATE", "TIME") for e in ents_in(sent))
+
+
+def _quoting(trigger: Token) -> bool:
+    """A reporting verb that attributes a direct quote in its sentence ('"...," he said')."""
+    if trigger.lemma_.lower() not in _REPORTING:
+        return False
+    sent = trigger.sent
+    return bool(_ANY_QUOTE.search(doc_text(trigger.doc)[sent.start_char:sent.end_char]))
 
 
 def _referred_to(trigger: Token) -> bool:

@@ -304,6 +304,19 @@ def _dates_a_noun(span: Span, trigger: Token, chain: list[Token]) -> bool:
     return root.dep_ == "pobj" and head.lower_ == "since"
 
 
+def _before_noun(span: Span, trigger: Token) -> bool:
+    """The expression stands just before the noun, in its phrase ("the 1995 shooting",
+    "the Dec. 21, 1988, bombing"), not a sentence opener ("On Friday, protests ...")."""
+    doc = trigger.doc
+    gap = doc[span.end:trigger.i]
+    if len(gap) > 1 or any(t.text != "," for t in gap):
+        return False
+    first = doc[span.start]
+    return span.start > trigger.sent.start and first.lower_ == "the" or (
+        span.start > 0 and doc[span.start - 1].lower_ in ("the", "a", "an", "its", "their", "his", "her")
+        and not gap)
+
+
 def _governor(span: Span, trigger: Token) -> Token | None:
     """First verb (or the trigger itself) above the expression in the dependency tree."""
     for anc in span.root.ancestors:
@@ -314,8 +327,15 @@ def _governor(span: Span, trigger: Token) -> Token | None:
 
 def _attachment_rank(span: Span, trigger: Token, chain: list[Token]) -> int | None:
     """0: attached to the trigger; 1: to its clause chain; 2: to no verb; None: elsewhere."""
-    if span.start <= trigger.i < span.end or _dates_a_noun(span, trigger, chain):
+    if span.start <= trigger.i < span.end:
         return None
+    if trigger.pos_ in ("NOUN", "PROPN") and _before_noun(span, trigger):
+        return 0  # "the Dec. 21, 1988, bombing", "the October 1998 shooting": the event's own date
+    if _dates_a_noun(span, trigger, chain):
+        return None
+    if trigger.dep_ in ("acl", "relcl") and span.root.head.i == trigger.head.i \
+            and span.root.dep_ in _NOUN_MODIFIER_DEPS:
+        return 1  # "the Feb. 23 accord signed by": the date of what the event made
     gov = _governor(span, trigger)
     if gov is None:
         return 2
