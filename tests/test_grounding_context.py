@@ -167,3 +167,75 @@ def test_an_acronym_opening_the_story_is_no_dateline(extractor) -> None:
     text = "UN – The Syrian government delegation rejected the proposal on Tuesday. Officials then accused the envoy of bias."
     events = _events(extractor, text, "2017-12-14")
     assert all(e.location is None or e.location.source != "dateline" for e in events)
+
+
+# --- the story's own day, "when" clauses, dated nouns, schedules ---------------------
+
+
+def test_a_wire_datelines_day_is_the_storys_today(extractor) -> None:
+    # filed on the 7th, published on the 8th: "Friday" and the fallback are the 7th's story
+    text = ("NAIROBI, August 7 (Newswire) -- Kenya condemned the blasts that destroyed the embassy. "
+            "Police have arrested two suspects.")
+    events = _events(extractor, text, "1998-08-08")
+    assert _one(events, "condemned").date == "1998-08-07"
+    assert _when(_one(events, "arrested")) == ("1998-08-07", "published", "published")
+
+
+def test_an_old_dateline_day_does_not_move_the_story(extractor) -> None:
+    text = "NAIROBI, July 2 (Newswire) -- Kenya condemned the blasts that destroyed the embassy."
+    events = _events(extractor, text, "1998-08-08")
+    assert _when(_one(events, "condemned")) == ("1998-08-08", "published", "published")
+
+
+def test_a_when_clause_of_a_date_takes_that_date(extractor) -> None:
+    text = ("The minister, who lived in Paris from 1968, when the Soviets invaded Czechoslovakia, "
+            "until 1990, returned home.")
+    assert _when(_one(_events(extractor, text, "1999-03-12"), "invaded"))[:2] == ("1968", "year")
+
+
+def test_a_when_clause_after_a_weekday_is_that_days(extractor) -> None:
+    text = ("Unlike Thursday, when police arrested forty people outside the consulate, the protesters "
+            "were calm on Friday.")
+    assert _one(_events(extractor, text, "2000-01-08"), "arrested").date == "2000-01-06"
+
+
+def test_a_date_before_an_event_noun_dates_it(extractor) -> None:
+    text = "The men were charged in the March 3, 2004, bombing of the central station."
+    events = _events(extractor, text, "2009-06-01")
+    assert _when(_one(events, "bombing"))[:2] == ("2004-03-03", "day")
+
+
+def test_the_date_of_an_event_noun_is_not_its_verbs(extractor) -> None:
+    text = "Two men were jailed for the March 3, 2004, bombing of the central station."
+    assert _when(_one(_events(extractor, text, "2009-06-01"), "jailed"))[2] == "published"
+
+
+def test_a_document_made_on_a_date_dates_its_making(extractor) -> None:
+    text = "Inspectors may enter the sites under the Feb. 23 accord signed by Annan and Aziz."
+    events = _events(extractor, text, "1998-03-06")
+    assert _one(events, "signed").date == "1998-02-23"
+
+
+def test_a_quote_attributed_after_a_recalled_episode_is_said_now(extractor) -> None:
+    text = ('In 1989, the dissidents marched through Prague. "We will never again be victims," '
+            "the foreign minister said.")
+    events = _events(extractor, text, "1999-03-12")
+    assert _one(events, "marched").date == "1989"
+    said = [e for e in events if e.trigger.split()[0] == "said"]
+    assert all(e.date == "1999-03-12" for e in said)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        ("Netanyahu and Arafat meet Monday with the secretary of state in London.", "1998-05-01", "1998-05-04"),
+        ("The two presidents meet on Friday in Geneva.", "2026-12-30", "2027-01-01"),
+    ],
+)
+def test_a_present_tense_schedule_looks_ahead(extractor, text, published, date) -> None:
+    assert _one(_events(extractor, text, published), "meet").date == date
+
+
+def test_a_past_tense_weekday_still_looks_back(extractor) -> None:
+    events = _events(extractor, "Netanyahu met Arafat on Monday in London.", "1998-05-01")
+    assert _one(events, "met").date == "1998-04-27"

@@ -232,3 +232,38 @@ def test_period_end_and_ref_values() -> None:
     assert not is_event_date(TimeValue("PRESENT_REF", "ref"))
     with pytest.raises(ValueError):
         period_end(TimeValue("PRESENT_REF", "ref"))
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("the 20th century", "19"),
+        ("the nineteenth century", "18"),
+        ("the 1990s", "199"),
+        ("last summer", "2012-SU"),
+        ("next spring", "2014-SP"),
+        ("summer 2009", "2009-SU"),
+        ("Friday", "2013-03-22"),
+        ("in nineteen ninety-one", "1991"),
+    ],
+)
+def test_timex_values_in_timeml_form(expression: str, value: str) -> None:
+    from detente.grounding.time import timex_value
+
+    assert timex_value(expression, "2013-03-22") == value
+
+
+def test_coarse_timeml_values_date_no_event() -> None:
+    # a century names no period an event is dated to; a season dates it to its year
+    assert resolve_time("the 20th century", "2013-03-22") is None
+    got = resolve_time("last summer", "2013-03-22")
+    assert got is not None and (got.value, got.precision) == ("2012", "year")
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [("nineteen ninety-one", "1991"), ("nineteen oh five", "1905"), ("two thousand and three", "2003")],
+)
+def test_years_spoken_in_words(expression: str, value: str) -> None:
+    got = resolve_time(expression, "2013-03-22")
+    assert got is not None and (got.value, got.precision) == (value, "year")

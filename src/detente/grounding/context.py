@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from detente.grounding.time import date_event, event_prefer, fallback_date, is_event_date, period_end
+from detente.grounding.time import dateline_day, date_event, event_prefer, fallback_date, is_event_date, period_end
 from detente.nlp import doc_text, ents_in, sentences
 from detente.records import Event, Place, TimeValue
 
@@ -89,11 +89,6 @@ _RELATIVE = re.compile(
 )
 
 
-#: A dateline with the day the story was filed: "JOHANNESBURG, August 7 (Xinhua) --",
-#: "LONDON, March 3 (Reuters) -".
-_DATED_LINE = re.compile(
-    r"^\s*[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?,\s*"
-    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\s*\(")
 #: How many days before publication a dateline's day may lie (a wire story filed late at
 #: night appears the next day; more is a reprint, whose dateline is not today).
 FILED_DAYS = 3
@@ -104,12 +99,12 @@ def story_date(doc: Doc, published: dt.date | None) -> dt.date | None:
     two before publication (a wire story filed the evening before), else publication."""
     if published is None:
         return None
-    m = _DATED_LINE.match(doc_text(doc)[:200])
-    if m is None:
+    found = dateline_day(doc_text(doc))
+    if found is None:
         return published
     from detente.grounding.time import resolve_time
 
-    tv = resolve_time(m.group("date"), published, prefer="past")
+    tv = resolve_time(doc_text(doc)[found[0]:found[1]], published, prefer="past")
     if tv is None or tv.precision != "day":
         return published
     day = dt.date.fromisoformat(tv.value)

@@ -39,6 +39,7 @@ __all__ = [
     "date_event",
     "event_prefer",
     "fallback_date",
+    "dateline_day",
     "find_time_expressions",
     "is_event_date",
     "is_historical",
@@ -85,6 +86,7 @@ _FUTURE_GOVERNORS = frozenset({
 })
 _SUPPORT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 _CLAUSE_DEPS = frozenset({"xcomp", "conj"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
 _NOUN_MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "nmod"})
 
 
@@ -226,6 +228,20 @@ def fallback_date(
     return TimeValue(value=dct.isoformat(), precision="published")
 
 
+#: A dateline with the day the story was filed: "JOHANNESBURG, August 7 (Xinhua) --",
+#: "LONDON, March 3 (Reuters) -".
+_DATED_LINE = re.compile(
+    r"^\s*[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?,\s*"
+    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\s*\(")
+
+
+def dateline_day(text: str) -> tuple[int, int] | None:
+    """Character span of the day in the story's dateline ("LONDON, March 3 (Reuters) -"):
+    when the story was filed, which dates no event of its own."""
+    m = _DATED_LINE.match(text[:200])
+    return m.span("date") if m else None
+
+
 def find_time_expressions(text: str) -> list[tuple[int, int]]:
     """Character spans of time expressions our own patterns find in ``text``."""
     spans = []
@@ -255,7 +271,11 @@ def _resolved_candidates(
 ) -> list[tuple[Span, TimeValue]]:
     """Dated, non-overlapping expressions of the sentence, longest first on overlap."""
     resolved = []
+    filed = dateline_day(doc_text(sent.doc)) if sent.start == 0 else None
     for span in _candidate_spans(sent):
+        if filed is not None and span.start_char < filed[1] and filed[0] < span.end_char:
+            continue  # the dateline's day: the story's, not an event's
+
         value = resolve_time(span.text, published, prefer=prefer)
         if is_event_date(value):
             assert value is not None
@@ -304,17 +324,24 @@ def _dates_a_noun(span: Span, trigger: Token, chain: list[Token]) -> bool:
     return root.dep_ == "pobj" and head.lower_ == "since"
 
 
-def _before_noun(span: Span, trigger: Token) -> bool:
-    """The expression stands just before the noun, in its phrase ("the 1995 shooting",
-    "the Dec. 21, 1988, bombing"), not a sentence opener ("On Friday, protests ...")."""
-    doc = trigger.doc
-    gap = doc[span.end:trigger.i]
-    if len(gap) > 1 or any(t.text != "," for t in gap):
+def _before_noun(span: Span, noun: Token | None) -> bool:
+    """The expression stands just before the noun (``None``: any noun), in its phrase
+    ("the 1995 shooting", "the Dec. 21, 1988, bombing"), not a sentence opener ("On
+    Friday, protests ..."): the noun's date, whatever the parser hung it on."""
+    doc = span.doc
+    after = span.end + (1 if span.end < len(doc) and doc[span.end].text == "," else 0)
+    if after >= len(doc) or doc[after].pos_ not in ("NOUN", "PROPN"):
         return False
-    first = doc[span.start]
-    return span.start > trigger.sent.start and first.lower_ == "the" or (
-        span.start > 0 and doc[span.start - 1].lower_ in ("the", "a", "an", "its", "their", "his", "her")
-        and not gap)
+    if noun is not None and noun.i != after:
+        # "the Oct. 23 sniper shooting": modifiers of the noun between
+        between = doc[after:noun.i]
+        if not 0 < len(between) <= 3 or any(t.dep_ not in _NOUN_MODIFIER_DEPS for t in between):
+            return False
+    if doc[after].ent_type_ in ("DATE", "TIME"):
+        return False
+    if doc[span.start].lower_ == "the":
+        return span.start > doc[after].sent.start
+    return after == span.end and span.start > 0 and doc[span.start - 1].lower_ in _DETERMINERS
 
 
 def _governor(span: Span, trigger: Token) -> Token | None:
@@ -331,11 +358,13 @@ def _attachment_rank(span: Span, trigger: Token, chain: list[Token]) -> int | No
         return None
     if trigger.pos_ in ("NOUN", "PROPN") and _before_noun(span, trigger):
         return 0  # "the Dec. 21, 1988, bombing", "the October 1998 shooting": the event's own date
-    if _dates_a_noun(span, trigger, chain):
-        return None
     if trigger.dep_ in ("acl", "relcl") and span.root.head.i == trigger.head.i \
             and span.root.dep_ in _NOUN_MODIFIER_DEPS:
         return 1  # "the Feb. 23 accord signed by": the date of what the event made
+    if _dates_a_noun(span, trigger, chain):
+        return None
+    if trigger.pos_ in ("VERB", "AUX") and _before_noun(span, None):
+        return None  # "jailed for the 2004 bombing": the bombing's date, not the jailing's
     gov = _governor(span, trigger)
     if gov is None:
         return 2
