@@ -111,7 +111,10 @@ def locate_event(sent: Span, trigger: Token, gazetteer: Gazetteer,
     locatives of the event, the closest to the trigger wins, then the most specific.
     """
     best: tuple[float, int, _Candidate] | None = None
-    for cand in _candidates(sent, gazetteer, context_countries):
+    cands = list(_candidates(sent, gazetteer, context_countries))
+    for cand in cands:
+        if _reference_point(cand, cands):
+            continue
         cost = _cost(cand, trigger)
         if cost is None:
             continue
@@ -122,6 +125,28 @@ def locate_event(sent: Span, trigger: Token, gazetteer: Gazetteer,
         return _to_place(best[2], sent)
     dateline = _dateline(sent, gazetteer, context_countries)
     return _to_place(dateline, sent) if dateline else None
+
+
+_DISTANCE_UNITS = frozenset({"km", "kms", "kilometres", "kilometers", "mile", "miles", "mi", "kilometre", "kilometer"})
+
+
+def _reference_point(cand: _Candidate, cands: Sequence[_Candidate]) -> bool:
+    """Y in "X, some 80 km south of Y": a point to find X by, not where the event was
+    (the parser often hangs the distance on the verb, so this reads the words)."""
+    doc = cand.root.doc
+    if cand.start < 2 or doc[cand.start - 1].lower_ != "of" or doc[cand.start - 2].lower_ not in place_words().directions:
+        return False
+    i = cand.start - 3
+    first = cand.root.sent.start
+    while i >= first and doc[i].lower_ in ("(", ")", "some", "about", "around", "nearly", "roughly", "approximately") \
+            or (i >= first and (doc[i].like_num or doc[i].lower_ in _DISTANCE_UNITS)):
+        i -= 1
+    if i < first or i == cand.start - 3 or doc[i].text != ",":
+        return False
+    words = place_words()
+    if doc[i - 1].lower_ in words.container_nouns | words.admin_words:
+        i -= 1  # "Sinjar town, ...", "Nuwakot district, ..."
+    return any(other.end == i for other in cands if other is not cand)
 
 
 def _specificity(cand: _Candidate) -> float:
