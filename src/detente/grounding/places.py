@@ -112,17 +112,20 @@ def locate_event(sent: Span, trigger: Token, gazetteer: Gazetteer,
     """
     best: tuple[float, int, _Candidate] | None = None
     cands = list(_candidates(sent, gazetteer, context_countries))
+    located: list[_Candidate] = []
     for cand in cands:
         if _reference_point(cand, cands):
             continue
         cost = _cost(cand, trigger)
         if cost is None:
             continue
+        located.append(cand)
         cost += _specificity(cand)
         if best is None or (cost, cand.start) < best[:2]:
             best = (cost, cand.start, cand)
     if best is not None:
-        return _to_place(best[2], sent)
+        inner = _contained(best[2], located)
+        return _to_place(inner or best[2], sent)
     dateline = _dateline(sent, gazetteer, context_countries)
     return _to_place(dateline, sent) if dateline else None
 
@@ -147,6 +150,26 @@ def _reference_point(cand: _Candidate, cands: Sequence[_Candidate]) -> bool:
     if doc[i - 1].lower_ in words.container_nouns | words.admin_words:
         i -= 1  # "Sinjar town, ...", "Nuwakot district, ..."
     return any(other.end == i for other in cands if other is not cand)
+
+
+def _contained(outer: _Candidate, located: Sequence[_Candidate]) -> _Candidate | None:
+    """The place that ``outer`` locates ("Lubumbashi in Shaba province", "the Baliem
+    Valley, in Indonesia's province of Irian Jaya"): the narrower one, when it too is a
+    locative of the event. Read from the words: the parser often hangs the "in" on the verb."""
+    doc = outer.root.doc
+    first = outer.root.sent.start
+    i = outer.start - 1
+    while i > first and outer.start - i <= 6 and doc[i].lower_ != "in":
+        if doc[i].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "PUNCT", "ADP", "PART") or doc[i].text == ",":
+            return None
+        i -= 1
+    if i <= first or doc[i].lower_ != "in":
+        return None
+    before = i - 1 if doc[i - 1].text == "," else i
+    # "Shaba province": a division by its own word, wider than a town whatever the gazetteer knows
+    division = outer.end < len(doc) and doc[outer.end].lower_ in place_words().admin_words
+    return next((c for c in located if c is not outer and c.end == before
+                 and (division or _specificity(c) <= _specificity(outer))), None)
 
 
 def _specificity(cand: _Candidate) -> float:
