@@ -159,17 +159,27 @@ def _contained(outer: _Candidate, located: Sequence[_Candidate]) -> _Candidate |
     doc = outer.root.doc
     first = outer.root.sent.start
     i = outer.start - 1
-    while i > first and outer.start - i <= 6 and doc[i].lower_ != "in":
-        if doc[i].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "PUNCT", "ADP", "PART") or doc[i].text == ",":
+    words = place_words()
+    parts = words.admin_words | words.container_nouns
+
+    def opens(k: int) -> bool:  # "in Y", or "of Y" after "X district" / "the X area"
+        return doc[k].lower_ == "in" or (doc[k].lower_ == "of" and doc[k - 1].lower_ in parts)
+
+    # "Shaba province": a division by its own word, wider than a town whatever the gazetteer knows
+    division = outer.end < len(doc) and doc[outer.end].lower_ in words.admin_words
+    while i > first and outer.start - i <= 8:
+        if opens(i):
+            before = i - 1 if doc[i - 1].text == "," else i
+            ends = {before, before - 1} if doc[before - 1].lower_ in parts else {before}  # "X area in Y"
+            found = next((c for c in located if c is not outer and c.end in ends
+                          and (division or _specificity(c) <= _specificity(outer))), None)
+            if found is not None:
+                return found
+        elif (doc[i].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "PUNCT", "PART")
+              and not (doc[i].tag_ in ("VBN", "VBG") and doc[i].dep_ == "amod")) or doc[i].text == ",":
             return None
         i -= 1
-    if i <= first or doc[i].lower_ != "in":
-        return None
-    before = i - 1 if doc[i - 1].text == "," else i
-    # "Shaba province": a division by its own word, wider than a town whatever the gazetteer knows
-    division = outer.end < len(doc) and doc[outer.end].lower_ in place_words().admin_words
-    return next((c for c in located if c is not outer and c.end == before
-                 and (division or _specificity(c) <= _specificity(outer))), None)
+    return None
 
 
 def _specificity(cand: _Candidate) -> float:
