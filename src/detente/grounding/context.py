@@ -74,6 +74,7 @@ _QUOTE_MARKS = re.compile("[\"\u201c\u201d]")
 #: Also the ASCII quotes of wire text (``...''), for a reporting verb's own quote.
 _ANY_QUOTE = re.compile("[\"\u201c\u201d]|``|''")
 #: Verbs that attribute speech: with a direct quote, the story's present, not a recalled past.
+_JUDGING = frozenset({"thank", "accuse", "blame", "applaud", "reject", "dismiss", "slam", "insist"})
 _REPORTING = frozenset({"say", "tell", "add", "state", "declare", "insist", "stress", "note", "write"})
 #: Words of a span of time: a sentence with one tells a period, not the episode's day.
 _SPAN_WORDS = re.compile(r"\b(?:since|for (?:years|decades|months|weeks)|consistently|repeatedly|long)\b", re.I)
@@ -212,8 +213,8 @@ def ground_context(
         verbal = trigger is not None and trigger.pos_ in ("VERB", "AUX")
         if event.status in _REALISED and verbal and event.date_source not in (None, "published"):
             past = _extend(past, event)
-        elif event.status in _PROSPECTIVE and event.date_source not in (None, "published"):
-            ahead = _extend(ahead, event)
+        elif event.status == "future" and event.date_source not in (None, "published"):
+            ahead = _extend(ahead, event)  # a plan continues a plan; a hypothetical sets no time
         if event.location is None and trigger is not None:
             event = _place_from_story(event, trigger, where, dateline, published, gazetteer, countries)
         if event.location is not None and event.status in ("asserted", "negated"):
@@ -257,17 +258,23 @@ def _advance(episode: _Episode | None, told: list[tuple[int, TimeValue | None]],
 def _date_from_story(event: Event, trigger: Token | None, past: _Episode | None, lead: _Episode | None,
                      ahead: _Episode | None, published: dt.date | None) -> Event:
     tv: TimeValue | None = None
-    if trigger is not None and event.status in _REALISED and past is not None and not _referred_to(trigger):
+    if trigger is not None and event.status in _REALISED and past is not None and not _referred_to(trigger) \
+            and not _in_quote(trigger):
         tv = _relative_day(trigger.sent, past)
         framed = tv is None and _own_time_frame(trigger.sent)
         if tv is None and not framed:
             tv = _episode_time(event, trigger, past, published)
         nominal = trigger.pos_ in ("NOUN", "PROPN")
-        if tv is None and not framed and lead is not None and not nominal and _tense_of(trigger) == "past":
-            tv = lead.time  # an untied past event of the story is its news
-        if tv is not None and not _recent(tv, published) and _quoting(trigger):
+        if tv is None and not framed and lead is not None and not nominal and _tense_of(trigger) == "past" \
+                and _parties(event) & lead.parties:
+            tv = lead.time  # an untied past event of the lead's parties is the story's news
+        if tv is not None and not _recent(tv, published) and (_quoting(trigger) or _comments(trigger)):
             tv = None  # '"...," Kavan said' after a recalled episode: said to the reporter, now
-    elif trigger is not None and event.status in _PROSPECTIVE and ahead is not None:
+        if tv is not None and _reported(trigger):
+            tv = None  # "said he ... tortured him": the telling's time is not the deed's
+        if tv is not None and published is not None and is_event_date(tv) and tv.start > published:
+            tv = None  # a past event is never after the story
+    elif trigger is not None and event.status == "future" and ahead is not None and not _in_quote(trigger):
         tv = ahead.time if event.sentence_index - ahead.last <= 1 else None
     if tv is not None:
         if event.status in _REALISED:
@@ -287,7 +294,7 @@ def _episode_time(event: Event, trigger: Token, episode: _Episode, published: dt
     tense = _tense_of(trigger)
     if tense == "perfect":  # the story's own present: "has clashed with", "have been accused"
         return None
-    return episode.time if _continues(event, tense, episode) else None
+    return episode.time if _continues(event, tense, episode, _comments(trigger)) else None
 
 
 def _recent(tv: TimeValue | None, published: dt.date | None) -> bool:
@@ -296,26 +303,37 @@ def _recent(tv: TimeValue | None, published: dt.date | None) -> bool:
             and 0 <= (published - period_end(tv)).days <= PRESENT_DAYS)
 
 
-def _continues(event: Event, tense: str, episode: _Episode) -> bool:
+def _parties(event: Event) -> frozenset[str]:
+    return frozenset(a.id for a in (*event.actor, *event.recipient))
+
+
+def _continues(event: Event, tense: str, episode: _Episode, comment: bool = False) -> bool:
     """A past event continues the episode told just before it (see the module)."""
     if tense != "past":
         return False
     gap = event.sentence_index - episode.last
     if gap < 0:
         return False
+    shared = bool(_parties(event) & episode.parties)
+    if comment:
+        # what someone said or thought of it is reported at the story's own time unless
+        # it is the next step of the same parties' episode
+        return gap == 0 or (gap == 1 and shared)
     if gap <= 1:
         return True
-    parties = {a.id for a in (*event.actor, *event.recipient)}
-    return gap <= EPISODE_REACH and bool(parties & episode.parties)
+    return gap <= EPISODE_REACH and shared
 
 
 def _relative_day(sent: Span, episode: _Episode) -> TimeValue | None:
     """"the next day", "two days later", "that day", counted from the episode's day."""
     if episode.time is None or episode.time.precision != "day":
         return None
-    m = _RELATIVE.search(doc_text(sent.doc)[sent.start_char:sent.end_char])
+    text = doc_text(sent.doc)[sent.start_char:sent.end_char]
+    m = _RELATIVE.search(text)
     if m is None:
         return None
+    if re.search(r"(?:after|before)$", m.group(0)) and re.match(r"\s*[\w\u2019']", text[m.end():]):
+        return None  # "the day after Ayyub's birthday": counted from something else
     if m.group("next"):
         shift = 1
     elif m.group("prev"):
@@ -343,10 +361,12 @@ def _place_from_story(event: Event, trigger: Token, where: _Episode | None, date
                       published: dt.date | None, gazetteer: Gazetteer, countries: Sequence[str]) -> Event:
     if event.status not in ("asserted", "negated") or not _of_the_present(event, published):
         return event
+    if _in_quote(trigger):
+        return event  # "“Today 1,000 people were rescued,” he said": the speaker's here, not the story's
     gap = event.sentence_index - where.last if where is not None else None
     place, source = None, "context"
     if where is not None and where.place is not None and gap is not None and 0 <= gap <= PLACE_REACH \
-            and _same_episode(event, where):
+            and _same_episode(event, where) and not _comments(trigger):  # a statement is made where its speaker is
         place = where.place
     elif dateline is not None:
         place, source = dateline, "dateline"
@@ -428,6 +448,45 @@ def _own_time_frame(sent: Span) -> bool:
     another verb): its undated events are not placed in the episode told before."""
     text = doc_text(sent.doc)[sent.start_char:sent.end_char]
     return bool(_SPAN_WORDS.search(text)) or any(e.label_ in ("DATE", "TIME") for e in ents_in(sent))
+
+
+def _comments(trigger: Token) -> bool:
+    """A verb of saying or of judging ("said", "criticised", "urged", "welcomed")."""
+    from detente.grounding.places import place_words
+
+    lemma = trigger.lemma_.lower()
+    return lemma in _REPORTING or lemma in place_words().comment_verbs or lemma in _JUDGING
+
+
+def _reported(trigger: Token) -> bool:
+    """The event is told inside what someone says or thinks ("Riedijk said he rejected Isis,
+    who tortured him"), below a verb of saying or judging."""
+    tok = trigger
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "prep", "pobj", "dobj", "nsubj",
+                        "nsubjpass", "attr", "acomp"):
+            head = tok.head
+            if tok.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX") and _comments(head):
+                return True
+            tok = head
+            continue
+        return False
+    return False
+
+
+def _in_quote(trigger: Token) -> bool:
+    """Inside a direct quote: what the speaker tells, in the speaker's time, not the
+    narrative's ("“They weren't fighting anyone,” she said")."""
+    text = doc_text(trigger.doc)
+    para = text.rfind("\n", 0, trigger.idx) + 1
+    before = text[para:trigger.idx]
+    opened = max(before.rfind("\u201c"), before.rfind("``"))
+    closed = max(before.rfind("\u201d"), before.rfind("''"))
+    if opened > closed:
+        return True
+    return before.count('"') % 2 == 1
 
 
 def _quoting(trigger: Token) -> bool:

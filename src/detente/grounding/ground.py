@@ -40,7 +40,9 @@ def ground_events(
     for event in events:
         trigger = doc[event.trigger_token]
         sent = sents[sent_of[trigger.i]]  # = trigger.sent, which walks the sentence each time
-        prefer = "future" if looks_ahead(event.status, trigger) else "past"
+        # "the Feb. 23 accord signed by ...": a participle that describes a thing is done
+        done = trigger.tag_ == "VBN" and trigger.dep_ == "acl"
+        prefer = "future" if not done and looks_ahead(event.status, trigger) else "past"
         source = "sentence"
         tv = date_event(sent, trigger, published, prefer=prefer, cache=dates)
         if tv is None:

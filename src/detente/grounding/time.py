@@ -71,6 +71,10 @@ _SCAN = re.compile(
     rf"|\b(?:{_REL_WORD}|[Tt]he past)\s+(?:week|month|year|weekend)\b"
     r"|\b(?:[Tt]he|[Tt]his) weekend\b"
     rf"|\b(?:\d+|{_COUNT_ALT})\s+(?:day|week|month|year)s?\s+ago\b"
+    # a year said in words, after a word that introduces one ("in nineteen ninety-one")
+    r"|(?<=\b[Ii]n\s)(?:[Nn]ineteen|[Ee]ighteen)\s+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?\b"
 )
 # A bare "May" is a date only after a word that introduces one ("in May", "last May").
 _MAY_INTRO = re.compile(
@@ -358,6 +362,10 @@ def _attachment_rank(span: Span, trigger: Token, chain: list[Token]) -> int | No
         return None
     if trigger.pos_ in ("NOUN", "PROPN") and _before_noun(span, trigger):
         return 0  # "the Dec. 21, 1988, bombing", "the October 1998 shooting": the event's own date
+    sent = trigger.sent
+    if span.start == sent.start + 1 and span.doc[sent.start].lower_ in ("in", "on", "during") \
+            and any(tok.i == sent.root.i for tok in chain):
+        return 1  # "In nineteen ninety-one Keating was convicted": the opener frames the main clause
     if trigger.dep_ in ("acl", "relcl") and span.root.head.i == trigger.head.i \
             and span.root.dep_ in _NOUN_MODIFIER_DEPS:
         return 1  # "the Feb. 23 accord signed by": the date of what the event made
