@@ -239,3 +239,52 @@ def test_a_present_tense_schedule_looks_ahead(extractor, text, published, date) 
 def test_a_past_tense_weekday_still_looks_back(extractor) -> None:
     events = _events(extractor, "Netanyahu met Arafat on Monday in London.", "1998-05-01")
     assert _one(events, "met").date == "1998-04-27"
+
+
+# --- what must keep the publication date (conservative narrative time) ----------------
+
+
+def test_an_event_inside_a_quote_takes_no_episode_time(extractor) -> None:
+    for opened, closed in (("\u201c", "\u201d"), ('"', '"')):
+        text = (f"Soldiers shelled the village on Tuesday. {opened}Troops burned our houses and beat my son,"
+                f"{closed} a farmer said.")
+        events = _events(extractor, text, "2022-06-09")
+        assert _when(_one(events, "burned")) == ("2022-06-09", "published", "published")
+
+
+def test_a_statement_after_an_episode_of_other_parties_is_the_storys_own(extractor) -> None:
+    text = ("Turkish troops shelled Kurdish positions near Manbij on Tuesday. "
+            "Amnesty International also criticised the British government.")
+    events = _events(extractor, text, "2022-06-09")
+    assert _when(_one(events, "criticised")) == ("2022-06-09", "published", "published")
+
+
+def test_a_deed_told_in_someones_words_keeps_its_own_time(extractor) -> None:
+    text = ("The prisoner spoke to reporters on Monday. He said guards tortured him in the prison.")
+    events = _events(extractor, text, "2022-06-09")
+    assert _one(events, "tortured").date_source != "context"
+
+
+def test_the_day_after_something_else_is_not_counted_from_the_episode(extractor) -> None:
+    text = ("Gunmen seized the two boys on Monday. Kidnapped the day after their father's birthday, "
+            "the boys were taken to Raqqa.")
+    events = _events(extractor, text, "2019-01-23")
+    assert _when(_one(events, "Kidnapped"))[2] == "published"
+
+
+def test_a_past_event_of_the_next_morning_is_never_after_the_story(extractor) -> None:
+    text = "Police arrested the two men on Monday. The following morning, officers raided their house."
+    events = _events(extractor, text, "2019-01-21")
+    assert _one(events, "raided").date is not None and _one(events, "raided").date <= "2019-01-21"
+
+
+def test_a_statement_takes_no_place_from_the_episode(extractor) -> None:
+    text = ("Government forces shelled Idlib on Tuesday. Rebels in Idlib attacked an army post. "
+            "The president warned the rebels that the world is watching.")
+    events = _events(extractor, text, "2018-09-05")
+    assert _where(_one(events, "warned"))[1] != "context"
+
+
+def test_a_year_said_in_words_opening_the_sentence_dates_it(extractor) -> None:
+    text = "In nineteen ninety-one the banker was convicted in state court of fraud."
+    assert _when(_one(_events(extractor, text, "1998-01-15"), "convicted"))[:2] == ("1991", "year")

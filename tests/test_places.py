@@ -200,3 +200,15 @@ def test_a_group_of_the_actor_tables_is_not_a_place(nlp, gazetteer, text, trigge
 def test_a_group_named_beside_a_real_place_leaves_the_place(nlp, gazetteer) -> None:
     place = place_of(nlp, gazetteer, "Qatar hosted talks with Hamas in Doha on Monday.", "hosted")
     assert place is not None and (place.name, place.country) == ("Doha", "QAT")
+
+
+def test_a_distance_from_a_city_is_a_reference_point(extractor) -> None:
+    text = "A roadside bomb exploded on the main road in the town of Qaraqosh, some 30 km east of Mosul, on Sunday."
+    event = next(e for e in extractor.extract(text, published="2016-10-25").events if e.type == "ASSAULT")
+    assert event.location is not None and event.location.text == "Qaraqosh"
+
+
+def test_the_narrower_of_two_nested_places(extractor) -> None:
+    text = "The rebels captured Lubumbashi in mineral-rich Katanga province last week."
+    event = next(e for e in extractor.extract(text, published="1997-04-15").events if e.type == "COERCE")
+    assert event.location is not None and event.location.name == "Lubumbashi"
