@@ -288,3 +288,12 @@ def test_a_statement_takes_no_place_from_the_episode(extractor) -> None:
 def test_a_year_said_in_words_opening_the_sentence_dates_it(extractor) -> None:
     text = "In nineteen ninety-one the banker was convicted in state court of fraud."
     assert _when(_one(_events(extractor, text, "1998-01-15"), "convicted"))[:2] == ("1991", "year")
+
+
+def test_a_shared_participant_alone_does_not_carry_a_place(extractor) -> None:
+    # the lawyer's client signed a letter about a tower in Moscow: the signing was not there
+    text = ("The lawyer said the businessman signed a letter of intent to build a tower in Moscow. "
+            "The businessman later signed a second letter.")
+    events = _events(extractor, text, "2018-12-19")
+    signed = [e for e in events if e.trigger.split()[0] == "signed" and e.sentence_index == 1]
+    assert all(e.location is None or e.location.source != "context" for e in signed)

@@ -372,17 +372,17 @@ def _place_from_story(event: Event, trigger: Token, where: _Episode | None, date
         place, source = dateline, "dateline"
     if place is None or _names_elsewhere(trigger.sent, place, gazetteer, countries):
         return event
+    if source == "context" and (trigger.pos_ not in ("VERB", "AUX") or _tense(trigger) != "past"):
+        return event  # only a told step of the episode ("police then detained ...") is there
     return dataclasses.replace(event, location=dataclasses.replace(place, source=source))
 
 
 def _same_episode(event: Event, where: _Episode) -> bool:
-    """The event is of the placed episode: a participant in common, or the episode's time
-    (its date taken from the story, equal to the placed event's)."""
-    parties = {a.id for a in (*event.actor, *event.recipient)}
-    if parties & where.parties:
-        return True
+    """The event is of the placed episode: told as of the same day (its date taken from
+    the text, equal to the placed event's). A shared participant is not enough: a hand-read
+    of Guardian events found people's other deeds and words are often elsewhere."""
     return (event.date_source in ("context", "clause", "sentence") and where.time is not None
-            and event.date == where.time.value)
+            and where.time.precision == "day" and event.date == where.time.value)
 
 
 def _of_the_present(event: Event, published: dt.date | None) -> bool:

@@ -500,9 +500,9 @@ def timeml_value(text: str, dct: dt.date | None, future: bool = False) -> Resolv
             # winter starts in December: the latest one begun by now (past), or the next
             rel, y = m["rel"], dct.year
             begun = y if dct.month == 12 else y - 1
-            year = begun - 1 if rel in ("last", "past", "previous") else begun + 1 if rel in ("next", "coming") \
+            start = begun - 1 if rel in ("last", "past", "previous") else begun + 1 if rel in ("next", "coming") \
                 else begun + 1 if future and dct.month in (3, 4, 5, 6, 7, 8, 9, 10, 11) else begun
-            return f"{year}-{code}", "season"
+            return f"{start}-{code}", "season"
         year = _season(s, dct, future)
         return (f"{year[0]}-{code}", "season") if year else None
     return resolve_value(text, dct, future)
