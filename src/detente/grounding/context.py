@@ -16,12 +16,17 @@ event are merged (a mention's own date and place are the event's: ``event``):
   from the episode's day. Tense decides: a present reporting verb or a present perfect
   belongs to the story's own time (publication); a pluperfect reaches back before the
   episode, so it takes neither. A future event continues only a dated future episode.
-- **published**: where nothing ties the event to a time, the publication date stands in.
+  Conservative where a hand-read found it wrong: nothing inside a quote or inside
+  someone's reported words, a statement only in its own parties' next sentence and never
+  an old episode, the lead's time only with a shared party, never after publication.
+- **published**: where nothing ties the event to a time, the story's date stands in
+  (:func:`story_date`: publication, or a wire dateline's day a day or two before it).
 
 Places: an undated-by-place realised event takes the place of the episode told just
-before it (``context``), else the story's dateline (``dateline``), as long as its own
-sentence names no place in another country and the event is of the story's present (not
-historical, not dated weeks before publication).
+before it (``context``) only when it is a told past step of the same day, else the
+story's dateline (``dateline``), as long as its own sentence names no place in another
+country and the event is of the story's present (not historical, not dated weeks before
+publication). Statements and quoted events take no episode place.
 
 Limits: no discourse parse; an episode continues by adjacency and shared participants,
 so a story that jumps between two places in alternate sentences without naming them
