@@ -255,7 +255,7 @@ class CandidateFinder:
             # only allowed with a support verb: still useful as content ("offered an apology")
             rows = self.lexicon.rows(noun.lemma_.lower(), "N")
             return Candidate(noun, noun, rows[0], "noun", licensed=False) if rows else None
-        if self._harm_instrument(noun, entry):
+        if self.harm_instrument(noun, entry):
             # the harm says which sense: "the firing" that wounded people is gunfire
             return Candidate(noun, noun, dataclasses.replace(entry, flags=entry.flags - {"weak"}), "noun")
         head = noun.head
@@ -267,7 +267,7 @@ class CandidateFinder:
         ) or _reported_arrest(noun, entry) or nominal.reports_happening(noun, entry)
         return Candidate(noun, noun, entry, "noun", licensed=standalone and not nominal.generic(noun))
 
-    def _harm_instrument(self, noun: Any, entry: Entry) -> bool:
+    def harm_instrument(self, noun: Any, entry: Entry) -> bool:
         """An attack named as what hurt people ("sustained injuries in the firing", "deaths
         due to police firing", "one dead in a lathi-charge"): the harm asserts that it
         happened. Harm verbs of the lexicon ("killed in police firing") code it already."""
@@ -284,7 +284,10 @@ class CandidateFinder:
             harm = next((c for c in harm.children
                          if c.dep_ in ("acomp", "amod") and c.lemma_.lower() in coder_words().harm), harm)
         lemma = harm.lemma_.lower()
-        if lemma not in coder_words().harm or (harm.pos_ == "VERB" and self.lexicon.rows(lemma, "V")):
+        # a harm verb coded on its own ("killed in police firing") says it already; "died"
+        # is coded only with its cause ("died of torture")
+        if lemma not in coder_words().harm or (harm.pos_ == "VERB" and any(
+                not e.marker and "stop" not in e.flags for e in self.lexicon.rows(lemma, "V"))):
             return False
         if harm.dep_ == "dobj" and harm.head.lemma_.lower() not in coder_words().harm:
             return False

@@ -212,6 +212,8 @@ class EventCoder:
         etype, mode, cameo = refine_by_content(cand, content)
         if etype is None or _says_nothing(cand) or assertion.mere_words(cand):
             return None
+        if etype == "ASSAULT" and cand.kind == "verb" and _with_sanctions(cand.token):
+            etype, mode, cameo = "SANCTION", "discontinue", "163"  # "hit 13 officials with sanctions"
         if etype == "CONSULT" and "swap" in cand.entry.flags:
             if cand.kind in ("verb", "intent") and hosts_event(cand.token, cand.entry):
                 mode, cameo = None, "040"  # hosting talks between others is no visit
@@ -280,7 +282,9 @@ class EventCoder:
             text=sent_text,
             confidence=confidence,
             trigger_token=cand.anchor.i,
-            anaphoric=cand.kind == "noun" and nominal.refers_back(cand.token, cand.entry),
+            # "scores died in the attacks": the harm tells that it happened, told before or not
+            anaphoric=cand.kind == "noun" and nominal.refers_back(cand.token, cand.entry)
+            and not self.candidates.harm_instrument(cand.token, cand.entry),
         )
 
 
@@ -315,6 +319,19 @@ def _quote_event(sent: Any, sent_i: int, quote: Quote, etype: str, anchor: Any,
         trigger_span=(anchor.idx, anchor.idx + len(anchor)), text=sent.text, confidence=0.5,
         trigger_token=anchor.i,
     )
+
+
+#: Penalties that a force verb ("hit", "target", "strike") may carry as a figure.
+_PENALTIES = frozenset({"sanction", "sanctions", "embargo", "tariff", "tariffs", "penalty", "penalties", "fine",
+                        "fines", "ban", "bans", "restriction", "restrictions", "levy", "duty", "duties"})
+
+
+def _with_sanctions(verb: Any) -> bool:
+    """"hit X with sanctions", "targeted X with new tariffs": a sanction, not force."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]  # the parser may hang "with" on the object
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in _PENALTIES for g in c.children)
+        for h in (verb, *objects) for c in h.children)
 
 
 def _says_nothing(cand: Candidate) -> bool:

@@ -214,7 +214,7 @@ def generic(noun: Any) -> bool:
     predicated of a kind ("this is an attack on democracy" is rhetoric, kept out), a
     bare plural subject of a present-tense copula ("attacks are common")."""
     if noun.dep_ in ("attr", "acomp") and noun.head.lemma_ == "be":
-        return True
+        return not (_existential(noun) or _names_its_subject(noun))
     if noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
         head = noun.head
         # "attacks on civilians are a war crime", "protests rarely change policy"; not
@@ -222,6 +222,31 @@ def generic(noun: Any) -> bool:
         if noun.dep_ in ("nsubj", "nsubjpass") and head.tag_ in ("VBZ", "VBP") and head.lemma_ not in _ONGOING:
             return True
     return False
+
+
+def _existential(noun: Any) -> bool:
+    """"There was an explosion near the station": a report that it happened."""
+    return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
+
+
+def _names_its_subject(noun: Any) -> bool:
+    """A predicate noun that says what a told happening was: "the Rolando bombing was an
+    attack on 13 September", "the blast was the deadliest attack in years" (a subject
+    that is itself an event noun, or a date of its own), unlike "this is an attack on
+    democracy", a judgement."""
+    subj = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if subj.lemma_.lower() in _HAPPENING_NOUNS or any(
+            c.dep_ == "compound" and c.lemma_.lower() in _HAPPENING_NOUNS for c in subj.children):
+        return True
+    return _dated(noun)
+
+
+#: Nouns of a violent happening that a predicate noun may describe.
+_HAPPENING_NOUNS = frozenset({"attack", "bombing", "explosion", "blast", "shooting", "raid", "strike", "airstrike",
+                              "massacre", "ambush", "assault", "killing", "assassination", "clash", "riot",
+                              "protest", "demonstration", "incident", "arrest"})
 
 
 def _unrealised(noun: Any) -> bool:
