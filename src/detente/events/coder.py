@@ -234,7 +234,12 @@ class EventCoder:
         if cand.kind == "noun" and (cand.token.dep_ in ("nsubj", "nsubjpass") or (
                 cand.token.dep_ == "dobj" and cand.token.head.lemma_.lower() in coder_words().making)) and cand.token.head.pos_ in ("VERB", "AUX"):
             # "my arrest would serve nobody", "we will make arrests": the noun's own clause
-            status = stronger(status, clause_status(cand.token, self.lexicon, cand.token.head))
+            clause = clause_status(cand.token, self.lexicon, cand.token.head)
+            head = cand.token.head.lemma_.lower()
+            if clause != "negated" or head in pattern_words().occurrence_verbs or head in coder_words().making \
+                    or cand.token.head.pos_ == "AUX":
+                # but "the shooting did not involve soldiers" denies something of it, not it
+                status = stronger(status, clause)
         if cand.kind == "noun" and status == "asserted" and _planned(cand.token):
             status = planned(status)  # "talks are scheduled for Friday": planned, not yet held
         if status == "asserted" and cand.kind != "must" and assertion.advised(cand.token):
@@ -258,6 +263,10 @@ class EventCoder:
         unlisted = _unlisted_police(cand, index, refs) if not args.actor and cand.kind in ("verb", "intent") else ()
         confidence = score_confidence(cand, weak, args)
         first, last = (cand.anchor, cand.anchor) if cand.kind == "must" else (cand.token, cand.anchor)
+        if cand.kind == "noun" and cand.entry.lemma not in (cand.token.lemma_.lower(), cand.token.lower_):
+            # "the shooting incidents", "an assassination attempt": the modifier names the act
+            first = next((c for c in cand.token.children if c.dep_ in ("compound", "amod", "nmod")
+                          and c.lemma_.lower() == cand.entry.lemma), first)
         start = min(first.idx, last.idx)
         end = max(first.idx + len(first), last.idx + len(last))
         ptype = ontology.PLOVER[etype]
