@@ -237,7 +237,7 @@ class EventCoder:
             clause = clause_status(cand.token, self.lexicon, cand.token.head)
             head = cand.token.head.lemma_.lower()
             if clause != "negated" or head in pattern_words().occurrence_verbs or head in coder_words().making \
-                    or cand.token.head.pos_ == "AUX":
+                    or cand.token.head.pos_ == "AUX" or any(c.tag_ == "MD" for c in cand.token.head.children):
                 # but "the shooting did not involve soldiers" denies something of it, not it
                 status = stronger(status, clause)
         if cand.kind == "noun" and status == "asserted" and _planned(cand.token):
