@@ -16,6 +16,7 @@ from .lexicon import Entry, Lexicon
 from .patterns import (
     child,
     pattern_words,
+    subject,
 )
 from .status import status_words
 from .triggers import (
@@ -98,6 +99,15 @@ def _reported_arrest(noun: Any, entry: Entry) -> bool:
     if noun.dep_ == "pobj" and (head.head.lemma_.lower() in unrealised or head.lower_ in ("including", "like")):
         return False  # "whatever the government does, including arrests": an example, not a report
     return noun.tag_ == "NNS" or any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
+
+
+def _measure_of(noun: Any) -> Any:
+    """The quantity noun that measures ``noun`` ("a wave of [shooting]", "a series of
+    [attacks]"), else ``noun``."""
+    quantities = trigger_words().quantity_nouns
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in quantities:
+        noun = noun.head.head
+    return noun
 
 
 class CandidateFinder:
@@ -209,9 +219,12 @@ class CandidateFinder:
         "engaged the rebels in a firefight"; "arrive+for": "arrived for talks"). Other
         prepositions beside an object are not read: "issued a statement on the attack"."""
         if not (self.lexicon.has_role(lemma, "-light")
-                or any(self.lexicon.has_role(f"{lemma}+{p}", "-light") for p in particles)):
+                or any(self.lexicon.has_role(f"{lemma}+{p}", "-light") for p in particles)
+                or (lemma == "take" and obj is not None and obj.lower_ == "part")):
             return None
         nouns = [obj] if obj is not None else []
+        if obj is not None and lemma == "take" and obj.lower_ == "part":
+            obj = None  # "took part in the protests": as "participated in"
         for c in verb.children:
             # the verb's own prepositions ("engage+in", "arrive+for": "arrived for talks")
             # always; in/on/into when there is no object
@@ -222,6 +235,10 @@ class CandidateFinder:
                 nouns.extend(g for g in c.children if g.dep_ == "pobj" or (g.dep_ == "pcomp" and g.tag_ == "VBG"))
             elif obj is None and c.lower_ in trigger_words().light_preps:
                 nouns.extend(g for g in c.children if g.dep_ == "pobj")
+        if not nouns and (verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children)):
+            subj, passive = subject(verb)
+            if subj is not None and passive and subj.pos_ == "NOUN":
+                nouns.append(subj)  # "the raid, carried out by US forces", "the attack was carried out by X"
         for noun in nouns:
             noun = measured(noun)
             entry = self._noun_entry(noun, governor=verb)
@@ -258,9 +275,10 @@ class CandidateFinder:
         if self.harm_instrument(noun, entry):
             # the harm says which sense: "the firing" that wounded people is gunfire
             return Candidate(noun, noun, dataclasses.replace(entry, flags=entry.flags - {"weak"}), "noun")
-        head = noun.head
+        outer = _measure_of(noun)  # "a wave of shooting broke out": the wave's clause
+        head = outer.head
         standalone = (
-            (noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in pattern_words().occurrence_verbs
+            (outer.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in pattern_words().occurrence_verbs
              or _planned(noun))
             and not entry.weak
             and not entry.marker
@@ -284,10 +302,9 @@ class CandidateFinder:
             harm = next((c for c in harm.children
                          if c.dep_ in ("acomp", "amod") and c.lemma_.lower() in coder_words().harm), harm)
         lemma = harm.lemma_.lower()
-        # a harm verb coded on its own ("killed in police firing") says it already; "died"
-        # is coded only with its cause ("died of torture")
-        if lemma not in coder_words().harm or (harm.pos_ == "VERB" and any(
-                not e.marker and "stop" not in e.flags for e in self.lexicon.rows(lemma, "V"))):
+        # under a harm verb coded on its own ("killed in police firing") the noun is a
+        # second mention of the same happening (merged by events/coref.py)
+        if lemma not in coder_words().harm:
             return False
         if harm.dep_ == "dobj" and harm.head.lemma_.lower() not in coder_words().harm:
             return False
@@ -295,4 +312,4 @@ class CandidateFinder:
         # clash between two groups", whose parties nobody can tell
         return any(c.dep_ in ("compound", "poss", "amod", "nmod")
                    or (c.dep_ == "det" and c.lower_ in coder_words().definite)
-                   or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
+                   or (c.dep_ == "prep" and c.lower_ in ("by", "between")) for c in noun.children)

@@ -224,6 +224,11 @@ def generic(noun: Any) -> bool:
     return False
 
 
+def _naming(tok: Any, head: Any) -> bool:
+    """"called the explosion an attack": naming what happened, not calling for it."""
+    return tok.dep_ == "dobj" and head.lemma_.lower() == "call" and any(c.dep_ == "oprd" for c in head.children)
+
+
 def _existential(noun: Any) -> bool:
     """"There was an explosion near the station": a report that it happened."""
     return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
@@ -261,7 +266,7 @@ def _unrealised(noun: Any) -> bool:
         head = tok.head
         if head is tok:
             return False
-        if head.lemma_.lower() in UNREALISED_HEADS or head.lower_ in UNREALISED_HEADS:
+        if (head.lemma_.lower() in UNREALISED_HEADS or head.lower_ in UNREALISED_HEADS) and not _naming(tok, head):
             return True
         if tok.dep_ == "pobj" and head.dep_ == "prep":
             tok = head.head  # "fears of an attack", "a pause in the bombing"

@@ -215,6 +215,8 @@ def subject(verb: Any) -> tuple[Any | None, bool]:
     # long control chains: "Norway is willing to send troops to help defend X"
     for _ in range(8):
         subj = child(cur, *SUBJECT_DEPS)
+        if subj is not None and cur.dep_ == "relcl" and subj.tag_ in ("WP", "WDT") and cur.head.pos_ in ("NOUN", "PROPN"):
+            return cur.head, False  # "Abedi, who carried out the bombing": the noun the clause describes
         if subj is not None:
             return _hyphen_prefix_owner(subj, cur), own_passive and cur is not verb
         subj = child(cur, "nsubjpass", "csubjpass")
