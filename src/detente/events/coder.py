@@ -109,11 +109,14 @@ class EventCoder:
         by_token = {c.token.i: c for c in cands}
         governed: dict[int, list[Candidate]] = {}  # id(governor) -> its content triggers
         inside: set[int] = set()
-        for cand in cands:
+        for cand in list(cands):
             gov = self._governor(cand, by_anchor, by_token)
             if gov is not None:
                 governed.setdefault(id(gov), []).append(cand)
                 inside.add(id(cand))
+                told = _presupposed_act(cand, gov)
+                if told is not None:
+                    cands.append(told)
         kept: dict[tuple[Any, ...], Event] = {}
         words = token_table(doc)[0][sent.start : sent.end]
         for cand in cands:
@@ -295,6 +298,17 @@ class EventCoder:
             anaphoric=cand.kind == "noun" and nominal.refers_back(cand.token, cand.entry)
             and not self.candidates.harm_instrument(cand.token, cand.entry),
         )
+
+
+def _presupposed_act(cand: Candidate, gov: Candidate) -> Candidate | None:
+    """"accused of carrying out the Boston bombing", "charged with taking part in the
+    attack": who did it is alleged, but a particular happening named by its noun is told
+    as having happened; the noun is an event of its own, with no doer from the allegation."""
+    if cand.kind != "light" or gov.entry.type not in nominal.REACTING or cand.token.pos_ != "NOUN":
+        return None
+    if not nominal.reports_happening(cand.token, cand.entry):
+        return None
+    return Candidate(cand.token, cand.token, cand.entry, "noun")
 
 
 def _without_self(event: Event) -> Event:
