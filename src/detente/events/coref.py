@@ -37,6 +37,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..records import ActorRef, Event, EventMention
+from .candidates import coder_words
 from .nominal import NEW_ONE
 
 #: Types whose events are happenings that several sentences may report.
@@ -84,6 +85,8 @@ def _mention_kind(doc: Any, event: Event, event_noun: Callable[[str], bool]) -> 
     """"new" (another happening), "back" (refers to one already told), or "plain"."""
     if event.trigger_token < 0 or doc is None:
         return "plain"
+    if _claim(doc[event.trigger_token]):
+        return "claim"
     start, end = event.trigger_span
     toks = [t for t in doc[max(0, event.trigger_token - 12): event.trigger_token + 12]
             if start <= t.idx < end] or [doc[event.trigger_token]]
@@ -104,6 +107,17 @@ def _mention_kind(doc: Any, event: Event, event_noun: Callable[[str], bool]) -> 
         if any((c.dep_ == "det" and c.lower_ in _BACK) or c.dep_ == "poss" for c in noun.children):
             return "back"
     return "plain"
+
+
+def _claim(anchor: Any) -> bool:
+    """"X claimed responsibility for the attack", "X was behind the bombing": a claim
+    or attribution of an act told in the article."""
+    words = coder_words()
+    lemma = anchor.lemma_.lower()
+    if lemma in words.claiming and any(c.dep_ == "dobj" and c.lemma_.lower() in words.claimed for c in anchor.children):
+        return True
+    return lemma == "be" and any((c.dep_ == "acomp" and c.lemma_.lower() == "responsible")
+                                 or (c.dep_ == "prep" and c.lower_ == "behind") for c in anchor.children)
 
 
 def _distributive(tok: Any) -> bool:
@@ -137,6 +151,11 @@ def _fits(cluster: _Cluster, event: Event, kind: str) -> bool:
         return False
     actors = {a for e in cluster.events for a in e.actor}
     recipients = {r for e in cluster.events for r in e.recipient}
+    if kind == "claim":
+        # the claimant names who stands behind the doers told before ("a suicide bomber
+        # blew himself up ... the Taliban claimed responsibility for the attack")
+        return not _share(actors, event.recipient) and all(_dates_fit(e, event) and _places_fit(e, event)
+                                                           for e in cluster.events)
     if not _parties_fit(actors, recipients, event, kind, first.symmetric):
         return False
     if not all(_dates_fit(e, event) and _places_fit(e, event) for e in cluster.events):
