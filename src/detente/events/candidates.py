@@ -238,7 +238,13 @@ class CandidateFinder:
         if not nouns and (verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children)):
             subj, passive = subject(verb)
             if subj is not None and passive and subj.pos_ == "NOUN":
-                nouns.append(subj)  # "the raid, carried out by US forces", "the attack was carried out by X"
+                # "the attack was carried out by X"; as a participle on its noun only an act
+                # of force ("the raid, carried out by US forces"): "the request made by
+                # the government" is background on the request
+                entry = self._noun_entry(measured(subj), governor=verb)
+                if any(c.dep_ == "auxpass" for c in verb.children) or (
+                        entry is not None and entry.type == "ASSAULT" and verb.dep_ == "acl"):
+                    nouns.append(subj)
         for noun in nouns:
             noun = measured(noun)
             entry = self._noun_entry(noun, governor=verb)
