@@ -101,6 +101,20 @@ def _reported_arrest(noun: Any, entry: Entry) -> bool:
     return noun.tag_ == "NNS" or any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
 
 
+_NOBODY = frozenset({"nobody", "none", "noone"})
+
+
+def _denied_harm(harm: Any) -> bool:
+    """"no one was hurt", "nobody died", "there were no injuries", "did not die"."""
+    if any(c.dep_ == "neg" for c in harm.children):
+        return True
+    for c in harm.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NOBODY or any(
+                d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+            return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in harm.children)
+
+
 def _measure_of(noun: Any) -> Any:
     """The quantity noun that measures ``noun`` ("a wave of [shooting]", "a series of
     [attacks]"), else ``noun``."""
@@ -308,6 +322,8 @@ class CandidateFinder:
             harm = next((c for c in harm.children
                          if c.dep_ in ("acomp", "amod") and c.lemma_.lower() in coder_words().harm), harm)
         lemma = harm.lemma_.lower()
+        if _denied_harm(harm):
+            return False  # "no one was injured in the firing": the harm tells nothing
         # under a harm verb coded on its own ("killed in police firing") the noun is a
         # second mention of the same happening (merged by events/coref.py)
         if lemma not in coder_words().harm:

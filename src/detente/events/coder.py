@@ -23,7 +23,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..nlp import sentences, token_table
-from ..records import ActorAnalysis, ActorRef, Event, Quote
+from ..records import ActorAnalysis, ActorRef, Event, EventMention, Quote
 from . import assertion, nominal, ontology
 from .candidates import CandidateFinder, _planned, coder_words
 from .confidence import score_confidence
@@ -125,6 +125,7 @@ class EventCoder:
             event = self._event(doc, sent, sent_i, cand, governed.get(id(cand), []), index, refs, words)
             if event is None:
                 continue
+            event = _with_scene_mentions(event, cand, governed.get(id(cand), []), sent, sent_i)
             event = fill.host(fill.authorities(_without_self(event), cand), cand)
             event = fill.protesters(fill.recipient(event, cand, governed.get(id(cand), [])), cand)
             _keep(kept, event)
@@ -173,7 +174,12 @@ class EventCoder:
     ) -> Candidate | None:
         """The trigger whose complement contains ``cand`` (through function verbs)."""
         tok = cand.anchor
-        for _ in range(5):
+        for _ in range(6):
+            if tok.dep_ == "conj" and any(c.dep_ == "mark" for c in tok.children) and tok.head.dep_ == "ccomp":
+                # "alleged that X knew and that Y took part": a second complement clause
+                # is the governor's content as the first is
+                tok = tok.head
+                continue
             if tok.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "prep", "advcl", "relcl") or tok.head is tok:
                 return None
             if tok.dep_ in ("advcl", "relcl") and tok.head.pos_ != "NOUN" and not _purpose(tok):
@@ -298,6 +304,18 @@ class EventCoder:
             anaphoric=cand.kind == "noun" and nominal.refers_back(cand.token, cand.entry)
             and not self.candidates.harm_instrument(cand.token, cand.entry),
         )
+
+
+def _with_scene_mentions(event: Event, cand: Candidate, content: list[Candidate], sent: Any, sent_i: int) -> Event:
+    """"two were killed in the Taliban ambush": the ambush is a mention of the killing's
+    happening (it stays the verb's content, whose doer it names)."""
+    scenes = [c.token for c in content if c.kind == "noun" and c.licensed and c.entry.type == cand.entry.type
+              and c.token.dep_ == "pobj" and c.token.head.head.i == cand.anchor.i]
+    if not scenes:
+        return event
+    own = EventMention(event.trigger, event.trigger_span, event.span, sent_i)
+    return dataclasses.replace(event, mentions=(own, *(
+        EventMention(t.text, (t.idx, t.idx + len(t)), (sent.start_char, sent.end_char), sent_i) for t in scenes)))
 
 
 def _presupposed_act(cand: Candidate, gov: Candidate) -> Candidate | None:

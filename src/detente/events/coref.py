@@ -85,11 +85,15 @@ def _mention_kind(doc: Any, event: Event, event_noun: Callable[[str], bool]) -> 
     """"new" (another happening), "back" (refers to one already told), or "plain"."""
     if event.trigger_token < 0 or doc is None:
         return "plain"
-    if _claim(doc[event.trigger_token]):
+    anchor = doc[event.trigger_token]
+    if _claim(anchor):
         return "claim"
-    start, end = event.trigger_span
+    if (anchor.dep_ == "advcl" and anchor.tag_ == "VBG" and anchor.i > 0 and doc[anchor.i - 1].text == ","
+            and not any(c.dep_ in ("nsubj", "mark") for c in anchor.children)):
+        return f"result:{anchor.head.i}"  # "a bomb exploded, killing three": the blast's toll
+    spans = [event.trigger_span, *(m.trigger_span for m in event.mentions or ())]  # and its scene nouns
     toks = [t for t in doc[max(0, event.trigger_token - 12): event.trigger_token + 12]
-            if start <= t.idx < end] or [doc[event.trigger_token]]
+            if any(s <= t.idx < e for s, e in spans)] or [doc[event.trigger_token]]
     nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
     for tok in toks:
         mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "advmod", "nummod")}
@@ -141,6 +145,10 @@ def _own_names(noun: Any) -> list[Any]:
 
 
 def _fits(cluster: _Cluster, event: Event, kind: str) -> bool:
+    if kind.startswith("result:"):
+        if any(e.trigger_token == int(kind[7:]) for e in cluster.events) and cluster.events[0].type == event.type:
+            return True
+        kind = "plain"
     if kind.startswith("named:"):
         told = " ".join(e.text for e in cluster.events)
         kind = "back" if all(name in told for name in kind[6:].split("|")) else "plain"
@@ -227,7 +235,8 @@ def _informative(event: Event) -> tuple[int, int, int, float, int]:
 def _merge(events: list[Event]) -> Event:
     """One event from its mentions: the most informative one's trigger and text, the
     participants, most precise date and a place gathered from all."""
-    own = [EventMention(e.trigger, e.trigger_span, e.span, e.sentence_index) for e in events]
+    # an event may come with mentions of its own (the scene noun of "killed in the ambush")
+    own = [m for e in events for m in (e.mentions or (EventMention(e.trigger, e.trigger_span, e.span, e.sentence_index),))]
     if len(events) == 1:
         return dataclasses.replace(events[0], mentions=tuple(own))
     best = max(events, key=_informative)

@@ -151,8 +151,11 @@ def outlives(noun_cand: Any, governor_cand: Any) -> bool:
     if governor_cand.entry.type in REACTING:
         return True
     noun = noun_cand.token
+    # a noun licensed only by the harm it did ("killed in Israeli shelling") stays the
+    # verb's content, which reads its doer from it; the coder lists it as a mention
     return (governor_cand.entry.type == noun_cand.entry.type and noun.dep_ == "pobj"
-            and noun.head.lower_ in _SCENE_PREPS and noun.head.head.i == governor_cand.anchor.i)
+            and noun.head.lower_ in _SCENE_PREPS and noun.head.head.i == governor_cand.anchor.i
+            and reports_happening(noun, noun_cand.entry))
 
 
 def refers_back(noun: Any, entry: Entry) -> bool:
