@@ -34,6 +34,7 @@ from .patterns import (
     claimed_arguments,
     hosts_event,
     noun_arguments,
+    np_actors,
     pattern_words,
     subject,
     verb_arguments,
@@ -175,10 +176,11 @@ class EventCoder:
         """The trigger whose complement contains ``cand`` (through function verbs)."""
         tok = cand.anchor
         for _ in range(6):
-            if tok.dep_ == "conj" and any(c.dep_ == "mark" for c in tok.children) and tok.head.dep_ == "ccomp":
-                # "alleged that X knew and that Y took part": a second complement clause
+            top = _first_conjunct_clause(tok)
+            if top is not None:
+                # "alleged that X knew and that Y took part": a further complement clause
                 # is the governor's content as the first is
-                tok = tok.head
+                tok = top
                 continue
             if tok.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "prep", "advcl", "relcl") or tok.head is tok:
                 return None
@@ -238,6 +240,8 @@ class EventCoder:
             args = noun_arguments(cand.token, cand.entry, cand.anchor if cand.kind == "light" else None, index)
         if content and not args.recipient:
             args = content_recipient(args, content[0], index)
+        if cand.kind == "noun" and not args.recipient:
+            args = _harmed(args, cand.token, index)
         status = clause_status(cand.anchor if cand.kind == "must" else cand.token, self.lexicon,
                                cand.anchor if cand.kind in ("light", "claim") else None)
         if cand.kind == "noun" and (cand.token.dep_ in ("nsubj", "nsubjpass") or (
@@ -304,6 +308,32 @@ class EventCoder:
             anaphoric=cand.kind == "noun" and nominal.refers_back(cand.token, cand.entry)
             and not self.candidates.harm_instrument(cand.token, cand.entry),
         )
+
+
+def _harmed(args: Any, noun: Any, index: Mapping[int, tuple[str, ...]]) -> Any:
+    """"twenty soldiers died in the ambush": who was hurt is the act's recipient."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "during"):
+        return args
+    harm = noun.head.head
+    if harm.lemma_.lower() not in coder_words().harm or harm.pos_ not in ("VERB", "AUX"):
+        return args
+    subj = next((c for c in harm.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    hurt = tuple(a for a in np_actors(subj, index) if a not in args.actor)
+    return dataclasses.replace(args, recipient=hurt) if hurt else args
+
+
+def _first_conjunct_clause(tok: Any) -> Any | None:
+    """For a verb conjoined to a "that" clause ("alleged that A happened, and that B
+    contributed and took part"), the first clause of the chain, a complement; else None."""
+    if tok.dep_ != "conj" or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    chain = [tok]
+    while chain[-1].dep_ == "conj" and chain[-1].head is not chain[-1] and len(chain) < 6:
+        chain.append(chain[-1].head)
+    top = chain[-1]
+    if top.dep_ == "ccomp" and any(c.dep_ == "mark" for t in chain for c in t.children):
+        return top
+    return None
 
 
 def _with_scene_mentions(event: Event, cand: Candidate, content: list[Candidate], sent: Any, sent_i: int) -> Event:

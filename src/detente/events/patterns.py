@@ -648,6 +648,13 @@ def _noun_arguments(
 ) -> Arguments:
     preps = entry.preps or DEFAULT_PREPS.get(entry.type, ())
     actor_heads: list[Any | None] = []
+    if governor is not None and _undergoes(noun, governor):
+        # "the convoy came under attack": the subject suffers the act; its doer is in
+        # the noun's phrase ("came under Russian shelling", "under fire from rebels")
+        subj, _ = subject(governor, relative=True)
+        actor_heads = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        actor_heads += prep_objects(noun, ("by", "from"))
+        return _assemble(actor_heads, [subj], entry, index, with_partner=False)
     if governor is not None:
         subj, passive = subject(governor, relative=True)
         if passive and agent(governor) is None and governor.lemma_.lower() in pattern_words().stative_light:
@@ -666,6 +673,12 @@ def _noun_arguments(
     partner = bool(between) or any(np_actors(h, index) for h in prep_objects(noun, ("with",))) or (
         governor is not None and any(np_actors(h, index) for h in prep_objects(governor, ("with",))))
     return _assemble(actor_heads, rec_heads, entry, index, with_partner=partner)
+
+
+def _undergoes(noun: Any, governor: Any) -> bool:
+    """"came under attack": a support verb whose subject suffers its noun's act."""
+    return (governor.lemma_.lower() == "come" and noun.dep_ == "pobj" and noun.head.lower_ == "under"
+            and noun.head.head.i == governor.i)
 
 
 def _assemble(
