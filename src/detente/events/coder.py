@@ -373,8 +373,18 @@ def _without_self(event: Event) -> Event:
 def _keep(kept: dict[tuple[Any, ...], Event], event: Event) -> None:
     """One event per (type, actor, recipient): the most confident."""
     key = (event.type, tuple(a.id for a in event.actor), tuple(r.id for r in event.recipient))
-    if key not in kept or kept[key].confidence < event.confidence:
+    if key not in kept:
         kept[key] = event
+        return
+    # two triggers of one act in a sentence ("were killed in a Taliban ambush"): the more
+    # confident one, which lists the other as a mention
+    best, other = (event, kept[key]) if kept[key].confidence < event.confidence else (kept[key], event)
+    mentions = {m.trigger_span: m for e in (best, other) for m in _own_mentions(e)}
+    kept[key] = dataclasses.replace(best, mentions=tuple(sorted(mentions.values(), key=lambda m: m.trigger_span)))
+
+
+def _own_mentions(event: Event) -> tuple[EventMention, ...]:
+    return event.mentions or (EventMention(event.trigger, event.trigger_span, event.span, event.sentence_index),)
 
 
 def _quote_event(sent: Any, sent_i: int, quote: Quote, etype: str, anchor: Any,
