@@ -54,6 +54,8 @@ def mere_words(cand: Any) -> bool:
         return True
     if cand.type == "ASSAULT" and accidental(tok):
         return True
+    if cand.kind == "verb" and naming(tok):
+        return True  # "called the explosion an attack": naming, no request
     return cand.type in _FORCE and cand.kind == "verb" and _metaphor(tok)
 
 
@@ -66,6 +68,11 @@ def accidental(tok: Any) -> bool:
                 g.dep_ == "pobj" and (g.lower_ in ACCIDENTAL or marked(g)) for g in c.children)
             for c in t.children if c.dep_ == "prep")
     return marked(tok) or (tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" and marked(tok.head))
+
+
+def naming(verb: Any) -> bool:
+    """"called the explosion an attack": a verb that names what its object was."""
+    return verb.lemma_.lower() == "call" and any(c.dep_ == "oprd" for c in verb.children)
 
 
 def advised(tok: Any) -> bool:

@@ -199,7 +199,7 @@ class EventCoder:
             if gov is not None and gov is not cand:
                 if gov.kind == "noun" and not gov.licensed and gov.anchor is gov.token:
                     return None
-                if nominal.outlives(cand, gov):
+                if nominal.outlives(cand, gov) or assertion.naming(gov.token):
                     return None
                 if "party" in gov.entry.flags and cand.anchor.dep_ in ("xcomp", "ccomp") and cand.anchor.head.i == gov.anchor.i:
                     return None  # "helped the police to arrest them": the helped party's act is its own event
