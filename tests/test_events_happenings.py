@@ -179,3 +179,19 @@ def test_a_differently_named_bombing_is_another_event(extractor):
     text = ("Saturday's attack on London Bridge killed eight people. "
             "Police said the Manchester bombing last month had been planned abroad.")
     assert len(_of(_events(extractor, text), "ASSAULT")) == 2
+
+
+def test_coming_under_attack_makes_the_subject_the_target(extractor):
+    (event,) = _of(_events(extractor, "The UN convoy came under attack near Aleppo on Monday."), "ASSAULT")
+    assert "United Nations" in _names(event.recipient) and "United Nations" not in _names(event.actor)
+
+
+def test_a_further_that_clause_of_an_allegation_is_its_content(extractor):
+    text = "The report alleged that France knew of the plans and that French troops took part in the killings."
+    events = _events(extractor, text)
+    assert _of(events, "ACCUSE") and not _of(events, "ASSAULT")
+
+
+def test_the_toll_after_a_comma_joins_the_blast(extractor):
+    (event,) = _of(_events(extractor, "A bomb exploded at a bus stop in Kano on Monday, killing four people."), "ASSAULT")
+    assert {m.trigger for m in event.mentions} >= {"exploded", "killing"}
