@@ -334,4 +334,5 @@ class CandidateFinder:
         # clash between two groups", whose parties nobody can tell
         return any(c.dep_ in ("compound", "poss", "amod", "nmod")
                    or (c.dep_ == "det" and c.lower_ in coder_words().definite)
-                   or (c.dep_ == "prep" and c.lower_ in ("by", "between")) for c in noun.children)
+                   or (c.dep_ == "prep" and c.lower_ == "by")
+                   or (c.dep_ == "prep" and c.lower_ == "between" and nominal.names_parties(c)) for c in noun.children)

@@ -124,6 +124,12 @@ def _with_parties(noun: Any) -> bool:
     return False
 
 
+def names_parties(prep: Any) -> bool:
+    """A between / with phrase that names its parties ("between the army and the
+    rebels", "between Hamas and Fatah"), not "between two groups"."""
+    return any(_named(g) or any(_named(x) for x in g.conjuncts) for g in prep.children if g.dep_ == "pobj")
+
+
 def _named(tok: Any) -> bool:
     """A name, or a definite party known from the story ("the two foreign ministers")."""
     if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children):
