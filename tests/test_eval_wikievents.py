@@ -180,3 +180,10 @@ def test_the_real_dev_set_reads_with_every_token_found(shared):
     for doc in docs:  # every gold trigger lands on its own word in the rebuilt text
         for gold in doc.events:
             assert doc.text[slice(*gold.span)].split()[0] == gold.trigger.split()[0]
+
+
+def test_a_conviction_accepts_plover_sanction():
+    convict = GoldEvent("z", "Justice.Convict.Unspecified", (0, 1), "convicted", ())
+    assert accepted_types(convict) == {"ACCUSE", "COERCE", "SANCTION"}
+    trial = GoldEvent("t", "Justice.TrialHearing.Unspecified", (0, 1), "trial", ())
+    assert "SANCTION" not in accepted_types(trial)

@@ -11,7 +11,8 @@ Gold: ``wikievents_dev/dev.jsonl.gz`` (see its SOURCE.txt). Scoring (documented 
   with a Killer, Life.Injure with an Injurer -> ASSAULT; Conflict.Demonstrate.* ->
   PROTEST; Justice.ArrestJailDetain -> COERCE; Contact.Contact.Meet -> CONSULT;
   Contact.ThreatenCoerce -> THREATEN; Contact.RequestCommand -> REQUEST; Justice.
-  ChargeIndict / InvestigateCrime / TrialHearing / Sentence / Convict -> ACCUSE or COERCE.
+  ChargeIndict / InvestigateCrime / TrialHearing / Sentence / Convict -> ACCUSE or COERCE,
+  and Convict / Sentence also SANCTION (PLOVER's SANCTION 'convict': "a court convicted X").
 - **Recall**: share of mapped gold events that a detente event of an accepted type meets:
   one of its mentions' trigger spans overlaps the gold trigger (an event's ``mentions``
   when it has them, else its ``trigger_span``).
@@ -124,6 +125,9 @@ def accepted_types(event: GoldEvent) -> frozenset[str]:
         return frozenset({"ASSAULT"}) if "Killer" in roles else frozenset()
     if event.kairos.startswith("Life.Injure"):
         return frozenset({"ASSAULT"}) if "Injurer" in roles else frozenset()
+    if event.kairos.startswith(("Justice.Convict", "Justice.Sentence")):
+        # PLOVER codes a conviction as SANCTION 'convict' (a prison sentence also COERCE)
+        return frozenset({"ACCUSE", "COERCE", "SANCTION"})
     if event.kairos.startswith(_JUSTICE):
         return frozenset({"ACCUSE", "COERCE"})
     return frozenset(t for prefix, t in _PREFIXES if event.kairos.startswith(prefix))

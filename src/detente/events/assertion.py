@@ -8,6 +8,8 @@
   the Kurds by standing up to Turkey"): the whole clause is hypothetical.
 - **Metaphors** of force with an abstract doer or target ("the failure could destroy its
   understanding with Ankara", "the deal killed hopes of reform"): no assault.
+- **Accidents** ("an accidental explosion", "the device detonated accidentally"): no
+  assault, nobody did it to anyone.
 - **The source of a report** ("India and Pakistan exchanged fire, officials said,
   killing two guards"): a participle on the reporting verb continues the reported
   clause, whose subject did it (see :func:`reported_clause`).
@@ -35,8 +37,13 @@ ABSTRACT = frozenset(
      "ties", "trust", "confidence", "economy", "growth", "reputation", "credibility",
      "argument", "case", "claim", "narrative", "process", "talks", "momentum", "effort", "efforts", "scandal",
      "inflation", "price", "prices", "rate", "rates", "lie", "lies", "rhetoric", "mood", "spirit", "career",
-     "campaign", "candidacy", "bid", "legacy", "image", "morale", "dream", "dreams", "future", "vote"}
+     "campaign", "candidacy", "bid", "legacy", "image", "morale", "dream", "dreams", "future", "vote",
+     # ills fought only in a figure ("attack the virus") and things that are no party
+     "virus", "disease", "pandemic", "epidemic", "outbreak", "problem", "poverty", "record", "records",
+     "evidence", "document", "documents", "file", "files", "data"}
 )
+#: Words that make a blast or a shot an accident, which no party did to another.
+ACCIDENTAL = frozenset({"accidental", "accidentally", "inadvertent", "inadvertently", "accident"})
 _FORCE = frozenset({"ASSAULT", "COERCE"})
 
 
@@ -45,7 +52,27 @@ def mere_words(cand: Any) -> bool:
     tok = cand.token
     if cand.kind in ("verb", "intent") and _alleged(tok):
         return True
+    if cand.type == "ASSAULT" and accidental(tok):
+        return True
+    if cand.kind == "verb" and naming(tok):
+        return True  # "called the explosion an attack": naming, no request
     return cand.type in _FORCE and cand.kind == "verb" and _metaphor(tok)
+
+
+def accidental(tok: Any) -> bool:
+    """"two accidental explosions", "the device detonated accidentally", "killed in an
+    accidental blast", "it went off by accident, killing three": no one's act."""
+    def marked(t: Any) -> bool:
+        return any(c.dep_ in ("advmod", "amod") and c.lower_ in ACCIDENTAL for c in t.children) or any(
+            c.dep_ == "prep" and c.lower_ in ("in", "by", "during") and any(
+                g.dep_ == "pobj" and (g.lower_ in ACCIDENTAL or marked(g)) for g in c.children)
+            for c in t.children if c.dep_ == "prep")
+    return marked(tok) or (tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" and marked(tok.head))
+
+
+def naming(verb: Any) -> bool:
+    """"called the explosion an attack": a verb that names what its object was."""
+    return verb.lemma_.lower() == "call" and any(c.dep_ == "oprd" for c in verb.children)
 
 
 def advised(tok: Any) -> bool:

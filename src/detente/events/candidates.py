@@ -16,6 +16,7 @@ from .lexicon import Entry, Lexicon
 from .patterns import (
     child,
     pattern_words,
+    subject,
 )
 from .status import status_words
 from .triggers import (
@@ -98,6 +99,29 @@ def _reported_arrest(noun: Any, entry: Entry) -> bool:
     if noun.dep_ == "pobj" and (head.head.lemma_.lower() in unrealised or head.lower_ in ("including", "like")):
         return False  # "whatever the government does, including arrests": an example, not a report
     return noun.tag_ == "NNS" or any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
+
+
+_NOBODY = frozenset({"nobody", "none", "noone"})
+
+
+def _denied_harm(harm: Any) -> bool:
+    """"no one was hurt", "nobody died", "there were no injuries", "did not die"."""
+    if any(c.dep_ == "neg" for c in harm.children):
+        return True
+    for c in harm.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NOBODY or any(
+                d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+            return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in harm.children)
+
+
+def _measure_of(noun: Any) -> Any:
+    """The quantity noun that measures ``noun`` ("a wave of [shooting]", "a series of
+    [attacks]"), else ``noun``."""
+    quantities = trigger_words().quantity_nouns
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in quantities:
+        noun = noun.head.head
+    return noun
 
 
 class CandidateFinder:
@@ -209,9 +233,12 @@ class CandidateFinder:
         "engaged the rebels in a firefight"; "arrive+for": "arrived for talks"). Other
         prepositions beside an object are not read: "issued a statement on the attack"."""
         if not (self.lexicon.has_role(lemma, "-light")
-                or any(self.lexicon.has_role(f"{lemma}+{p}", "-light") for p in particles)):
+                or any(self.lexicon.has_role(f"{lemma}+{p}", "-light") for p in particles)
+                or (lemma == "take" and obj is not None and obj.lower_ == "part")):
             return None
         nouns = [obj] if obj is not None else []
+        if obj is not None and lemma == "take" and obj.lower_ == "part":
+            obj = None  # "took part in the protests": as "participated in"
         for c in verb.children:
             # the verb's own prepositions ("engage+in", "arrive+for": "arrived for talks")
             # always; in/on/into when there is no object
@@ -222,6 +249,16 @@ class CandidateFinder:
                 nouns.extend(g for g in c.children if g.dep_ == "pobj" or (g.dep_ == "pcomp" and g.tag_ == "VBG"))
             elif obj is None and c.lower_ in trigger_words().light_preps:
                 nouns.extend(g for g in c.children if g.dep_ == "pobj")
+        if not nouns and (verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children)):
+            subj, passive = subject(verb)
+            if subj is not None and passive and subj.pos_ == "NOUN":
+                # "the attack was carried out by X"; as a participle on its noun only an act
+                # of force ("the raid, carried out by US forces"): "the request made by
+                # the government" is background on the request
+                entry = self._noun_entry(measured(subj), governor=verb)
+                if any(c.dep_ == "auxpass" for c in verb.children) or (
+                        entry is not None and entry.type == "ASSAULT" and verb.dep_ == "acl"):
+                    nouns.append(subj)
         for noun in nouns:
             noun = measured(noun)
             entry = self._noun_entry(noun, governor=verb)
@@ -255,19 +292,20 @@ class CandidateFinder:
             # only allowed with a support verb: still useful as content ("offered an apology")
             rows = self.lexicon.rows(noun.lemma_.lower(), "N")
             return Candidate(noun, noun, rows[0], "noun", licensed=False) if rows else None
-        if self._harm_instrument(noun, entry):
+        if self.harm_instrument(noun, entry):
             # the harm says which sense: "the firing" that wounded people is gunfire
             return Candidate(noun, noun, dataclasses.replace(entry, flags=entry.flags - {"weak"}), "noun")
-        head = noun.head
+        outer = _measure_of(noun)  # "a wave of shooting broke out": the wave's clause
+        head = outer.head
         standalone = (
-            (noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in pattern_words().occurrence_verbs
+            (outer.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in pattern_words().occurrence_verbs
              or _planned(noun))
             and not entry.weak
             and not entry.marker
         ) or _reported_arrest(noun, entry) or nominal.reports_happening(noun, entry)
         return Candidate(noun, noun, entry, "noun", licensed=standalone and not nominal.generic(noun))
 
-    def _harm_instrument(self, noun: Any, entry: Entry) -> bool:
+    def harm_instrument(self, noun: Any, entry: Entry) -> bool:
         """An attack named as what hurt people ("sustained injuries in the firing", "deaths
         due to police firing", "one dead in a lathi-charge"): the harm asserts that it
         happened. Harm verbs of the lexicon ("killed in police firing") code it already."""
@@ -284,7 +322,11 @@ class CandidateFinder:
             harm = next((c for c in harm.children
                          if c.dep_ in ("acomp", "amod") and c.lemma_.lower() in coder_words().harm), harm)
         lemma = harm.lemma_.lower()
-        if lemma not in coder_words().harm or (harm.pos_ == "VERB" and self.lexicon.rows(lemma, "V")):
+        if _denied_harm(harm):
+            return False  # "no one was injured in the firing": the harm tells nothing
+        # under a harm verb coded on its own ("killed in police firing") the noun is a
+        # second mention of the same happening (merged by events/coref.py)
+        if lemma not in coder_words().harm:
             return False
         if harm.dep_ == "dobj" and harm.head.lemma_.lower() not in coder_words().harm:
             return False
@@ -292,4 +334,5 @@ class CandidateFinder:
         # clash between two groups", whose parties nobody can tell
         return any(c.dep_ in ("compound", "poss", "amod", "nmod")
                    or (c.dep_ == "det" and c.lower_ in coder_words().definite)
-                   or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
+                   or (c.dep_ == "prep" and c.lower_ == "by")
+                   or (c.dep_ == "prep" and c.lower_ == "between" and nominal.names_parties(c)) for c in noun.children)

@@ -23,7 +23,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..nlp import sentences, token_table
-from ..records import ActorAnalysis, ActorRef, Event, Quote
+from ..records import ActorAnalysis, ActorRef, Event, EventMention, Quote
 from . import assertion, nominal, ontology
 from .candidates import CandidateFinder, _planned, coder_words
 from .confidence import score_confidence
@@ -34,6 +34,7 @@ from .patterns import (
     claimed_arguments,
     hosts_event,
     noun_arguments,
+    np_actors,
     pattern_words,
     subject,
     verb_arguments,
@@ -109,11 +110,14 @@ class EventCoder:
         by_token = {c.token.i: c for c in cands}
         governed: dict[int, list[Candidate]] = {}  # id(governor) -> its content triggers
         inside: set[int] = set()
-        for cand in cands:
+        for cand in list(cands):
             gov = self._governor(cand, by_anchor, by_token)
             if gov is not None:
                 governed.setdefault(id(gov), []).append(cand)
                 inside.add(id(cand))
+                told = _presupposed_act(cand, gov)
+                if told is not None:
+                    cands.append(told)
         kept: dict[tuple[Any, ...], Event] = {}
         words = token_table(doc)[0][sent.start : sent.end]
         for cand in cands:
@@ -122,6 +126,7 @@ class EventCoder:
             event = self._event(doc, sent, sent_i, cand, governed.get(id(cand), []), index, refs, words)
             if event is None:
                 continue
+            event = _with_scene_mentions(event, cand, governed.get(id(cand), []), sent, sent_i)
             event = fill.host(fill.authorities(_without_self(event), cand), cand)
             event = fill.protesters(fill.recipient(event, cand, governed.get(id(cand), [])), cand)
             _keep(kept, event)
@@ -170,7 +175,13 @@ class EventCoder:
     ) -> Candidate | None:
         """The trigger whose complement contains ``cand`` (through function verbs)."""
         tok = cand.anchor
-        for _ in range(5):
+        for _ in range(6):
+            top = _first_conjunct_clause(tok)
+            if top is not None:
+                # "alleged that X knew and that Y took part": a further complement clause
+                # is the governor's content as the first is
+                tok = top
+                continue
             if tok.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "prep", "advcl", "relcl") or tok.head is tok:
                 return None
             if tok.dep_ in ("advcl", "relcl") and tok.head.pos_ != "NOUN" and not _purpose(tok):
@@ -188,7 +199,7 @@ class EventCoder:
             if gov is not None and gov is not cand:
                 if gov.kind == "noun" and not gov.licensed and gov.anchor is gov.token:
                     return None
-                if nominal.outlives(cand, gov):
+                if nominal.outlives(cand, gov) or assertion.naming(gov.token):
                     return None
                 if "party" in gov.entry.flags and cand.anchor.dep_ in ("xcomp", "ccomp") and cand.anchor.head.i == gov.anchor.i:
                     return None  # "helped the police to arrest them": the helped party's act is its own event
@@ -212,6 +223,8 @@ class EventCoder:
         etype, mode, cameo = refine_by_content(cand, content)
         if etype is None or _says_nothing(cand) or assertion.mere_words(cand):
             return None
+        if etype == "ASSAULT" and cand.kind == "verb" and _with_sanctions(cand.token):
+            etype, mode, cameo = "SANCTION", "discontinue", "163"  # "hit 13 officials with sanctions"
         if etype == "CONSULT" and "swap" in cand.entry.flags:
             if cand.kind in ("verb", "intent") and hosts_event(cand.token, cand.entry):
                 mode, cameo = None, "040"  # hosting talks between others is no visit
@@ -227,12 +240,19 @@ class EventCoder:
             args = noun_arguments(cand.token, cand.entry, cand.anchor if cand.kind == "light" else None, index)
         if content and not args.recipient:
             args = content_recipient(args, content[0], index)
+        if cand.kind == "noun" and not args.recipient:
+            args = _harmed(args, cand.token, index)
         status = clause_status(cand.anchor if cand.kind == "must" else cand.token, self.lexicon,
                                cand.anchor if cand.kind in ("light", "claim") else None)
         if cand.kind == "noun" and (cand.token.dep_ in ("nsubj", "nsubjpass") or (
                 cand.token.dep_ == "dobj" and cand.token.head.lemma_.lower() in coder_words().making)) and cand.token.head.pos_ in ("VERB", "AUX"):
             # "my arrest would serve nobody", "we will make arrests": the noun's own clause
-            status = stronger(status, clause_status(cand.token, self.lexicon, cand.token.head))
+            clause = clause_status(cand.token, self.lexicon, cand.token.head)
+            head = cand.token.head.lemma_.lower()
+            if clause != "negated" or head in pattern_words().occurrence_verbs or head in coder_words().making \
+                    or cand.token.head.pos_ == "AUX" or any(c.tag_ == "MD" for c in cand.token.head.children):
+                # but "the shooting did not involve soldiers" denies something of it, not it
+                status = stronger(status, clause)
         if cand.kind == "noun" and status == "asserted" and _planned(cand.token):
             status = planned(status)  # "talks are scheduled for Friday": planned, not yet held
         if status == "asserted" and cand.kind != "must" and assertion.advised(cand.token):
@@ -256,6 +276,10 @@ class EventCoder:
         unlisted = _unlisted_police(cand, index, refs) if not args.actor and cand.kind in ("verb", "intent") else ()
         confidence = score_confidence(cand, weak, args)
         first, last = (cand.anchor, cand.anchor) if cand.kind == "must" else (cand.token, cand.anchor)
+        if cand.kind == "noun" and cand.entry.lemma not in (cand.token.lemma_.lower(), cand.token.lower_):
+            # "the shooting incidents", "an assassination attempt": the modifier names the act
+            first = next((c for c in cand.token.children if c.dep_ in ("compound", "amod", "nmod")
+                          and c.lemma_.lower() == cand.entry.lemma), first)
         start = min(first.idx, last.idx)
         end = max(first.idx + len(first), last.idx + len(last))
         ptype = ontology.PLOVER[etype]
@@ -280,8 +304,59 @@ class EventCoder:
             text=sent_text,
             confidence=confidence,
             trigger_token=cand.anchor.i,
-            anaphoric=cand.kind == "noun" and nominal.refers_back(cand.token, cand.entry),
+            # "scores died in the attacks": the harm tells that it happened, told before or not
+            anaphoric=cand.kind == "noun" and nominal.refers_back(cand.token, cand.entry)
+            and not self.candidates.harm_instrument(cand.token, cand.entry),
         )
+
+
+def _harmed(args: Any, noun: Any, index: Mapping[int, tuple[str, ...]]) -> Any:
+    """"twenty soldiers died in the ambush": who was hurt is the act's recipient."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "during"):
+        return args
+    harm = noun.head.head
+    if harm.lemma_.lower() not in coder_words().harm or harm.pos_ not in ("VERB", "AUX"):
+        return args
+    subj = next((c for c in harm.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    hurt = tuple(a for a in np_actors(subj, index) if a not in args.actor)
+    return dataclasses.replace(args, recipient=hurt) if hurt else args
+
+
+def _first_conjunct_clause(tok: Any) -> Any | None:
+    """For a verb conjoined to a "that" clause ("alleged that A happened, and that B
+    contributed and took part"), the first clause of the chain, a complement; else None."""
+    if tok.dep_ != "conj" or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    chain = [tok]
+    while chain[-1].dep_ == "conj" and chain[-1].head is not chain[-1] and len(chain) < 6:
+        chain.append(chain[-1].head)
+    top = chain[-1]
+    if top.dep_ == "ccomp" and any(c.dep_ == "mark" for t in chain for c in t.children):
+        return top
+    return None
+
+
+def _with_scene_mentions(event: Event, cand: Candidate, content: list[Candidate], sent: Any, sent_i: int) -> Event:
+    """"two were killed in the Taliban ambush": the ambush is a mention of the killing's
+    happening (it stays the verb's content, whose doer it names)."""
+    scenes = [c.token for c in content if c.kind == "noun" and c.licensed and c.entry.type == cand.entry.type
+              and c.token.dep_ == "pobj" and c.token.head.head.i == cand.anchor.i]
+    if not scenes:
+        return event
+    own = EventMention(event.trigger, event.trigger_span, event.span, sent_i)
+    return dataclasses.replace(event, mentions=(own, *(
+        EventMention(t.text, (t.idx, t.idx + len(t)), (sent.start_char, sent.end_char), sent_i) for t in scenes)))
+
+
+def _presupposed_act(cand: Candidate, gov: Candidate) -> Candidate | None:
+    """"accused of carrying out the Boston bombing", "charged with taking part in the
+    attack": who did it is alleged, but a particular happening named by its noun is told
+    as having happened; the noun is an event of its own, with no doer from the allegation."""
+    if cand.kind != "light" or gov.entry.type not in nominal.REACTING or cand.token.pos_ != "NOUN":
+        return None
+    if not nominal.reports_happening(cand.token, cand.entry):
+        return None
+    return Candidate(cand.token, cand.token, cand.entry, "noun")
 
 
 def _without_self(event: Event) -> Event:
@@ -298,8 +373,18 @@ def _without_self(event: Event) -> Event:
 def _keep(kept: dict[tuple[Any, ...], Event], event: Event) -> None:
     """One event per (type, actor, recipient): the most confident."""
     key = (event.type, tuple(a.id for a in event.actor), tuple(r.id for r in event.recipient))
-    if key not in kept or kept[key].confidence < event.confidence:
+    if key not in kept:
         kept[key] = event
+        return
+    # two triggers of one act in a sentence ("were killed in a Taliban ambush"): the more
+    # confident one, which lists the other as a mention
+    best, other = (event, kept[key]) if kept[key].confidence < event.confidence else (kept[key], event)
+    mentions = {m.trigger_span: m for e in (best, other) for m in _own_mentions(e)}
+    kept[key] = dataclasses.replace(best, mentions=tuple(sorted(mentions.values(), key=lambda m: m.trigger_span)))
+
+
+def _own_mentions(event: Event) -> tuple[EventMention, ...]:
+    return event.mentions or (EventMention(event.trigger, event.trigger_span, event.span, event.sentence_index),)
 
 
 def _quote_event(sent: Any, sent_i: int, quote: Quote, etype: str, anchor: Any,
@@ -315,6 +400,19 @@ def _quote_event(sent: Any, sent_i: int, quote: Quote, etype: str, anchor: Any,
         trigger_span=(anchor.idx, anchor.idx + len(anchor)), text=sent.text, confidence=0.5,
         trigger_token=anchor.i,
     )
+
+
+#: Penalties that a force verb ("hit", "target", "strike") may carry as a figure.
+_PENALTIES = frozenset({"sanction", "sanctions", "embargo", "tariff", "tariffs", "penalty", "penalties", "fine",
+                        "fines", "ban", "bans", "restriction", "restrictions", "levy", "duty", "duties"})
+
+
+def _with_sanctions(verb: Any) -> bool:
+    """"hit X with sanctions", "targeted X with new tariffs": a sanction, not force."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]  # the parser may hang "with" on the object
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in _PENALTIES for g in c.children)
+        for h in (verb, *objects) for c in h.children)
 
 
 def _says_nothing(cand: Candidate) -> bool:

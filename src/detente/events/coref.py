@@ -37,6 +37,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..records import ActorRef, Event, EventMention
+from .candidates import coder_words
 from .nominal import NEW_ONE
 
 #: Types whose events are happenings that several sentences may report.
@@ -45,6 +46,9 @@ _REALISED = frozenset({"asserted", "historical"})
 _BACK = frozenset({"the", "this", "that", "these", "those"})
 #: Ordinal words written as numbers ("a 2nd attack") or adverbs ("attacked again").
 _AGAIN = frozenset({"again", "also"})
+#: How many sentences on a definite noun of a kind of act may still join a mention that
+#: named no kind ("five were killed on Monday. ... The blast ...").
+_NEAR = 3
 
 
 @dataclasses.dataclass(slots=True)
@@ -81,14 +85,25 @@ def _mention_kind(doc: Any, event: Event, event_noun: Callable[[str], bool]) -> 
     """"new" (another happening), "back" (refers to one already told), or "plain"."""
     if event.trigger_token < 0 or doc is None:
         return "plain"
-    start, end = event.trigger_span
+    anchor = doc[event.trigger_token]
+    if _claim(anchor):
+        return "claim"
+    if (anchor.dep_ == "advcl" and anchor.tag_ == "VBG" and anchor.i > 0 and doc[anchor.i - 1].text == ","
+            and not any(c.dep_ in ("nsubj", "mark") for c in anchor.children)):
+        return f"result:{anchor.head.i}"  # "a bomb exploded, killing three": the blast's toll
+    spans = [event.trigger_span, *(m.trigger_span for m in event.mentions or ())]  # and its scene nouns
     toks = [t for t in doc[max(0, event.trigger_token - 12): event.trigger_token + 12]
-            if start <= t.idx < end] or [doc[event.trigger_token]]
+            if any(s <= t.idx < e for s, e in spans)] or [doc[event.trigger_token]]
     nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
     for tok in toks:
         mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "advmod", "nummod")}
-        if mods & NEW_ONE or (tok.pos_ == "VERB" and mods & _AGAIN):
+        if mods & NEW_ONE or (tok.pos_ == "VERB" and mods & _AGAIN) or _distributive(tok):
             return "new"
+    names = [c.text for n in nouns for c in _own_names(n)]
+    if names:
+        # "the Manchester bombing": named by its own place or party; a back-reference
+        # only to a happening told with that name ("the Rolando bombing")
+        return "named:" + "|".join(names)
     # "the blast killed five": a verb whose subject is an event noun told before
     nouns += [c for t in toks if t.pos_ == "VERB" for c in t.children
               if c.dep_ == "nsubj" and c.pos_ == "NOUN" and event_noun(c.lemma_.lower())]
@@ -98,7 +113,45 @@ def _mention_kind(doc: Any, event: Event, event_noun: Callable[[str], bool]) -> 
     return "plain"
 
 
+def _claim(anchor: Any) -> bool:
+    """"X claimed responsibility for the attack", "X was behind the bombing": a claim
+    or attribution of an act told in the article."""
+    words = coder_words()
+    lemma = anchor.lemma_.lower()
+    if lemma in words.claiming and any(c.dep_ == "dobj" and c.lemma_.lower() in words.claimed for c in anchor.children):
+        return True
+    return lemma == "be" and any((c.dep_ == "acomp" and c.lemma_.lower() == "responsible")
+                                 or (c.dep_ == "prep" and c.lower_ == "behind") for c in anchor.children)
+
+
+def _distributive(tok: Any) -> bool:
+    """"each explosion", "as each bomb exploded": several happenings, none of them one
+    told before."""
+    own = [c for c in tok.children if c.dep_ in ("det", "nummod")]
+    if tok.pos_ == "VERB":
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        own = [c for c in subj.children if c.dep_ in ("det", "nummod")] if subj is not None else []
+    return any(c.lower_ in _EACH for c in own)
+
+
+_EACH = frozenset({"each", "every"})
+
+
+def _own_names(noun: Any) -> list[Any]:
+    """Proper names among the noun's modifiers (not a possessive date: "Saturday's
+    attack" still refers back)."""
+    return [c for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"
+            and c.ent_type_ not in ("DATE", "TIME")]
+
+
 def _fits(cluster: _Cluster, event: Event, kind: str) -> bool:
+    if kind.startswith("result:"):
+        if any(e.trigger_token == int(kind[7:]) for e in cluster.events) and cluster.events[0].type == event.type:
+            return True
+        kind = "plain"
+    if kind.startswith("named:"):
+        told = " ".join(e.text for e in cluster.events)
+        kind = "back" if all(name in told for name in kind[6:].split("|")) else "plain"
     first = cluster.events[0]
     if first.type != event.type or not _modes_fit(cluster, event):
         return False
@@ -106,15 +159,23 @@ def _fits(cluster: _Cluster, event: Event, kind: str) -> bool:
         return False
     actors = {a for e in cluster.events for a in e.actor}
     recipients = {r for e in cluster.events for r in e.recipient}
+    if kind == "claim":
+        # the claimant names who stands behind the doers told before ("a suicide bomber
+        # blew himself up ... the Taliban claimed responsibility for the attack")
+        return not _share(actors, event.recipient) and all(_dates_fit(e, event) and _places_fit(e, event)
+                                                           for e in cluster.events)
     if not _parties_fit(actors, recipients, event, kind, first.symmetric):
         return False
     if not all(_dates_fit(e, event) and _places_fit(e, event) for e in cluster.events):
         return False
     if kind == "back":
+        # a definite noun of a kind of act ("the explosion") refers to a happening told
+        # as that kind, or to one told close by without a kind ("five were killed ... the blast")
         return True
     # a victim named again ("two were killed") is one happening only when neither side
-    # names a doer the other lacks: "police fired, killing X ... X was killed by a mob"
-    victim = _share(recipients, event.recipient) and bool(event.actor) == bool(actors)
+    # names a doer the other lacks ("police fired, killing X ... X was killed by a mob"),
+    # and only the same victim: "seven militants killed ... four militants killed"
+    victim = _same_one(recipients, event.recipient) and bool(event.actor) == bool(actors)
     return _share(actors, event.actor) or victim or event.sentence_index == cluster.last_sentence
 
 
@@ -139,6 +200,10 @@ def _parties_fit(actors: set[ActorRef], recipients: set[ActorRef], event: Event,
     return not (_share(actors, event.recipient) or _share(recipients, event.actor))
 
 
+def _same_one(group: set[ActorRef], refs: Sequence[ActorRef]) -> bool:
+    return bool({a.id for a in group} & {r.id for r in refs})
+
+
 def _share(group: set[ActorRef], refs: Sequence[ActorRef]) -> bool:
     ids = {a.id for a in group}
     coded = {(a.country, a.sector) for a in group if a.country and a.sector}
@@ -154,7 +219,11 @@ def _dates_fit(a: Event, b: Event) -> bool:
 def _places_fit(a: Event, b: Event) -> bool:
     if a.location is None or b.location is None:
         return True
-    return not (a.location.country and b.location.country and a.location.country != b.location.country)
+    if a.location.country and b.location.country and a.location.country != b.location.country:
+        return False
+    # two towns of one country are two places ("a blast in Lyon ... a blast in Lille")
+    return not (a.location.kind == b.location.kind == "city" and a.location.name != b.location.name
+                and "sentence" == a.location.source == b.location.source)
 
 
 def _informative(event: Event) -> tuple[int, int, int, float, int]:
@@ -166,7 +235,8 @@ def _informative(event: Event) -> tuple[int, int, int, float, int]:
 def _merge(events: list[Event]) -> Event:
     """One event from its mentions: the most informative one's trigger and text, the
     participants, most precise date and a place gathered from all."""
-    own = [EventMention(e.trigger, e.trigger_span, e.span, e.sentence_index) for e in events]
+    # an event may come with mentions of its own (the scene noun of "killed in the ambush")
+    own = [m for e in events for m in (e.mentions or (EventMention(e.trigger, e.trigger_span, e.span, e.sentence_index),))]
     if len(events) == 1:
         return dataclasses.replace(events[0], mentions=tuple(own))
     best = max(events, key=_informative)

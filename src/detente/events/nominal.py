@@ -124,6 +124,12 @@ def _with_parties(noun: Any) -> bool:
     return False
 
 
+def names_parties(prep: Any) -> bool:
+    """A between / with phrase that names its parties ("between the army and the
+    rebels", "between Hamas and Fatah"), not "between two groups"."""
+    return any(_named(g) or any(_named(x) for x in g.conjuncts) for g in prep.children if g.dep_ == "pobj")
+
+
 def _named(tok: Any) -> bool:
     """A name, or a definite party known from the story ("the two foreign ministers")."""
     if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children):
@@ -151,8 +157,11 @@ def outlives(noun_cand: Any, governor_cand: Any) -> bool:
     if governor_cand.entry.type in REACTING:
         return True
     noun = noun_cand.token
+    # a noun licensed only by the harm it did ("killed in Israeli shelling") stays the
+    # verb's content, which reads its doer from it; the coder lists it as a mention
     return (governor_cand.entry.type == noun_cand.entry.type and noun.dep_ == "pobj"
-            and noun.head.lower_ in _SCENE_PREPS and noun.head.head.i == governor_cand.anchor.i)
+            and noun.head.lower_ in _SCENE_PREPS and noun.head.head.i == governor_cand.anchor.i
+            and reports_happening(noun, noun_cand.entry))
 
 
 def refers_back(noun: Any, entry: Entry) -> bool:
@@ -214,7 +223,7 @@ def generic(noun: Any) -> bool:
     predicated of a kind ("this is an attack on democracy" is rhetoric, kept out), a
     bare plural subject of a present-tense copula ("attacks are common")."""
     if noun.dep_ in ("attr", "acomp") and noun.head.lemma_ == "be":
-        return True
+        return not (_existential(noun) or _names_its_subject(noun))
     if noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
         head = noun.head
         # "attacks on civilians are a war crime", "protests rarely change policy"; not
@@ -222,6 +231,36 @@ def generic(noun: Any) -> bool:
         if noun.dep_ in ("nsubj", "nsubjpass") and head.tag_ in ("VBZ", "VBP") and head.lemma_ not in _ONGOING:
             return True
     return False
+
+
+def _naming(tok: Any, head: Any) -> bool:
+    """"called the explosion an attack": naming what happened, not calling for it."""
+    return tok.dep_ == "dobj" and head.lemma_.lower() == "call" and any(c.dep_ == "oprd" for c in head.children)
+
+
+def _existential(noun: Any) -> bool:
+    """"There was an explosion near the station": a report that it happened."""
+    return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
+
+
+def _names_its_subject(noun: Any) -> bool:
+    """A predicate noun that says what a told happening was: "the Rolando bombing was an
+    attack on 13 September", "the blast was the deadliest attack in years" (a subject
+    that is itself an event noun, or a date of its own), unlike "this is an attack on
+    democracy", a judgement."""
+    subj = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if subj.lemma_.lower() in _HAPPENING_NOUNS or any(
+            c.dep_ == "compound" and c.lemma_.lower() in _HAPPENING_NOUNS for c in subj.children):
+        return True
+    return _dated(noun)
+
+
+#: Nouns of a violent happening that a predicate noun may describe.
+_HAPPENING_NOUNS = frozenset({"attack", "bombing", "explosion", "blast", "shooting", "raid", "strike", "airstrike",
+                              "massacre", "ambush", "assault", "killing", "assassination", "clash", "riot",
+                              "protest", "demonstration", "incident", "arrest"})
 
 
 def _unrealised(noun: Any) -> bool:
@@ -236,7 +275,7 @@ def _unrealised(noun: Any) -> bool:
         head = tok.head
         if head is tok:
             return False
-        if head.lemma_.lower() in UNREALISED_HEADS or head.lower_ in UNREALISED_HEADS:
+        if (head.lemma_.lower() in UNREALISED_HEADS or head.lower_ in UNREALISED_HEADS) and not _naming(tok, head):
             return True
         if tok.dep_ == "pobj" and head.dep_ == "prep":
             tok = head.head  # "fears of an attack", "a pause in the bombing"

@@ -203,9 +203,11 @@ def _stolen_object(prep: Any) -> Any | None:
     return None
 
 
-def subject(verb: Any) -> tuple[Any | None, bool]:
+def subject(verb: Any, relative: bool = False) -> tuple[Any | None, bool]:
     """(subject head, is_passive_subject) of a verb, following conjunction, control and
-    relative clauses."""
+    relative clauses. With ``relative``, a relative pronoun stands for the noun its
+    clause describes ("Abedi, who carried out the bombing": Abedi); support verbs and
+    claims read it so, since their clause tells the noun's act, not background on it."""
     cur = verb
     # a passive conjunct inherits its subject as a patient ("X was arrested and released")
     own_passive = child(verb, "auxpass") is not None
@@ -215,6 +217,9 @@ def subject(verb: Any) -> tuple[Any | None, bool]:
     # long control chains: "Norway is willing to send troops to help defend X"
     for _ in range(8):
         subj = child(cur, *SUBJECT_DEPS)
+        if relative and subj is not None and cur.dep_ == "relcl" and subj.tag_ in ("WP", "WDT") \
+                and cur.head.pos_ in ("NOUN", "PROPN"):
+            return cur.head, False  # "Abedi, who carried out the bombing": the noun the clause describes
         if subj is not None:
             return _hyphen_prefix_owner(subj, cur), own_passive and cur is not verb
         subj = child(cur, "nsubjpass", "csubjpass")
@@ -627,7 +632,7 @@ def noun_arguments(
 def claimed_arguments(act: Any, claim: Any, entry: Entry, index: Mapping[int, tuple[str, ...]]) -> Arguments:
     """"X claimed responsibility for [the attack on Y | killing Y]": X is the actor of the
     claimed act, whose own phrase gives the recipient."""
-    subj, passive = subject(claim)
+    subj, passive = subject(claim, relative=True)
     actor = [a for g in conjunct_groups(agent(claim) if passive else subj, index) for a in g]
     if not actor and subj is not None and not passive and subj.pos_ == "PRON":
         actor = speaker_of(claim, index)  # "the group said it was behind the attack"
@@ -643,8 +648,15 @@ def _noun_arguments(
 ) -> Arguments:
     preps = entry.preps or DEFAULT_PREPS.get(entry.type, ())
     actor_heads: list[Any | None] = []
+    if governor is not None and _undergoes(noun, governor):
+        # "the convoy came under attack": the subject suffers the act; its doer is in
+        # the noun's phrase ("came under Russian shelling", "under fire from rebels")
+        subj, _ = subject(governor, relative=True)
+        actor_heads = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        actor_heads += prep_objects(noun, ("by", "from"))
+        return _assemble(actor_heads, [subj], entry, index, with_partner=False)
     if governor is not None:
-        subj, passive = subject(governor)
+        subj, passive = subject(governor, relative=True)
         if passive and agent(governor) is None and governor.lemma_.lower() in pattern_words().stative_light:
             passive = False  # "forces were engaged in fighting": a state of the subject
         actor_heads.append(agent(governor) if passive else subj)
@@ -661,6 +673,12 @@ def _noun_arguments(
     partner = bool(between) or any(np_actors(h, index) for h in prep_objects(noun, ("with",))) or (
         governor is not None and any(np_actors(h, index) for h in prep_objects(governor, ("with",))))
     return _assemble(actor_heads, rec_heads, entry, index, with_partner=partner)
+
+
+def _undergoes(noun: Any, governor: Any) -> bool:
+    """"came under attack": a support verb whose subject suffers its noun's act."""
+    return (governor.lemma_.lower() == "come" and noun.dep_ == "pobj" and noun.head.lower_ == "under"
+            and noun.head.head.i == governor.i)
 
 
 def _assemble(

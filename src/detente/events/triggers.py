@@ -168,8 +168,8 @@ def verb_matches(verb: Any, entry: Entry, particles: set[str], obj: Any | None) 
         return False
     if "subj" in entry.flags:
         # the row's word list constrains the subject: "peacekeepers arrived", "troops arrived"
-        subj, passive = subject(verb)
-        if subj is None or passive or not (object_words(subj) & entry.objects):
+        subj, passive = _theme(verb)
+        if subj is None or passive or not (object_words(subj) & entry.objects or _named_before(subj, verb, entry.objects)):
             return False
     elif "party" in entry.flags:
         if obj is None or not party(obj, entry.parties) or not _party_acts(verb, entry.parties):
@@ -185,6 +185,34 @@ def verb_matches(verb: Any, entry: Entry, particles: set[str], obj: Any | None) 
     if "intrans" in entry.flags and (obj is not None or any(c.dep_ in ("dobj", "dative") for c in verb.children)):
         return False
     return True
+
+
+#: Relative pronouns that stand for the noun their clause describes ("a device that exploded").
+_RELATIVE = frozenset({"that", "which", "who"})
+#: Pronouns that may stand for a thing told just before ("it exploded").
+_THING_PRONOUNS = frozenset({"it", "they"})
+
+
+def _theme(verb: Any) -> tuple[Any | None, bool]:
+    """The subject of an intransitive row ("the bomb exploded"): through a relative
+    pronoun to the noun it describes ("a device that exploded"), and through a passive
+    first conjunct ("the bomb was placed at the gate and exploded": the conjunct's own
+    subject is the thing, not a patient, since the verb has no passive of its own)."""
+    subj, passive = subject(verb)
+    if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        subj = verb.head
+    if passive and verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children):
+        passive = False
+    return subj, passive
+
+
+def _named_before(subj: Any, verb: Any, words: frozenset[str]) -> bool:
+    """A pronoun subject ("it exploded") for a thing of ``words`` named in the sentence
+    or the one before (about 60 words back): "a car bomb was left outside ... it exploded"."""
+    if subj.lower_ not in _THING_PRONOUNS:
+        return False
+    doc = verb.doc
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in doc[max(0, subj.i - 60):subj.i])
 
 
 #: Named entities that are parties (states, peoples, organisations, people).
