@@ -122,6 +122,11 @@ def period_label(start: dt.date, by: str) -> str:
     return {"day": start.isoformat(), "month": start.isoformat()[:7], "year": start.isoformat()[:4]}[by]
 
 
+#: the start of the last period of each kind that datetime can hold
+_LAST_PERIOD = {"day": dt.date.max, "week": dt.date.max - dt.timedelta(days=6),
+                "month": dt.date.max.replace(day=1), "year": dt.date.max.replace(month=1, day=1)}
+
+
 def _next(start: dt.date, by: str) -> dt.date:
     if by == "day":
         return start + dt.timedelta(days=1)
@@ -160,6 +165,8 @@ def _every_period(starts: Collection[dt.date], by: str) -> list[dt.date]:
         start, last = min(starts), max(starts)
         while start <= last:
             out.append(start)
+            if start >= _LAST_PERIOD[by]:
+                break  # the calendar's last period (year 9999): there is no next one
             start = _next(start, by)
     return out
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures as cf
+import dataclasses
 import datetime as dt
 import gzip
 import json
@@ -239,7 +240,8 @@ class _Run:
     def _commit(self, chunk: _Chunk, futures: list[Any]) -> None:
         from .store import Failure
 
-        results = [result for future in futures for result in future.result()]
+        results = [self._with_limits(art, result) for art, result in
+                   zip(chunk.articles, (result for future in futures for result in future.result()))]
         failures = [Failure("read", p.message, p.source) for p in self.problems]
         self.problems = []
         ok = 0
@@ -254,6 +256,14 @@ class _Run:
             log_update=self._log_update(extra_added=ok),
         )
         self._report()
+
+    def _with_limits(self, art: Article, result: ExtractedArticle | ArticleError) -> ExtractedArticle | ArticleError:
+        """The cut at ``max_chars`` is made before the workers see the text: note it here."""
+        limit = self.settings.max_chars
+        if isinstance(result, ArticleError) or len(art.text) <= limit:
+            return result
+        note = ("truncated", f"{len(art.text)} characters, only the first {limit} parsed (max_chars)")
+        return dataclasses.replace(result, notes=result.notes + (note,))
 
     def _commit_problems(self) -> None:
         from .store import Failure

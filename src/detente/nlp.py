@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import logging
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .errors import ModelError
 from .settings import Settings
@@ -52,12 +52,53 @@ def load_nlp(settings: Settings) -> Language:
     extra = [name for name in nlp.pipe_names if name not in NEEDED_PIPES]
     if extra:
         nlp.select_pipes(disable=extra)
+    _add_breaks(nlp, settings.max_sentence_tokens)
     if settings.fast_rules:
         from .fastpipes import speed_up
 
         log.debug("faster rule lookups for %s", ", ".join(speed_up(nlp)) or "no component")
     log.info("loaded spaCy pipeline %s (%s)", settings.model, ", ".join(nlp.pipe_names))
     return nlp
+
+
+#: Doc.user_data key: how many sentences :func:`_add_breaks` ended at the token limit
+BREAKS = "detente.breaks"
+_BREAKS_PIPE = "detente_breaks"
+
+
+def _add_breaks(nlp: Language, max_tokens: int) -> None:
+    """A component before the parser that ends a sentence after ``max_tokens`` tokens with
+    no full stop or line break (a page of words without punctuation): the later stages
+    slow down with the length of a sentence. The parser keeps the preset boundaries."""
+    from spacy.language import Language
+
+    if not Language.has_factory(_BREAKS_PIPE):
+        Language.factory(_BREAKS_PIPE, default_config={"max_tokens": 400})(_make_breaks)
+    if "parser" in nlp.pipe_names and _BREAKS_PIPE not in nlp.pipe_names:
+        nlp.add_pipe(_BREAKS_PIPE, before="parser", config={"max_tokens": max_tokens})
+
+
+def _make_breaks(nlp: Language, name: str, max_tokens: int) -> Callable[[Doc], Doc]:
+    ends = {".", "!", "?", ";"}
+
+    def breaks(doc: Doc) -> Doc:
+        run = forced = 0
+        for tok in doc:
+            if run >= max_tokens and not tok.is_space:
+                tok.is_sent_start = True
+                if tok.i + 1 < len(doc):
+                    # else the parser may make a sentence of this token alone
+                    doc[tok.i + 1].is_sent_start = False
+                forced += 1
+                run = 0
+            run += 1
+            if tok.text in ends or (tok.is_space and "\n" in tok.text):
+                run = 0
+        if forced:
+            doc.user_data[BREAKS] = forced
+        return doc
+
+    return breaks
 
 
 def limit_blas_threads(threads: int) -> bool:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, List, Optional
 import typer
 
 from ..errors import DetenteError
-from .common import EXIT_OK, EXIT_SOME_FAILED, settings_from, usage_error, warn
+from .common import EXIT_OK, EXIT_SOME_FAILED, describe_failure, settings_from, usage_error, warn
 
 if TYPE_CHECKING:
     from ..ingest import IngestReport
@@ -101,6 +101,6 @@ def _print_report(report: IngestReport) -> None:
         f"{r.events} events, {r.seconds:.1f} s ({r.rate:.2f} articles/s)"
     )
     for where, stage, message in r.failures:
-        warn(f"{where}: failed in {stage}: {message}")
+        warn(f"{where}: {describe_failure(stage, message)}")
     if r.failed > len(r.failures):
         warn(f"... {r.failed - len(r.failures)} more failures in the ingest_errors table of {r.db}")

@@ -122,6 +122,10 @@ class Store:
                 writer.add_failure(rows, Failure.from_error(result, chash, None), seq, run_id, now)
             else:
                 writer.add_article(rows, result, chash, seq, run_id, now)
+                art = result.article
+                for stage, message in result.notes:
+                    note = Failure(stage, message, art.source, art.id, chash, note=True)
+                    writer.add_failure(rows, note, seq, run_id, now)
         for failure in failures:
             writer.add_failure(rows, failure, None, run_id, now)
         try:
