@@ -82,6 +82,8 @@ class IngestReport:
     events: int
     seconds: float
     failures: tuple[tuple[str, str, str], ...] = ()  # (article or input, stage, message)
+    failed_before: int = 0  # of the skipped: failed in an earlier run (in ingest_errors)
+    renamed: int = 0  # of the skipped: same text and date as an article stored under another id
 
     @property
     def rate(self) -> float:
@@ -103,6 +105,8 @@ class _Tally:
     failed: int = 0
     events: int = 0
     failures: list[tuple[str, str, str]] = field(default_factory=list)
+    failed_before: int = 0  # of the skipped: recorded as failed by an earlier run
+    renamed: int = 0  # of the skipped: the text of an article stored under another id
 
     def note_failure(self, where: str, stage: str, message: str) -> None:
         self.failed += 1
@@ -175,7 +179,7 @@ class _Run:
             shutil.rmtree(log_dir, ignore_errors=True)
         t = self.tally
         return IngestReport(self.run_id, self.store.path, t.seen, t.added, t.skipped, t.failed, t.events,
-                            time.monotonic() - self.started, tuple(t.failures))
+                            time.monotonic() - self.started, tuple(t.failures), t.failed_before, t.renamed)
 
     def _run(self, executor: Any, memory: Any) -> None:
         self._log_start()
@@ -202,18 +206,22 @@ class _Run:
     def _chunks(self) -> Iterator[_Chunk]:
         from .store import content_hash
 
-        seen_in_run: set[str] = set()
+        seen_in_run: dict[str, str | None] = {}  # content hash -> the id it came with first
         seq = self.store.next_seq()
         chunk = _Chunk()
         for window in _windows(self._articles(), 256):
             hashes = [content_hash(a) for a in window]
             stored = self.store.existing(hashes)
+            ids = self.store.stored_ids(list(stored)) if stored else {}
+            failed = self.store.failed_hashes(list(stored)) if stored else set()
             for art, chash in zip(window, hashes):
                 self.tally.seen += 1
                 if chash in stored or chash in seen_in_run:
                     self.tally.skipped += 1
+                    self.tally.failed_before += chash in failed
+                    self._note_other_id(art, ids[chash] if chash in ids else seen_in_run.get(chash))
                     continue
-                seen_in_run.add(chash)
+                seen_in_run[chash] = art.id
                 chunk.articles.append(art)
                 chunk.hashes.append(chash)
                 chunk.seqs.append(seq)
@@ -224,6 +232,12 @@ class _Run:
             self._report()
         if chunk.articles:
             yield chunk
+
+    def _note_other_id(self, art: Article, first_id: str | None) -> None:
+        """The same text and date under another id: one article, kept under its first id."""
+        if art.id is not None and first_id is not None and art.id != first_id:
+            self.tally.renamed += 1
+            log.info("article %s: same text and date as article %s, stored once under %s", art.id, first_id, first_id)
 
     def _articles(self) -> Iterator[Article]:
         from .sources import InputProblem, read_inputs
