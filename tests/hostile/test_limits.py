@@ -168,3 +168,25 @@ def test_summary_and_dyad_of_events_at_the_end_of_the_calendar(tmp_path):
     for by in ("day", "week", "month", "year"):
         dyad = runner.invoke(build_app(), ["dyad", "USA", "RUS", "--db", str(db), "--by", by, "--format", "json"])
         assert dyad.exit_code == 0, (by, dyad.output)
+
+
+@pytest.mark.parametrize("text", [
+    "Floods in Dhaka\nIndian Foreign Minister Subrahmanyam Jaishankar met Bangladeshi Foreign Minister "
+    "Hasan Mahmud in Dhaka on Monday.",
+    "Floods in Dhaka\n\nIndian Foreign Minister Subrahmanyam Jaishankar met Bangladeshi Foreign Minister "
+    "Hasan Mahmud in Dhaka on Monday.",
+])
+def test_a_headline_without_a_full_stop_is_its_own_sentence(extractor, text):
+    (event,) = extractor.extract(text, published="2024-06-03").events
+    assert [a.name.split()[-1] for a in event.actor] == ["Jaishankar"]
+    assert event.location is not None and event.location.name == "Dhaka"
+    assert event.text.startswith("Indian Foreign Minister")
+
+
+def test_hard_wrapped_lines_of_one_sentence_stay_one_sentence(extractor, nlp):
+    text = ("Indian Foreign Minister Subrahmanyam Jaishankar met his counterpart\n"
+            "Hasan Mahmud in Dhaka on Monday after the floods in the north of the\n"
+            "country, officials said.")
+    assert len(list(nlp(text).sents)) == 1
+    (event,) = extractor.extract(text, published="2024-06-03").events
+    assert [a.name for a in event.recipient] == ["Hasan Mahmud"]
