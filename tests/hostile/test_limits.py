@@ -190,3 +190,18 @@ def test_hard_wrapped_lines_of_one_sentence_stay_one_sentence(extractor, nlp):
     assert len(list(nlp(text).sents)) == 1
     (event,) = extractor.extract(text, published="2024-06-03").events
     assert [a.name for a in event.recipient] == ["Hasan Mahmud"]
+
+
+def test_a_timeline_over_centuries_is_not_filled_day_by_day(tmp_path):
+    """Events dated in year 1 and year 9999 (from such publication dates): the timeline
+    keeps its dated periods instead of 3.6 million empty days (was minutes and 1 GB)."""
+    db = tmp_path / "span.duckdb"
+    with open_store(db) as s:
+        s.write([article("y1", "0001-01-02", (event("e1", "ACCUSE", USA, RUS, "0001-01-01"),)),
+                 article("y9", "9999-12-31", (event("e1", "CONSULT", USA, RUS, "9999-12-30"),))])
+    started = time.perf_counter()
+    res = CliRunner().invoke(build_app(), ["dyad", "USA", "RUS", "--db", str(db), "--by", "day", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    periods = json.loads(res.output)["periods"]
+    assert [p["period"] for p in periods] == ["0001-01-01", "9999-12-30"]
+    assert time.perf_counter() - started < 10
