@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
 
+from .ingest_crash import CrashMarker
 from .ingest_pool import WorkerPool
 from .records import Article, ArticleError, ExtractedArticle
 from .settings import Settings, load_settings
@@ -142,6 +143,9 @@ def ingest(
         # The parent's statements are small (one chunk each): extra DuckDB threads save
         # no time there and take CPU from the workers (this store is ours, closed below).
         store.con.execute("SET threads = 1")
+        if store.path != ":memory:" and hasattr(executor, "track"):
+            db_path = Path(store.path)
+            executor.track(db_path.with_name(f".{db_path.name}.inflight"))
         try:
             return _Run(store, paths, workers, settings, progress, chunk_size, count_total).run(executor)
         finally:
@@ -379,12 +383,22 @@ class _InlineExecutor:
     def __init__(self, settings: Settings, make_extractor: ExtractorFactory) -> None:
         self._settings, self._make_extractor = settings, make_extractor
         self._worker: _Worker | None = None  # built at the first chunk: nothing to overlap
+        self._marker: CrashMarker | None = None
+
+    def track(self, path: Path) -> None:
+        """Note the articles in extraction in ``path``, so that one that kills this
+        process is extracted alone by the next run, then failed (:mod:`detente.ingest_crash`)."""
+        self._marker = CrashMarker(path)
 
     def submit(self, articles: list[Article], snapshot: Any) -> cf.Future:
         if self._worker is None:
             self._worker = _Worker(self._settings, self._make_extractor)
+        worker = self._worker
         future: cf.Future = cf.Future()
-        future.set_result(self._worker.run(articles, snapshot))
+        if self._marker is None:
+            future.set_result(worker.run(articles, snapshot))
+        else:
+            future.set_result(self._marker.run(articles, lambda some: worker.run(some, snapshot)))
         return future
 
     def shutdown(self) -> None:

@@ -5,7 +5,7 @@ output depends on the actor memory the ingest gives it, like the real one.
 An article's text is ``NAME (CODE) met OTHER.`` where CODE is a country or ``?``. A known
 code is a descriptor (the store remembers it); for ``?`` the memory is asked, so a resumed
 run gives the same store only if it hands out the same memory snapshots. ``FAIL`` in a
-text makes the article fail. ``FAKE_DELAY`` (seconds per article) spreads the run out so
+text makes the article fail; ``CRASH`` ends the process. ``FAKE_DELAY`` (seconds per article) spreads the run out so
 that a kill lands inside extraction as well as inside a write."""
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ class FakeExtractor:
             yield self.one(art)
 
     def one(self, art: Article) -> ExtractedArticle | ArticleError:
+        if "CRASH" in art.text:
+            os._exit(3)  # as a segfault or an out-of-memory kill ends a process
         m = _TEXT.match(art.text)
         if "FAIL" in art.text or m is None:
             return ArticleError(art.id, "extract", "ValueError: the fake extractor was told to fail")
