@@ -55,7 +55,7 @@ def client(db: Path):
         from fastapi.testclient import TestClient
     from detente.web import create_app
 
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         yield c
 
 

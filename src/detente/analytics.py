@@ -122,6 +122,14 @@ def period_label(start: dt.date, by: str) -> str:
     return {"day": start.isoformat(), "month": start.isoformat()[:7], "year": start.isoformat()[:4]}[by]
 
 
+#: longest run of periods a timeline fills with empty ones (~27 years of days)
+MAX_FILLED_PERIODS = 10_000
+_PERIOD_DAYS = {"day": 1, "week": 7, "month": 28, "year": 365}
+#: the start of the last period of each kind that datetime can hold
+_LAST_PERIOD = {"day": dt.date.max, "week": dt.date.max - dt.timedelta(days=6),
+                "month": dt.date.max.replace(day=1), "year": dt.date.max.replace(month=1, day=1)}
+
+
 def _next(start: dt.date, by: str) -> dt.date:
     if by == "day":
         return start + dt.timedelta(days=1)
@@ -158,8 +166,14 @@ def _every_period(starts: Collection[dt.date], by: str) -> list[dt.date]:
     out: list[dt.date] = []
     if starts:
         start, last = min(starts), max(starts)
+        if (last - start).days / _PERIOD_DAYS[by] > MAX_FILLED_PERIODS:
+            # events dated centuries apart (a year-1 or year-9999 date in the input): filling
+            # every day between them would take minutes and gigabytes; keep the dated ones
+            return sorted(starts)
         while start <= last:
             out.append(start)
+            if start >= _LAST_PERIOD[by]:
+                break  # the calendar's last period (year 9999): there is no next one
             start = _next(start, by)
     return out
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures as cf
+import dataclasses
 import datetime as dt
 import gzip
 import json
@@ -35,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
 
+from .ingest_crash import CrashMarker
 from .ingest_pool import WorkerPool
 from .records import Article, ArticleError, ExtractedArticle
 from .settings import Settings, load_settings
@@ -81,6 +83,8 @@ class IngestReport:
     events: int
     seconds: float
     failures: tuple[tuple[str, str, str], ...] = ()  # (article or input, stage, message)
+    failed_before: int = 0  # of the skipped: failed in an earlier run (in ingest_errors)
+    renamed: int = 0  # of the skipped: same text and date as an article stored under another id
 
     @property
     def rate(self) -> float:
@@ -102,6 +106,8 @@ class _Tally:
     failed: int = 0
     events: int = 0
     failures: list[tuple[str, str, str]] = field(default_factory=list)
+    failed_before: int = 0  # of the skipped: recorded as failed by an earlier run
+    renamed: int = 0  # of the skipped: the text of an article stored under another id
 
     def note_failure(self, where: str, stage: str, message: str) -> None:
         self.failed += 1
@@ -137,6 +143,9 @@ def ingest(
         # The parent's statements are small (one chunk each): extra DuckDB threads save
         # no time there and take CPU from the workers (this store is ours, closed below).
         store.con.execute("SET threads = 1")
+        if store.path != ":memory:" and hasattr(executor, "track"):
+            db_path = Path(store.path)
+            executor.track(db_path.with_name(f".{db_path.name}.inflight"))
         try:
             return _Run(store, paths, workers, settings, progress, chunk_size, count_total).run(executor)
         finally:
@@ -174,7 +183,7 @@ class _Run:
             shutil.rmtree(log_dir, ignore_errors=True)
         t = self.tally
         return IngestReport(self.run_id, self.store.path, t.seen, t.added, t.skipped, t.failed, t.events,
-                            time.monotonic() - self.started, tuple(t.failures))
+                            time.monotonic() - self.started, tuple(t.failures), t.failed_before, t.renamed)
 
     def _run(self, executor: Any, memory: Any) -> None:
         self._log_start()
@@ -201,18 +210,22 @@ class _Run:
     def _chunks(self) -> Iterator[_Chunk]:
         from .store import content_hash
 
-        seen_in_run: set[str] = set()
+        seen_in_run: dict[str, str | None] = {}  # content hash -> the id it came with first
         seq = self.store.next_seq()
         chunk = _Chunk()
         for window in _windows(self._articles(), 256):
             hashes = [content_hash(a) for a in window]
             stored = self.store.existing(hashes)
+            ids = self.store.stored_ids(list(stored)) if stored else {}
+            failed = self.store.failed_hashes(list(stored)) if stored else set()
             for art, chash in zip(window, hashes):
                 self.tally.seen += 1
                 if chash in stored or chash in seen_in_run:
                     self.tally.skipped += 1
+                    self.tally.failed_before += chash in failed
+                    self._note_other_id(art, ids[chash] if chash in ids else seen_in_run.get(chash))
                     continue
-                seen_in_run.add(chash)
+                seen_in_run[chash] = art.id
                 chunk.articles.append(art)
                 chunk.hashes.append(chash)
                 chunk.seqs.append(seq)
@@ -223,6 +236,12 @@ class _Run:
             self._report()
         if chunk.articles:
             yield chunk
+
+    def _note_other_id(self, art: Article, first_id: str | None) -> None:
+        """The same text and date under another id: one article, kept under its first id."""
+        if art.id is not None and first_id is not None and art.id != first_id:
+            self.tally.renamed += 1
+            log.info("article %s: same text and date as article %s, stored once under %s", art.id, first_id, first_id)
 
     def _articles(self) -> Iterator[Article]:
         from .sources import InputProblem, read_inputs
@@ -239,7 +258,8 @@ class _Run:
     def _commit(self, chunk: _Chunk, futures: list[Any]) -> None:
         from .store import Failure
 
-        results = [result for future in futures for result in future.result()]
+        results = [self._with_limits(art, result) for art, result in
+                   zip(chunk.articles, (result for future in futures for result in future.result()))]
         failures = [Failure("read", p.message, p.source) for p in self.problems]
         self.problems = []
         ok = 0
@@ -254,6 +274,14 @@ class _Run:
             log_update=self._log_update(extra_added=ok),
         )
         self._report()
+
+    def _with_limits(self, art: Article, result: ExtractedArticle | ArticleError) -> ExtractedArticle | ArticleError:
+        """The cut at ``max_chars`` is made before the workers see the text: note it here."""
+        limit = self.settings.max_chars
+        if isinstance(result, ArticleError) or len(art.text) <= limit:
+            return result
+        note = ("truncated", f"{len(art.text)} characters, only the first {limit} parsed (max_chars)")
+        return dataclasses.replace(result, notes=result.notes + (note,))
 
     def _commit_problems(self) -> None:
         from .store import Failure
@@ -355,12 +383,22 @@ class _InlineExecutor:
     def __init__(self, settings: Settings, make_extractor: ExtractorFactory) -> None:
         self._settings, self._make_extractor = settings, make_extractor
         self._worker: _Worker | None = None  # built at the first chunk: nothing to overlap
+        self._marker: CrashMarker | None = None
+
+    def track(self, path: Path) -> None:
+        """Note the articles in extraction in ``path``, so that one that kills this
+        process is extracted alone by the next run, then failed (:mod:`detente.ingest_crash`)."""
+        self._marker = CrashMarker(path)
 
     def submit(self, articles: list[Article], snapshot: Any) -> cf.Future:
         if self._worker is None:
             self._worker = _Worker(self._settings, self._make_extractor)
+        worker = self._worker
         future: cf.Future = cf.Future()
-        future.set_result(self._worker.run(articles, snapshot))
+        if self._marker is None:
+            future.set_result(worker.run(articles, snapshot))
+        else:
+            future.set_result(self._marker.run(articles, lambda some: worker.run(some, snapshot)))
         return future
 
     def shutdown(self) -> None:

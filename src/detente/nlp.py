@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import logging
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .errors import ModelError
 from .settings import Settings
@@ -52,12 +52,84 @@ def load_nlp(settings: Settings) -> Language:
     extra = [name for name in nlp.pipe_names if name not in NEEDED_PIPES]
     if extra:
         nlp.select_pipes(disable=extra)
+    _add_breaks(nlp, settings.max_sentence_tokens)
     if settings.fast_rules:
         from .fastpipes import speed_up
 
         log.debug("faster rule lookups for %s", ", ".join(speed_up(nlp)) or "no component")
     log.info("loaded spaCy pipeline %s (%s)", settings.model, ", ".join(nlp.pipe_names))
     return nlp
+
+
+#: Doc.user_data key: how many sentences :func:`_add_breaks` ended at the token limit
+BREAKS = "detente.breaks"
+_BREAKS_PIPE = "detente_breaks"
+
+
+def _add_breaks(nlp: Language, max_tokens: int) -> None:
+    """A component before the parser that presets sentence starts the parser would miss
+    (it keeps preset boundaries):
+
+    - after ``max_tokens`` tokens with no full stop or line break (a page of words without
+      punctuation): the later stages slow down with the length of a sentence;
+    - after a line that ends in a word, not punctuation, when a blank line follows it or
+      it is a headline or dateline: shorter than the line after it, which starts with a
+      capital ("Talks in Geneva\nUS Secretary of State John Kerry met ..."). Hard-wrapped
+      lines are as long as the next one or longer, so a wrapped sentence is not split."""
+    from spacy.language import Language
+
+    if not Language.has_factory(_BREAKS_PIPE):
+        Language.factory(_BREAKS_PIPE, default_config={"max_tokens": 400})(_make_breaks)
+    if "parser" in nlp.pipe_names and _BREAKS_PIPE not in nlp.pipe_names:
+        nlp.add_pipe(_BREAKS_PIPE, before="parser", config={"max_tokens": max_tokens})
+
+
+#: a line shorter than this share of the next one, ending in a word, is a headline
+HEADLINE_SHARE = 0.6
+
+
+def _make_breaks(nlp: Language, name: str, max_tokens: int) -> Callable[[Doc], Doc]:
+    ends = {".", "!", "?", ";"}
+
+    def start_at(doc: Doc, i: int) -> None:
+        doc[i].is_sent_start = True
+        if i + 1 < len(doc):
+            # else the parser may make a sentence of this token alone
+            doc[i + 1].is_sent_start = False
+
+    def breaks(doc: Doc) -> Doc:
+        run = forced = 0
+        text = doc.text if "\n" in doc.text else ""
+        for tok in doc:
+            if run >= max_tokens and not tok.is_space:
+                start_at(doc, tok.i)
+                forced += 1
+                run = 0
+            run += 1
+            if tok.text in ends or (tok.is_space and "\n" in tok.text):
+                run = 0
+                if tok.is_space and text and _line_break(doc, text, tok.i):
+                    start_at(doc, tok.i + 1)
+        if forced:
+            doc.user_data[BREAKS] = forced
+        return doc
+
+    return breaks
+
+
+def _line_break(doc: Doc, text: str, i: int) -> bool:
+    """Does the line break at token ``i`` end a sentence that has no final punctuation?"""
+    if i == 0 or i + 1 >= len(doc):
+        return False
+    prev, nxt, space = doc[i - 1], doc[i + 1], doc[i]
+    if prev.is_space or not prev.text[-1].isalnum() or not (nxt.text[0].isupper() or nxt.text[0].isdigit()):
+        return False
+    if space.text.count("\n") >= 2:
+        return True  # a blank line: a new paragraph
+    line_start = text.rfind("\n", 0, prev.idx) + 1
+    next_end = text.find("\n", nxt.idx)
+    next_len = (len(text) if next_end < 0 else next_end) - nxt.idx
+    return space.idx - line_start <= HEADLINE_SHARE * next_len
 
 
 def limit_blas_threads(threads: int) -> bool:

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from .clean import CleanText, OffsetMap, clean
 from .errors import DetenteError
-from .nlp import drop_views, load_nlp
+from .language import LanguageCheck, not_english_message
+from .limits import OverBudget, time_budget
+from .nlp import BREAKS, drop_views, load_nlp
 from .records import Actor, Article, ArticleError, ExtractedArticle
 from .settings import Settings, load_settings
 
@@ -77,6 +79,7 @@ class Extractor:
     ) -> None:
         self.settings = settings or load_settings()
         self.resources = resources or Resources.build(self.settings, memory=memory)
+        self._language = LanguageCheck() if self.settings.check_language else None
 
     def extract(
         self,
@@ -93,8 +96,9 @@ class Extractor:
 
     def extract_many(self, articles: Iterable[Article | str]) -> Iterator[ExtractedArticle | ArticleError]:
         """Extract articles in input order, parsing in batches. A failing article yields an
-        :class:`ArticleError` in its place; the batch goes on."""
-        batch: list[tuple[Article, CleanText]] = []
+        :class:`ArticleError` in its place; the batch goes on. An article that is not in
+        English yields one with stage ``language`` (when ``settings.check_language``)."""
+        batch: list[tuple[Article, CleanText | ArticleError]] = []
         for item in articles:
             art = _as_article(item, None, None)
             batch.append((art, self._clean(art)))
@@ -104,27 +108,36 @@ class Extractor:
         if batch:
             yield from self._run_batch(batch)
 
-    def _clean(self, art: Article) -> CleanText:
+    def _clean(self, art: Article) -> CleanText | ArticleError:
         text = art.text
         if len(text) > self.settings.max_chars:
             log.warning("article %s: %d characters, cut to %d", art.id, len(text), self.settings.max_chars)
             text = text[: self.settings.max_chars]
+        if self._language is not None:
+            lang = self._language.language(text)
+            if lang is not None:  # reported by the caller (ingest_errors, extract's message)
+                return ArticleError(art.id, "language", not_english_message(lang))
         return clean(text)
 
-    def _run_batch(self, batch: list[tuple[Article, CleanText]]) -> Iterator[ExtractedArticle | ArticleError]:
+    def _run_batch(self, batch: list[tuple[Article, CleanText | ArticleError]]) -> Iterator[ExtractedArticle | ArticleError]:
         nlp = self.resources.nlp
+        parsed = [(art, c) for art, c in batch if isinstance(c, CleanText)]
         # Strings a batch adds to spaCy's vocabulary are freed with its Docs, so memory stays
         # flat however many distinct words a corpus has. Results are plain records, made
         # inside the zone and handed out after it closes.
         zone = nlp.memory_zone() if hasattr(nlp, "memory_zone") else contextlib.nullcontext()
         with zone:
-            docs = nlp.pipe([c.text for _, c in batch], batch_size=self.settings.batch_size)
-            results = [self._process_safely(art, cleaned, doc) for (art, cleaned), doc in zip(batch, docs)]
-        yield from results
+            docs = nlp.pipe([c.text for _, c in parsed], batch_size=self.settings.batch_size)
+            done = iter([self._process_safely(art, cleaned, doc) for (art, cleaned), doc in zip(parsed, docs)])
+        yield from (c if isinstance(c, ArticleError) else next(done) for _, c in batch)
 
     def _process_safely(self, art: Article, cleaned: CleanText, doc: Doc) -> ExtractedArticle | ArticleError:
         try:
-            return self.process(art, cleaned, doc)
+            with time_budget(self.settings.time_budget):
+                return self.process(art, cleaned, doc)
+        except OverBudget as exc:
+            log.warning("article %s: %s", art.id, exc)
+            return ArticleError(art.id, "time_budget", str(exc))
         except Exception as exc:  # noqa: BLE001 - one bad article must not end the batch
             log.exception("article %s failed", art.id)
             return ArticleError(art.id, getattr(exc, "stage", "extract"), f"{type(exc).__name__}: {exc}")
@@ -160,8 +173,17 @@ class Extractor:
             told = ground_context(doc, events, today, res.gazetteer, countries)
             events = tuple(historical(e, in_the_past(e, today)) for e in told)
         all_actors = actors.actors + implied_actors(actors.actors, events)
-        result = ExtractedArticle(article=art, actors=all_actors, events=events, quotes=dated)
+        result = ExtractedArticle(article=art, actors=all_actors, events=events, quotes=dated,
+                                  notes=self._notes(doc))
         return result if cleaned.offsets.identity else _map_spans(result, cleaned.offsets)
+
+
+    def _notes(self, doc: Doc) -> tuple[tuple[str, str], ...]:
+        forced = doc.user_data.get(BREAKS, 0)
+        if not forced:
+            return ()
+        return (("sentence_tokens", f"{forced} sentence{'s' if forced > 1 else ''} ended after "
+                 f"{self.settings.max_sentence_tokens} tokens with no full stop (max_sentence_tokens)"),)
 
 
 class StageError(DetenteError):

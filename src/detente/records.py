@@ -321,6 +321,9 @@ class ExtractedArticle:
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    #: limits that applied to this article, as (stage, message): the store records them in
+    #: ingest_errors (the article is stored too); not part of the JSON output
+    notes: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {

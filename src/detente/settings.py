@@ -24,8 +24,16 @@ SETTINGS_DOC: dict[str, str] = {
     "fast_rules": "Look up the attribute ruler's patterns by key and cache every lemma "
     "(same tags, lemmas and parse as spaCy's own code, a quarter less parse time; "
     "env DETENTE_FAST_RULES=0 to use spaCy's).",
-    "max_chars": "Articles longer than this are cut (with a warning) before parsing "
-    "(env DETENTE_MAX_CHARS).",
+    "max_chars": "Articles longer than this are cut before parsing; ingest records each cut "
+    "in ingest_errors (stage 'truncated') and `summary` counts them (env DETENTE_MAX_CHARS).",
+    "max_sentence_tokens": "A sentence is ended after this many tokens before parsing (text with no "
+    "full stops: later stages slow down with sentence length); recorded as stage 'sentence_tokens' "
+    "(env DETENTE_MAX_SENTENCE_TOKENS).",
+    "time_budget": "Seconds an article's stages after the parse may take; an article over it is "
+    "stopped and recorded as failed (stage 'time_budget'), so a resume skips it; 0 = no limit "
+    "(env DETENTE_TIME_BUDGET).",
+    "check_language": "Skip articles that are not in English (py3langid), recorded as stage "
+    "'language' with the language found (env DETENTE_CHECK_LANGUAGE=0 to parse every article).",
     "actor_dictionaries": "Extra CAMEO/PETRARCH-format actor dictionaries to load.",
     "min_population": "Smallest city population the offline gazetteer keeps "
     "(env DETENTE_MIN_POPULATION).",
@@ -40,6 +48,9 @@ class Settings:
     blas_threads: int = 1
     fast_rules: bool = True
     max_chars: int = 200_000
+    max_sentence_tokens: int = 400
+    time_budget: float = 120.0
+    check_language: bool = True
     actor_dictionaries: tuple[Path, ...] = field(default_factory=tuple)
     min_population: int = 15_000
 
@@ -54,6 +65,9 @@ _ENV: dict[str, tuple[str, Callable[[str], Any]]] = {
     "blas_threads": ("DETENTE_BLAS_THREADS", int),
     "fast_rules": ("DETENTE_FAST_RULES", lambda v: v.strip().lower() not in {"0", "false", "no"}),
     "max_chars": ("DETENTE_MAX_CHARS", int),
+    "max_sentence_tokens": ("DETENTE_MAX_SENTENCE_TOKENS", int),
+    "time_budget": ("DETENTE_TIME_BUDGET", float),
+    "check_language": ("DETENTE_CHECK_LANGUAGE", lambda v: v.strip().lower() not in {"0", "false", "no"}),
     "min_population": ("DETENTE_MIN_POPULATION", int),
 }
 
@@ -83,4 +97,7 @@ def load_settings(
         raise SettingsError(f"batch_size must be >= 1, got {settings.batch_size}")
     if settings.blas_threads < 0:
         raise SettingsError(f"blas_threads must be >= 0 (0 = the BLAS library's default), got {settings.blas_threads}")
+    for name, low in (("max_chars", 1), ("max_sentence_tokens", 10), ("time_budget", 0)):
+        if getattr(settings, name) < low:
+            raise SettingsError(f"{name} must be >= {low}, got {getattr(settings, name)}")
     return settings

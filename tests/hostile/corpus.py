@@ -22,6 +22,7 @@ GOOD_SENTENCES = [
 class Expected:
     good: list[str] = field(default_factory=list)   # ids of articles that must be stored
     bad: dict[str, str] = field(default_factory=dict)  # source (file or file:line) -> what it is
+    skipped: dict[str, str] = field(default_factory=dict)  # article id -> ingest_errors stage (not stored)
 
 
 def _line(obj) -> str:
@@ -38,6 +39,10 @@ def write_corpus(folder: Path, *, big_chars: int = 2_000_000, long_line_chars: i
         lines.append(_line(obj) if not isinstance(obj, str) else obj)
         want.good.append(obj["id"] if isinstance(obj, dict) else json.loads(obj)["id"])
 
+    def skip(obj: dict, stage: str) -> None:
+        lines.append(_line(obj))
+        want.skipped[obj["id"]] = stage
+
     def bad(raw: str, what: str) -> None:
         lines.append(raw)
         want.bad[f"{folder / 'mixed.jsonl'}:{len(lines)}"] = what
@@ -50,9 +55,9 @@ def write_corpus(folder: Path, *, big_chars: int = 2_000_000, long_line_chars: i
     good({"id": "equals", "text": "Iran met Iraq.\n" + "=" * 20_000 + "\nIraq thanked Iran.", "published": "2019-06-08"})
     good({"id": "quotes", "text": '"' * 23_000})
     good({"id": "numbers", "text": " ".join(str(n) for n in range(3000))})
-    good({"id": "russian", "text": "Россия и Китай подписали соглашение в Пекине."})
-    good({"id": "arabic", "text": "وقعت مصر والأردن اتفاقا في القاهرة."})
-    good({"id": "chinese", "text": "中国和俄罗斯在北京签署了协议。"})
+    skip({"id": "russian", "text": "Россия и Китай подписали соглашение в Пекине."}, "language")
+    skip({"id": "arabic", "text": "وقعت مصر والأردن اتفاقا في القاهرة."}, "language")
+    skip({"id": "chinese", "text": "中国和俄罗斯在北京签署了协议。两国外长出席了仪式。"}, "language")
     good({"id": "dup", "text": "Chile and Peru held talks in Lima.", "published": "2019-06-09"})
     good({"id": "dup", "text": "Peru and Bolivia held talks in La Paz.", "published": "2019-06-09"})
     good({"id": "x" * 1_000_000, "text": "Kenya hosted Somalia in Nairobi.", "published": "2019-06-10"})

@@ -82,3 +82,25 @@ def test_bad_arguments_get_one_line_not_a_traceback(run_cli, small_store, args, 
     err = proc.stderr.decode()
     assert proc.returncode == 2, err
     assert "Traceback" not in err and says in err
+
+
+def test_names_with_like_wildcards_match_only_themselves(tmp_path):
+    """DuckDB's LIKE has no default escape character: the escaped `_` and `%` of a
+    surname search matched nothing before; now they match themselves and nothing else."""
+    from typer.testing import CliRunner
+
+    from detente.cli import build_app
+    from detente.records import ActorRef
+    from detente.store import open_store
+    from store_fixtures import RUS, article, event
+
+    db = tmp_path / "names.duckdb"
+    odd, near = ActorRef("a1", "Maria Lo_pez", "MEX", "GOV"), ActorRef("a1", "Mario Loxpez", "MEX", "GOV")
+    with open_store(db) as s:
+        s.write([article("u1", "2019-06-01", (event("e1", "CONSULT", odd, RUS, "2019-06-01"),)),
+                 article("u2", "2019-06-02", (event("e1", "CONSULT", near, RUS, "2019-06-02"),))])
+    for query in ("Lo_pez", "M. Lo_pez"):
+        res = CliRunner().invoke(build_app(), ["events", "--db", str(db), "--actor", query, "--format", "json"])
+        assert res.exit_code == 0, res.output
+        names = [e["actor_names"][0] for e in map(json.loads, res.output.splitlines())]
+        assert names == ["Maria Lo_pez"], (query, names)

@@ -144,7 +144,7 @@ def test_serve_answers_503_naming_a_damaged_store(tmp_path, monkeypatch):
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*httpx2.*")
         from fastapi.testclient import TestClient
-    with TestClient(create_app(path), raise_server_exceptions=False) as client:
+    with TestClient(create_app(path), raise_server_exceptions=False, base_url="http://127.0.0.1") as client:
         response = client.get("/api/overview")
     assert response.status_code == 503
     assert "damaged" in response.json()["detail"] and str(path) in response.json()["detail"]

@@ -74,6 +74,20 @@ def test_loopback_host_names_are_answered(client, host):
     assert client.get("/api/overview", headers={"host": host}).status_code == 200
 
 
+def test_create_app_checks_the_host_by_default(db):
+    """An app made by other code (not `serve`) still refuses a rebinding page's Host."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*httpx2.*")
+        from fastapi.testclient import TestClient
+    from detente.web import create_app
+
+    with TestClient(create_app(db), base_url="http://127.0.0.1:8000") as plain:
+        assert plain.get("/api/overview").status_code == 200
+        refused = plain.get("/api/events", headers={"host": "rebind.attacker.example"})
+        assert refused.status_code == 400 and "Chile" not in refused.text
+        assert refused.headers["x-content-type-options"] == "nosniff"
+
+
 def test_allowed_hosts_of_a_named_or_wildcard_bind():
     assert "news.lan" in allowed_hosts("127.0.0.1", ["news.lan:8000"])
     assert "192.168.1.5" in allowed_hosts("192.168.1.5")

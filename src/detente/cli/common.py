@@ -20,6 +20,13 @@ def warn(message: str) -> None:
     print(f"detente: {message}", file=sys.stderr)
 
 
+def describe_failure(stage: str, message: str) -> str:
+    """An article's failure for one line: the limits' messages say what happened already."""
+    if stage in ("language", "time_budget"):
+        return message
+    return f"failed in {stage}: {message}"
+
+
 def usage_error(message: str) -> NoReturn:
     warn(message)
     raise typer.Exit(EXIT_USAGE)

@@ -11,7 +11,7 @@ import typer
 from ..errors import DetenteError, InputError
 from ..records import ActorRef, Article, ArticleError, ExtractedArticle
 from ..sources import InputProblem, parse_published, read_inputs
-from .common import EXIT_OK, EXIT_SOME_FAILED, settings_from, usage_error, warn
+from .common import EXIT_OK, EXIT_SOME_FAILED, describe_failure, settings_from, usage_error, warn
 
 
 def register(app: typer.Typer) -> None:
@@ -52,7 +52,7 @@ def extract_command(
         failed += len(problems)
         problems.clear()
         if isinstance(result, ArticleError):
-            warn(f"article {result.article_id}: failed in {result.stage}: {result.message}")
+            warn(f"article {result.article_id}: {describe_failure(result.stage, result.message)}")
             failed += 1
         elif format == "json":
             sys.stdout.write(result.to_json() + "\n")

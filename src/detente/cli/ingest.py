@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, List, Optional
 import typer
 
 from ..errors import DetenteError
-from .common import EXIT_OK, EXIT_SOME_FAILED, settings_from, usage_error, warn
+from .common import EXIT_OK, EXIT_SOME_FAILED, describe_failure, settings_from, usage_error, warn
 
 if TYPE_CHECKING:
     from ..ingest import IngestReport
@@ -96,11 +96,15 @@ def _with_progress(inputs: List[str], db: Path, workers: int, settings: Settings
 
 def _print_report(report: IngestReport) -> None:
     r = report
+    earlier = f"{r.failed_before} failed in an earlier run, " if r.failed_before else ""
     print(
-        f"{r.db}: {r.added} articles added, {r.skipped} already stored, {r.failed} failed, "
-        f"{r.events} events, {r.seconds:.1f} s ({r.rate:.2f} articles/s)"
+        f"{r.db}: {r.added} articles added, {r.skipped - r.failed_before} already stored, {earlier}"
+        f"{r.failed} failed, {r.events} events, {r.seconds:.1f} s ({r.rate:.2f} articles/s)"
     )
+    if r.renamed:
+        warn(f"{r.renamed} skipped article{'s have' if r.renamed > 1 else ' has'} the text and date of an "
+             "article stored under another id: one article, kept under its first id")
     for where, stage, message in r.failures:
-        warn(f"{where}: failed in {stage}: {message}")
+        warn(f"{where}: {describe_failure(stage, message)}")
     if r.failed > len(r.failures):
         warn(f"... {r.failed - len(r.failures)} more failures in the ingest_errors table of {r.db}")

@@ -22,19 +22,22 @@ def summary_command(
     from rich.table import Table
 
     from ..analytics import top_dyads
-    from ..store.queries import store_overview
+    from ..store.queries import limit_counts, store_overview
 
     console = Console()
     if not console.is_terminal:
         console = Console(width=120)  # piped: keep rows on one line
     with open_read(db) as store:
         o = store_overview(store.con)
+        limits = limits_line(limit_counts(store.con))
         tables = [(kind, top_dyads(store.con, kind, top)) for kind in ("country", "person")]
     console.print(
         f"[bold]{db}[/bold]: {o['articles']} articles ({o['first_published']} to {o['last_published']}), "
         f"{o['events']} event mentions -> {o['dedup_events']} deduplicated events, {o['quotes']} quotes, "
         f"{o['errors']} failed inputs"
     )
+    if limits:
+        console.print(limits, highlight=False)
     for kind, dyads in tables:
         table = Table(title=f"Top {kind} dyads")
         for col in ("dyad", "events", "coop", "conflict", "net", "mean Goldstein", "trend"):
@@ -46,3 +49,18 @@ def summary_command(
         console.print(table)
     console.print(f"Explore: detente dyad A B --db {db} --plot dyad.png, or `detente serve --db {db}` "
                   "for the graph, timelines and map.")
+
+
+def limits_line(counts: dict[str, int]) -> str | None:
+    """'3 articles truncated, 1 over its time budget' (the limits of docs/reliability.md)."""
+    def n(stage: str, one: str, many: str) -> str | None:
+        k = counts.get(stage, 0)
+        return f"{k} {one if k == 1 else many}" if k else None
+
+    parts = [n("truncated", "article truncated", "articles truncated"),
+             n("sentence_tokens", "article with sentences ended at the token limit",
+               "articles with sentences ended at the token limit"),
+             n("time_budget", "over its time budget", "over their time budget"),
+             n("language", "not in English (skipped)", "not in English (skipped)")]
+    kept = [p for p in parts if p]
+    return (", ".join(kept) + " (see ingest_errors)") if kept else None

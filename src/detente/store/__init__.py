@@ -54,6 +54,31 @@ class Store:
     def existing(self, hashes: Sequence[str]) -> set[str]:
         return writer.existing_hashes(self.con, hashes)
 
+    def stored_ids(self, hashes: Sequence[str]) -> dict[str, str | None]:
+        """content hash -> id of the stored article, or of the failure recorded for it
+        (the hashes of neither are left out)."""
+        if not hashes:
+            return {}
+        rows = self.con.execute(
+            "SELECT content_hash, id FROM articles WHERE content_hash IN (SELECT unnest(?::VARCHAR[])) "
+            "UNION ALL SELECT content_hash, article_id FROM ingest_errors "
+            "WHERE content_hash IN (SELECT unnest(?::VARCHAR[])) "
+            "AND content_hash NOT IN (SELECT content_hash FROM articles)",
+            [list(hashes), list(hashes)],
+        ).fetchall()
+        return {h: i for h, i in rows}
+
+    def failed_hashes(self, hashes: Sequence[str]) -> set[str]:
+        """Which of these hashes failed in an earlier run (recorded, not stored)."""
+        if not hashes:
+            return set()
+        rows = self.con.execute(
+            "SELECT content_hash FROM ingest_errors WHERE content_hash IN (SELECT unnest(?::VARCHAR[])) "
+            "EXCEPT SELECT content_hash FROM articles",
+            [list(hashes)],
+        ).fetchall()
+        return {r[0] for r in rows}
+
     def next_seq(self) -> int:
         """The sequence number the next article gets (articles and failures share it)."""
         row = self.con.execute(
@@ -122,6 +147,10 @@ class Store:
                 writer.add_failure(rows, Failure.from_error(result, chash, None), seq, run_id, now)
             else:
                 writer.add_article(rows, result, chash, seq, run_id, now)
+                art = result.article
+                for stage, message in result.notes:
+                    note = Failure(stage, message, art.source, art.id, chash, note=True)
+                    writer.add_failure(rows, note, seq, run_id, now)
         for failure in failures:
             writer.add_failure(rows, failure, None, run_id, now)
         try:

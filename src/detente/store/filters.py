@@ -44,10 +44,10 @@ class Party:
         name = " ".join((self.name or "").lower().split())
         words = name.split(" ")
         if len(words) == 1:  # a surname alone: every full name ending with it
-            return f"(lower({alias}.name) = ? OR lower({alias}.name) LIKE ?)", [name, "% " + _like_escape(name)]
+            return f"(lower({alias}.name) = ? OR lower({alias}.name) LIKE ? ESCAPE '\\')", [name, "% " + _like_escape(name)]
         # same surname and first initial: transliterations ("Sergei"/"Sergey") and middle names
         pattern = _like_escape(words[0][0]) + "% " + _like_escape(words[-1])
-        return f"(lower({alias}.name) = ? OR lower({alias}.name) LIKE ?)", [name, pattern]
+        return f"(lower({alias}.name) = ? OR lower({alias}.name) LIKE ? ESCAPE '\\')", [name, pattern]
 
 
 def _like_escape(text: str) -> str:

@@ -299,11 +299,26 @@ def store_overview(con: Any) -> dict[str, Any]:
     row = con.execute(
         "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), "
         "(SELECT count(*) FROM dedup_events), (SELECT count(*) FROM quotes), "
-        "(SELECT count(*) FROM ingest_errors), (SELECT min(published) FROM articles), "
+        # a limit noted on an article that was stored (truncated, ...) is no failed input
+        "(SELECT count(*) FROM ingest_errors WHERE content_hash IS NULL "
+        "OR content_hash NOT IN (SELECT content_hash FROM articles)), (SELECT min(published) FROM articles), "
         "(SELECT max(published) FROM articles)"
     ).fetchall()[0]
     keys = ("articles", "events", "dedup_events", "quotes", "errors", "first_published", "last_published")
     return dict(zip(keys, row))
+
+
+#: ingest_errors stages of the resource limits and the language check (Settings)
+LIMIT_STAGES = ("truncated", "sentence_tokens", "time_budget", "language")
+
+
+def limit_counts(con: Any) -> dict[str, int]:
+    """Articles each limit applied to (ingest_errors rows per stage of :data:`LIMIT_STAGES`)."""
+    rows = con.execute(
+        "SELECT stage, count(*) FROM ingest_errors WHERE stage IN (SELECT unnest(?::VARCHAR[])) GROUP BY stage",
+        [list(LIMIT_STAGES)],
+    ).fetchall()
+    return {stage: int(n) for stage, n in rows}
 
 
 def dicts(cursor: Any) -> list[dict[str, Any]]:

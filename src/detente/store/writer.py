@@ -48,6 +48,8 @@ class Failure:
     source: str | None = None
     article_id: str | None = None
     content_hash: str | None = None
+    #: a limit that applied to an article that is stored all the same (truncation, ...)
+    note: bool = False
 
     @classmethod
     def from_error(cls, err: ArticleError, chash: str | None, source: str | None) -> "Failure":
@@ -55,7 +57,7 @@ class Failure:
 
     def key(self) -> str:
         if self.content_hash:
-            return self.content_hash
+            return f"{self.content_hash}:{self.stage}" if self.note else self.content_hash
         return hashlib.sha1(f"{self.source}\x1f{self.stage}\x1f{self.message}".encode()).hexdigest()
 
 

@@ -33,7 +33,9 @@ def static_dir() -> Path:
 def create_app(db_path: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI:
     """An app serving the store at ``db_path`` (opened read-only; raises StoreError with a
     message naming the file and the fix when it cannot be opened). ``hosts``: the Host
-    names answered (see :mod:`detente.web.security`); ``serve`` always gives them."""
+    names answered (see :mod:`detente.web.security`); by default the loopback names only,
+    so an app mounted by other code is not open to DNS rebinding either."""
+    hosts = allowed_hosts("127.0.0.1") if hosts is None else hosts
     store = open_store(db_path, read_only=True)
 
     @contextlib.asynccontextmanager

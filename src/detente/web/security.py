@@ -68,7 +68,8 @@ def _bare(host: str) -> str:
 
 
 class SecurityMiddleware:
-    """ASGI middleware: Host check (when ``hosts`` is given), 414, HEAD and headers."""
+    """ASGI middleware: Host check (when ``hosts`` is given; ``create_app`` always gives
+    them), 414, HEAD and headers."""
 
     def __init__(self, app: Any, hosts: Sequence[str] | None = None) -> None:
         self.app = app
