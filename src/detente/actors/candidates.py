@@ -300,9 +300,19 @@ def _by_name(
 def _lone_name(doc: Any, head: Any, d: Descriptor) -> Item | None:
     """A lone capitalised name the tagger did not call a person ("said Caddell" tagged
     ORG): it may be the surname of a person named earlier (``references.handle_surname``)."""
-    if head.pos_ != "PROPN" or not head.text[:1].isupper() or d.start != head.i or head.ent_type_ in ("GPE", "LOC"):
+    if not head.text[:1].isupper() or d.start != head.i or head.ent_type_ in ("GPE", "LOC"):
+        return None
+    if head.pos_ != "PROPN" and not _capitalised_noun(head):
         return None
     return Item("surname", head.i, head.i + 1, head.i, d)
+
+
+def _capitalised_noun(head: Any) -> bool:
+    """A surname the tagger took for a common noun ("Trump has called", "said Rice"):
+    capitalised inside a sentence, or tagged as a name at its start."""
+    if head.pos_ != "NOUN" or not head.text.istitle():
+        return False
+    return head.i != head.sent.start or head.ent_type_ in ("PERSON", "ORG")
 
 
 #: Words that make an unlisted organisation's name a civil-society body (PLOVER NGO):

@@ -1,0 +1,75 @@
+"""Participants resolved from the whole article (issue 17): a KB name apposed to a bare
+title, an aide of a named principal, a surname the tagger took for a common noun, and
+first-person words of a quote given to its speaker; with the cases that must stay
+unresolved. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.actors import ActorResolver
+from detente.actors.kb import KnowledgeBase
+from detente.records import Article
+
+DAY = date(2019, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver(KnowledgeBase.load())
+
+
+def actor_on(nlp, resolver, text: str, word: str, nth: int = 0, day: date = DAY):
+    """The actor mentioned on the ``nth`` token ``word`` (None when none is)."""
+    doc = nlp(text)
+    an = resolver.analyse(doc, day)
+    i = [t.i for t in doc if t.text == word][nth]
+    return an.at_token(i)
+
+
+def test_a_kb_name_apposed_to_a_bare_title_takes_the_kbs_country(nlp, resolver):
+    text = "The home secretary, Sajid Javid, said the passport would stay cancelled."
+    found = actor_on(nlp, resolver, text, "Javid")
+    assert (found.country, found.sector, found.kb_id) == ("GBR", "GOV", "sajid-javid")
+    # the same title with a name the KB does not know keeps no country
+    other = actor_on(nlp, resolver, "The home secretary, Peter Quillfeather, said the passport would stay.", "Quillfeather")
+    assert other.country is None and other.sector == "GOV"
+
+
+def test_an_aide_serves_the_state_of_the_principal_named_as_owner(nlp, resolver):
+    text = "Emmanuel Macron met reporters. Macron's spokesman, Pierre Dunoyer, denied the report."
+    assert actor_on(nlp, resolver, text, "Dunoyer").country == "FRA"
+    # a principal of no known country gives none
+    text = "Jonas Quellberg met reporters. Quellberg's spokesman, Pierre Dunoyer, denied the report."
+    assert actor_on(nlp, resolver, text, "Dunoyer").country is None
+
+
+def test_a_surname_tagged_as_a_common_noun_is_the_person_named_before(nlp, resolver):
+    text = "Donald Trump spoke on Monday. Trump has called for the troops to come home."
+    found = actor_on(nlp, resolver, text, "Trump", nth=1)
+    assert found is not None and found.kb_id == "donald-trump"
+    # without an earlier person of that surname the word names no one
+    assert actor_on(nlp, resolver, "Trump cards were played at the table.", "Trump") is None
+
+
+def _events(extractor, text: str):
+    return extractor.extract(Article(text=text, published=DAY))
+
+
+def test_first_person_words_of_a_quote_are_its_speaker(extractor):
+    text = "“We will attack the base tomorrow,” said Mohammed Rahimi, a commander of the rebels."
+    result = _events(extractor, text)
+    attack = next(e for e in result.events if e.trigger == "attack")
+    assert [a.name for a in attack.actor] == ["Mohammed Rahimi"]
+    quote = next(q for q in result.quotes if q.direct)
+    rahimi = next(a for a in result.actors if a.name == "Mohammed Rahimi")
+    assert any(text[s:e] == "We" for s, e in rahimi.mentions) and quote.speaker.id == rahimi.id
+
+
+def test_first_person_words_of_an_unattributed_quote_stay_unresolved(extractor):
+    text = "Crowds gathered outside. “We will attack the base tomorrow and nobody will stop us from doing it.”"
+    result = _events(extractor, text)
+    attack = next(e for e in result.events if e.trigger == "attack")
+    assert attack.actor == ()
