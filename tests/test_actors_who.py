@@ -73,3 +73,33 @@ def test_first_person_words_of_an_unattributed_quote_stay_unresolved(extractor):
     result = _events(extractor, text)
     attack = next(e for e in result.events if e.trigger == "attack")
     assert attack.actor == ()
+
+
+def test_an_apposed_description_gives_the_person_its_state_and_is_no_second_actor(nlp, resolver):
+    text = "Amira Haddad, a British citizen, criticised the decision. Her Dutch husband, Pieter Voskuijlen, stayed silent."
+    doc = nlp(text)
+    an = resolver.analyse(doc, DAY)
+    haddad = an.at_token(next(t.i for t in doc if t.text == "Haddad"))
+    assert (haddad.country, haddad.sector, haddad.evidence) == ("GBR", "CVL", "descriptor")
+    assert an.at_token(next(t.i for t in doc if t.text == "citizen")).id == haddad.id
+    husband = an.at_token(next(t.i for t in doc if t.text == "husband"))
+    assert husband is not None and husband.country == "NLD" and "Voskuijlen" in husband.name
+    assert not any(a.kind == "country" for a in an.actors)  # "Dutch" is the husband's, no state acts
+
+
+def test_a_former_soldier_is_a_former_official_and_an_owner_organisation_gives_its_code(nlp, resolver):
+    text = "Colin Ashworth, a former British soldier, warned of a disaster."
+    found = actor_on(nlp, resolver, text, "Ashworth")
+    assert (found.country, found.sector) == ("GBR", "ELI")
+    text = "Unicef's regional director, Marta Lindqvist, said the camps were full."
+    found = actor_on(nlp, resolver, text, "Lindqvist")
+    assert found.country == "IGO"
+    assert actor_on(nlp, resolver, text, "director").id == found.id
+
+
+def test_descriptions_that_name_no_state_of_the_person_leave_it_uncoded(nlp, resolver):
+    # an ethnic word names a people, and a state two levels down is someone else's
+    found = actor_on(nlp, resolver, "Dilan Sorani, an ethnic Kurdish woman, fled the town.", "Sorani")
+    assert found.country is None
+    found = actor_on(nlp, resolver, "Omar Fakhoury, the US ambassador's driver, was stopped.", "Fakhoury")
+    assert found.country is None
