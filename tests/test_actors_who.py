@@ -103,3 +103,21 @@ def test_descriptions_that_name_no_state_of_the_person_leave_it_uncoded(nlp, res
     assert found.country is None
     found = actor_on(nlp, resolver, "Omar Fakhoury, the US ambassador's driver, was stopped.", "Fakhoury")
     assert found.country is None
+
+
+def test_a_describing_lede_gives_its_state_to_the_person_named_next(nlp, resolver):
+    text = ("A former British soldier who joined a Kurdish militia has left Turkey. "
+            "Tom Ridgewell, 27, was on bail pending an appeal.")
+    found = actor_on(nlp, resolver, text, "Ridgewell")
+    assert (found.country, found.sector, found.evidence) == ("GBR", "ELI", "lede")
+    assert actor_on(nlp, resolver, text, "soldier").id == found.id
+
+
+def test_a_lede_stays_unused_when_a_person_is_named_in_it_or_another_comes_first(nlp, resolver):
+    text = "A British man who joined a militia has left Turkey, Hanna Orvik said. Tom Ridgewell was on bail."
+    assert actor_on(nlp, resolver, text, "Ridgewell").country is None
+    text = "A British man who joined a militia has left Turkey. His lawyer, Sarah Hughes, said Tom Ridgewell was on bail."
+    assert actor_on(nlp, resolver, text, "Ridgewell").country is None
+    assert actor_on(nlp, resolver, text, "Hughes").country is None  # described as someone else
+    text = "Two British men who joined a militia have left Turkey. Tom Ridgewell was on bail."
+    assert actor_on(nlp, resolver, text, "Ridgewell").country is None

@@ -11,6 +11,7 @@ from ..nlp import doc_text, sentence_of, token_table
 from ..records import Actor, ActorAnalysis, Mention
 from .appositions import merge_appositions
 from .context import infer_countries
+from .lede import lede_person
 from .coref import Draft
 from .descriptors import Descriptor
 from .knowledge import ActorTables
@@ -76,6 +77,7 @@ class Article:
 
     def finish(self) -> ActorAnalysis:
         merge_appositions(self)
+        lede_person(self)
         infer_countries(self.drafts, self.doc, self.hits, self.mentions, self.day)
         first: dict[int, int] = {}
         for d, start, _, _, _ in self.mentions:
