@@ -121,3 +121,27 @@ def test_a_lede_stays_unused_when_a_person_is_named_in_it_or_another_comes_first
     assert actor_on(nlp, resolver, text, "Hughes").country is None  # described as someone else
     text = "Two British men who joined a militia have left Turkey. Tom Ridgewell was on bail."
     assert actor_on(nlp, resolver, text, "Ridgewell").country is None
+
+
+def test_it_in_a_reported_clause_is_the_reporting_state_or_body(nlp, resolver):
+    text = "Norway announced on Tuesday it would take back the children."
+    assert actor_on(nlp, resolver, text, "it").name == "Norway"
+    # a person is "he" or "she", never "it"
+    assert actor_on(nlp, resolver, "Jonas Berg said it would rain.", "it") is None
+    # plural bodies are "they"
+    assert actor_on(nlp, resolver, "The ministries said it was too late.", "it") is None
+
+
+def test_they_after_conjoined_people_is_those_people(nlp, resolver):
+    text = "Sergei Lavrov and Liz Truss met in Moscow on Thursday. They agreed to talk again."
+    doc = nlp(text)
+    an = resolver.analyse(doc, date(2022, 2, 10))
+    i = next(t.i for t in doc if t.text == "They")
+    names = {an.get(m.actor_id).name for m in an.mentions if m.start == i}
+    assert names == {"Sergey Lavrov", "Liz Truss"}
+    # a group named after the pair is the nearer referent
+    text = "Lavrov and Truss met in Moscow. Protesters gathered outside. They chanted slogans."
+    doc = nlp(text)
+    an = resolver.analyse(doc, date(2022, 2, 10))
+    i = next(t.i for t in doc if t.text == "They")
+    assert {an.get(m.actor_id).name for m in an.mentions if m.start == i} == {"Protesters"}

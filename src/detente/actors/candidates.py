@@ -226,7 +226,7 @@ def _classify(
     doc: Any, head: Any, start: int, hits: dict[int, NameHit], tables: ActorTables, day: date | None
 ) -> Item | None:
     low = head.lower_
-    if head.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in GROUP_PRONOUNS):
+    if head.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in GROUP_PRONOUNS or _reported_it(head)):
         return Item("pronoun", head.i, head.i + 1, head.i)
     if head.dep_ == "appos" and head.lemma_.lower() in _RELATION_NOUNS:
         return Item("same", start, head.i + 1, head.i)
@@ -305,6 +305,12 @@ def _lone_name(doc: Any, head: Any, d: Descriptor) -> Item | None:
     if head.pos_ != "PROPN" and not _capitalised_noun(head):
         return None
     return Item("surname", head.i, head.i + 1, head.i, d)
+
+
+def _reported_it(head: Any) -> bool:
+    """"it" as the subject of a reported clause ("Turkey said it would invade"): the
+    reference ``references.handle_pronoun`` may give to the reporting subject."""
+    return head.lower_ == "it" and head.dep_ == "nsubj" and head.head.dep_ == "ccomp"
 
 
 def _capitalised_noun(head: Any) -> bool:
