@@ -145,3 +145,16 @@ def test_they_after_conjoined_people_is_those_people(nlp, resolver):
     an = resolver.analyse(doc, date(2022, 2, 10))
     i = next(t.i for t in doc if t.text == "They")
     assert {an.get(m.actor_id).name for m in an.mentions if m.start == i} == {"Protesters"}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "sector"),
+    [
+        ("Government opponents urged voters to stay home.", "opponents", "OPP"),
+        ("The Northern Regiment shelled the village.", "Regiment", "MIL"),
+        ("Kidnappers seized two engineers on the road.", "Kidnappers", "CRM"),
+    ],
+)
+def test_group_nouns_of_opponents_army_units_and_criminals_are_typed(nlp, resolver, text, word, sector):
+    found = actor_on(nlp, resolver, text, word)
+    assert found is not None and found.sector == sector and found.country is None
