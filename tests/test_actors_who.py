@@ -158,3 +158,17 @@ def test_they_after_conjoined_people_is_those_people(nlp, resolver):
 def test_group_nouns_of_opponents_army_units_and_criminals_are_typed(nlp, resolver, text, word, sector):
     found = actor_on(nlp, resolver, text, word)
     assert found is not None and found.sector == sector and found.country is None
+
+
+def test_a_relative_pronoun_subject_is_its_antecedent(extractor):
+    result = _events(extractor, "The Kurdish-led council, which controls the camp, said that Hamas, which fired rockets at Israel on Monday, had agreed.")
+    fired = next(e for e in result.events if e.trigger == "fired")
+    assert [a.name for a in fired.actor] == ["Hamas"]
+    # a relative clause of a word that is no actor gives no actor
+    result = _events(extractor, "The storm, which attacked the coast, passed.")
+    assert all(not e.actor for e in result.events)
+
+
+def test_it_after_a_participle_of_saying_is_the_main_clauses_body(nlp, resolver):
+    text = "The Home Office declined to comment, saying it would not discuss individual cases."
+    assert actor_on(nlp, resolver, text, "it").name == "Home Office"

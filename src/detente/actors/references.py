@@ -22,6 +22,11 @@ def handle_pronoun(st: Article, item: "Item") -> None:
     if target is not None:
         st.mention(target, item, "pronoun", evidence="clause")
         return
+    if tok.lower_ in ("who", "which", "that"):
+        target = st.by_head.get(tok.head.head.i)  # the relative clause's antecedent
+        if target is not None:
+            st.mention(target, item, "pronoun", evidence="relative")
+        return
     if tok.lower_ == "it":
         target = _reporter(st, tok)
         if target is not None:
@@ -54,6 +59,11 @@ def _reporter(st: Article, tok: Any) -> Draft | None:
     (a person is "he"/"she", and a plural group "they")."""
     verb = tok.head.head
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    for _ in range(3):  # "the ministry declined to comment, saying it would": the main subject
+        if subj is not None or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head is verb:
+            break
+        verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     found = st.by_head.get(subj.i) if subj is not None else None
     if found is None or subj.tag_ in ("NNS", "NNPS"):
         return None
