@@ -172,3 +172,16 @@ def test_a_relative_pronoun_subject_is_its_antecedent(extractor):
 def test_it_after_a_participle_of_saying_is_the_main_clauses_body(nlp, resolver):
     text = "The Home Office declined to comment, saying it would not discuss individual cases."
     assert actor_on(nlp, resolver, text, "it").name == "Home Office"
+
+
+def test_opponents_of_a_body_are_not_that_body(extractor):
+    result = _events(extractor, "Opponents of Kenya's parliament protested in Nairobi on Monday.")
+    protest = next(e for e in result.events if e.type == "PROTEST")
+    assert [a.sector for a in protest.actor] == ["OPP"]  # not the parliament (LEG) beside them
+
+
+def test_a_relative_clause_on_a_back_reference_is_no_news_of_its_actor(extractor):
+    text = ("Islamic State claimed the bombing. Jets struck the militant group, "
+            "which has seized towns in the north.")
+    result = _events(extractor, text)
+    assert not any(e.trigger == "seized" and e.actor for e in result.events)
