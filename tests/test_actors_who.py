@@ -185,3 +185,23 @@ def test_a_relative_clause_on_a_back_reference_is_no_news_of_its_actor(extractor
             "which has seized towns in the north.")
     result = _events(extractor, text)
     assert not any(e.trigger == "seized" and e.actor for e in result.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Russian jets renewed their bombardment of the town, killing four civilians.", "civilians"),
+        ("Syria's Kurdish forces have detained 900 foreign fighters.", "fighters"),
+        ("Kurdish forces surrounded the last town held by the group in eastern Syria.", "forces"),
+        ("Coalition jets struck Syria's eastern desert on Monday.", "jets"),
+        ("Syria's rebels said Russian planes had bombed the town.", "rebels"),
+    ],
+)
+def test_context_leaves_foreigners_peoples_and_non_state_groups_uncoded(nlp, resolver, text, word):
+    found = actor_on(nlp, resolver, text, word)
+    assert found is None or found.evidence != "context"
+
+
+def test_context_still_codes_a_states_own_bodies(nlp, resolver):
+    found = actor_on(nlp, resolver, "Police said Kenya's election would be delayed by a week.", "Police")
+    assert (found.country, found.evidence) == ("KEN", "context")

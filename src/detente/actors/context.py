@@ -29,7 +29,11 @@ the evidence must be in the text):
   source) still share it. "Iraqi police arrested protesters" thus leaves the protesters
   uncoded here; the events stage's domestic-target convention codes them;
 - diplomats, envoys and foreign ministers, whose work is abroad, and refugees never take a
-  country this way;
+  country this way; nor any sector outside the state's bodies and domestic politics
+  (``_CONTEXT_SECTORS``: rebels and journalists stay uncoded, civilians unless they are the
+  subject that acts), nor a group named
+  as several states' ("foreign fighters", "coalition jets", "governments") or by a people
+  without a state ("Kurdish forces");
 - the code is marked ``evidence="context"``: the store does not learn people from it.
 
 The article's setting (``setting``) then codes what the sentence left: a story set in
@@ -90,6 +94,8 @@ def infer_countries(
         actors = [d for d, _, _ in spans]
         wanting = list({id(d): d for d in actors if _wants_country(d)}.values())
         for d in wanting:
+            if d.sector in _ACTING_ONLY and not any(x is d and doc[s:e].root.dep_ == "nsubj" for x, s, e in spans):
+                continue
             skip = _opponents_names(doc, d, spans, hits)
             state = _sentence_state(sent, hits, actors, day, skip=skip)
             if state is None and d.sector in _DOMESTIC_SECTORS:
@@ -99,10 +105,37 @@ def infer_countries(
     apply_setting(drafts, doc, hits, mentions, day, _wants_country)
 
 
+#: Sectors that context may code: the state's own bodies and the domestic players of its
+#: politics (and civilians who act, below). Rebels, journalists, doctors, businesses are often of
+#: another state than the one their sentence or story names (foreign fighters, the victims
+#: of a foreign air force, a correspondent from abroad): a hand-read of Guardian stories on
+#: Syria found most such codes wrong, so they stay uncoded.
+_CONTEXT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM", "PTY", "OPP", "LAB", "ELI", "CVL"})
+#: Of those, sectors coded only where the group itself acts (a subject): civilians killed
+#: by a foreign air force are not of the air force's state, elders who demand are of theirs.
+_ACTING_ONLY = frozenset({"CVL"})
+#: Words in a group's name that make it several states' or none in particular
+#: ("foreign fighters", "coalition jets", "regional intelligence officials", "governments").
+_MANY_STATES = frozenset(
+    {"foreign", "coalition", "international", "multinational", "western", "allied", "regional", "governments",
+     "countries", "nations", "states"}
+)
+#: Peoples without a state of their own: "Kurdish forces" are named by their people, and
+#: the state a sentence names (Syria, Turkey, Iraq) is not thereby theirs.
+_PEOPLES = frozenset(
+    {"kurdish", "kurds", "kurd", "yazidi", "yazidis", "tamil", "tamils", "baloch", "baluch", "pashtun", "uighur",
+     "uyghur", "rohingya", "druze", "alawite", "sunni", "shia", "shiite", "christian", "muslim", "arab", "berber",
+     "tuareg", "hazara", "assyrian"}
+)
+
+
 def _wants_country(d: "Draft") -> bool:
     if d.country is not None or d.sector is None or d.kind not in ("person", "group"):
         return False
-    if d.sector in _NO_CONTEXT_SECTORS:
+    if d.sector in _NO_CONTEXT_SECTORS or d.sector not in _CONTEXT_SECTORS:
+        return False
+    words = set(d.name.lower().replace("-", " ").split())
+    if d.kind == "group" and words & (_MANY_STATES | _PEOPLES):
         return False
     return (d.title or "").lower() not in _FOREIGN_TITLES and d.name.lower() not in _FOREIGN_TITLES
 
