@@ -195,6 +195,8 @@ def test_a_relative_clause_on_a_back_reference_is_no_news_of_its_actor(extractor
         ("Kurdish forces surrounded the last town held by the group in eastern Syria.", "forces"),
         ("Coalition jets struck Syria's eastern desert on Monday.", "jets"),
         ("Syria's rebels said Russian planes had bombed the town.", "rebels"),
+        ("Turkey's backing of the anti-Assad opposition angered Damascus, pro-Assad militiamen said.", "militiamen"),
+        ("Aid officials said Syria's blockade of the town had tightened.", "officials"),
     ],
 )
 def test_context_leaves_foreigners_peoples_and_non_state_groups_uncoded(nlp, resolver, text, word):

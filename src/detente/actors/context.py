@@ -31,9 +31,9 @@ the evidence must be in the text):
 - diplomats, envoys and foreign ministers, whose work is abroad, and refugees never take a
   country this way; nor any sector outside the state's bodies and domestic politics
   (``_CONTEXT_SECTORS``: rebels and journalists stay uncoded, civilians unless they are the
-  subject that acts), nor a group named
-  as several states' ("foreign fighters", "coalition jets", "governments") or by a people
-  without a state ("Kurdish forces");
+  subject that acts), nor an actor named as several states' ("foreign fighters",
+  "coalition jets", "governments"), by a people without a state ("Kurdish forces"), as
+  aid or rights workers, or by a stance ("pro-Assad militiamen", "US-backed forces");
 - the code is marked ``evidence="context"``: the store does not learn people from it.
 
 The article's setting (``setting``) then codes what the sentence left: a story set in
@@ -129,13 +129,31 @@ _PEOPLES = frozenset(
 )
 
 
+#: Words of groups that serve no state: aid and rights workers.
+_CIVIL_WORDS = frozenset({"aid", "humanitarian", "relief", "rights"})
+#: Stance marks ("pro-Assad militiamen", "anti-Assad opposition", "US-backed forces",
+#: "Turkish-aligned troops"): the group is defined by whom it sides with or against, and
+#: the state its sentence names is as often the backer or the enemy as its own.
+_STANCE_PREFIXES = ("pro-", "anti-")
+_STANCE_SUFFIXES = ("-backed", "-aligned", "-allied", "-affiliated", "-sponsored", "-funded", "-supported", "-linked")
+
+
+def _not_of_a_state(name: str) -> bool:
+    """A name that says its group is several states', a stateless people's, a civil
+    body's, or defined by a stance (see the word lists above)."""
+    low = name.lower()
+    words = set(low.replace("-", " ").split())
+    if words & (_MANY_STATES | _PEOPLES | _CIVIL_WORDS):
+        return True
+    return any(w.startswith(_STANCE_PREFIXES) or w.endswith(_STANCE_SUFFIXES) for w in low.split())
+
+
 def _wants_country(d: "Draft") -> bool:
     if d.country is not None or d.sector is None or d.kind not in ("person", "group"):
         return False
     if d.sector in _NO_CONTEXT_SECTORS or d.sector not in _CONTEXT_SECTORS:
         return False
-    words = set(d.name.lower().replace("-", " ").split())
-    if d.kind == "group" and words & (_MANY_STATES | _PEOPLES):
+    if _not_of_a_state(d.name):
         return False
     return (d.title or "").lower() not in _FOREIGN_TITLES and d.name.lower() not in _FOREIGN_TITLES
 
