@@ -86,15 +86,18 @@ def infer_countries(
 ) -> None:
     """Give each uncoded official the one state its sentence is about (see module doc)."""
     sent_of = sentence_of(doc)
+    mentions = list(mentions)
     by_sentence: dict[int, list[tuple["Draft", int, int]]] = {}
+    mentions_of: dict[int, list[int]] = {}
     for d, start, end, _, _ in mentions:
         by_sentence.setdefault(sent_of[start], []).append((d, start, end))
+        mentions_of.setdefault(id(d), []).append(sent_of[start])
     for n, sent in enumerate(sentences(doc)):
         spans = by_sentence.get(n, [])
         actors = [d for d, _, _ in spans]
         wanting = list({id(d): d for d in actors if _wants_country(d)}.values())
         for d in wanting:
-            if d.sector in _ACTING_ONLY and not any(x is d and doc[s:e].root.dep_ == "nsubj" for x, s, e in spans):
+            if d.sector in _ACTING_ONLY and not _acting_here(doc, d, spans, mentions_of.get(id(d), ())):
                 continue
             skip = _opponents_names(doc, d, spans, hits)
             state = _sentence_state(sent, hits, actors, day, skip=skip)
@@ -129,8 +132,8 @@ _PEOPLES = frozenset(
 )
 
 
-#: Words of groups that serve no state: aid and rights workers.
-_CIVIL_WORDS = frozenset({"aid", "humanitarian", "relief", "rights"})
+#: Words of actors that serve no state: aid and rights workers, rebels ("a rebel official").
+_CIVIL_WORDS = frozenset({"aid", "humanitarian", "relief", "rights", "rebel", "rebels", "insurgent", "militant"})
 #: Stance marks ("pro-Assad militiamen", "anti-Assad opposition", "US-backed forces",
 #: "Turkish-aligned troops"): the group is defined by whom it sides with or against, and
 #: the state its sentence names is as often the backer or the enemy as its own.
@@ -146,6 +149,13 @@ def _not_of_a_state(name: str) -> bool:
     if words & (_MANY_STATES | _PEOPLES | _CIVIL_WORDS):
         return True
     return any(w.startswith(_STANCE_PREFIXES) or w.endswith(_STANCE_SUFFIXES) for w in low.split())
+
+
+def _acting_here(doc: Any, d: "Draft", spans: list[tuple["Draft", int, int]], sents: Iterable[int]) -> bool:
+    """Civilians take the sentence's state only where they act (a subject) and only when
+    the article names them in that one sentence: uncoded civilians of a story are one
+    actor, and "people" killed in one sentence are not the "people" of another."""
+    return len(set(sents)) == 1 and any(x is d and doc[s:e].root.dep_ == "nsubj" for x, s, e in spans)
 
 
 def _wants_country(d: "Draft") -> bool:
