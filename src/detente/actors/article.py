@@ -9,9 +9,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 from ..nlp import doc_text, sentence_of, token_table
 from ..records import Actor, ActorAnalysis, Mention
-from .appositions import merge_appositions
 from .context import infer_countries
-from .lede import lede_person
 from .coref import Draft
 from .descriptors import Descriptor
 from .knowledge import ActorTables
@@ -76,8 +74,6 @@ class Article:
         return "".join(t.text_with_ws for t in toks).strip() or self.doc[item.head].text
 
     def finish(self) -> ActorAnalysis:
-        merge_appositions(self)
-        lede_person(self)
         infer_countries(self.drafts, self.doc, self.hits, self.mentions, self.day)
         first: dict[int, int] = {}
         for d, start, _, _, _ in self.mentions:
