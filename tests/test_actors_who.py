@@ -1,6 +1,6 @@
 """Participants resolved from the whole article (issue 17): a KB name apposed to a bare
 title, an aide of a named principal, a surname the tagger took for a common noun, and
-first-person words of a quote given to its speaker; with the cases that must stay
+an institution's "we" in its quote given to it; with the cases that must stay
 unresolved. Sentences written for these tests."""
 
 from __future__ import annotations
@@ -58,21 +58,16 @@ def _events(extractor, text: str):
     return extractor.extract(Article(text=text, published=DAY))
 
 
-def test_first_person_words_of_a_quote_are_its_speaker(extractor):
-    text = "“We will attack the base tomorrow,” said Mohammed Rahimi, a commander of the rebels."
+def test_an_institutions_we_in_its_quote_is_the_institution(extractor):
+    text = "“We will attack the base tomorrow,” the Taliban said in a statement."
     result = _events(extractor, text)
     attack = next(e for e in result.events if e.trigger == "attack")
-    assert [a.name for a in attack.actor] == ["Mohammed Rahimi"]
-    quote = next(q for q in result.quotes if q.direct)
-    rahimi = next(a for a in result.actors if a.name == "Mohammed Rahimi")
-    assert any(text[s:e] == "We" for s, e in rahimi.mentions) and quote.speaker.id == rahimi.id
+    assert [a.name for a in attack.actor] == ["Taliban"]
 
 
-def test_first_person_words_of_an_unattributed_quote_stay_unresolved(extractor):
+def test_first_person_of_an_unattributed_quote_stays_unresolved(extractor):
     text = "Crowds gathered outside. “We will attack the base tomorrow and nobody will stop us from doing it.”"
-    result = _events(extractor, text)
-    attack = next(e for e in result.events if e.trigger == "attack")
-    assert attack.actor == ()
+    assert all(not e.actor for e in _events(extractor, text).events if e.trigger == "attack")
 
 
 def test_an_apposed_description_gives_the_person_its_state_and_is_no_second_actor(nlp, resolver):
@@ -160,15 +155,6 @@ def test_group_nouns_of_opponents_army_units_and_criminals_are_typed(nlp, resolv
     assert found is not None and found.sector == sector and found.country is None
 
 
-def test_a_relative_pronoun_subject_is_its_antecedent(extractor):
-    result = _events(extractor, "The Kurdish-led council, which controls the camp, said that Hamas, which fired rockets at Israel on Monday, had agreed.")
-    fired = next(e for e in result.events if e.trigger == "fired")
-    assert [a.name for a in fired.actor] == ["Hamas"]
-    # a relative clause of a word that is no actor gives no actor
-    result = _events(extractor, "The storm, which attacked the coast, passed.")
-    assert all(not e.actor for e in result.events)
-
-
 def test_it_after_a_participle_of_saying_is_the_main_clauses_body(nlp, resolver):
     text = "The Home Office declined to comment, saying it would not discuss individual cases."
     assert actor_on(nlp, resolver, text, "it").name == "Home Office"
@@ -178,13 +164,6 @@ def test_opponents_of_a_body_are_not_that_body(extractor):
     result = _events(extractor, "Opponents of Kenya's parliament protested in Nairobi on Monday.")
     protest = next(e for e in result.events if e.type == "PROTEST")
     assert [a.sector for a in protest.actor] == ["OPP"]  # not the parliament (LEG) beside them
-
-
-def test_a_relative_clause_on_a_back_reference_is_no_news_of_its_actor(extractor):
-    text = ("Islamic State claimed the bombing. Jets struck the militant group, "
-            "which has seized towns in the north.")
-    result = _events(extractor, text)
-    assert not any(e.trigger == "seized" and e.actor for e in result.events)
 
 
 @pytest.mark.parametrize(

@@ -170,7 +170,7 @@ class Mention:
     text: str
     how: str = "name"  # name | descriptor | alias | pronoun | coref | group
     #: why a reference was resolved to this actor (pronouns: gender | only | subject |
-    #: recency | clause | conjoined | relative | quote (first person in its speaker's
+    #: recency | clause | conjoined | quote (an institution's "we" in its own
     #: quote); country context: context), "" when the mention names the actor itself
     evidence: str = ""
 

@@ -226,7 +226,7 @@ def _classify(
     doc: Any, head: Any, start: int, hits: dict[int, NameHit], tables: ActorTables, day: date | None
 ) -> Item | None:
     low = head.lower_
-    if head.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in GROUP_PRONOUNS or _reported_it(head) or _relative(head)):
+    if head.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in GROUP_PRONOUNS or _reported_it(head)):
         return Item("pronoun", head.i, head.i + 1, head.i)
     if head.dep_ == "appos" and head.lemma_.lower() in _RELATION_NOUNS:
         return Item("same", start, head.i + 1, head.i)
@@ -311,16 +311,6 @@ def _reported_it(head: Any) -> bool:
     """"it" as the subject of a reported clause ("Turkey said it would invade"): the
     reference ``references.handle_pronoun`` may give to the reporting subject."""
     return head.lower_ == "it" and head.dep_ == "nsubj" and head.head.dep_ == "ccomp"
-
-
-#: Relative pronouns that can be the subject of a relative clause.
-_RELATIVES = frozenset({"who", "which", "that"})
-
-
-def _relative(head: Any) -> bool:
-    """"the group, which claimed the attack": a relative pronoun subject; its antecedent
-    is the actor (``references.handle_pronoun``)."""
-    return head.lower_ in _RELATIVES and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "relcl"
 
 
 def _capitalised_noun(head: Any) -> bool:

@@ -22,11 +22,6 @@ def handle_pronoun(st: Article, item: "Item") -> None:
     if target is not None:
         st.mention(target, item, "pronoun", evidence="clause")
         return
-    if tok.lower_ in ("who", "which", "that"):
-        target = st.by_head.get(tok.head.head.i)  # the relative clause's antecedent
-        if target is not None and not _back_reference(st, tok.head.head.i):
-            st.mention(target, item, "pronoun", evidence="relative")
-        return
     if tok.lower_ == "it":
         target = _reporter(st, tok)
         if target is not None:
@@ -47,12 +42,6 @@ def handle_pronoun(st: Article, item: "Item") -> None:
     target = target or coref.pronoun_target(st.drafts, tok)
     if target is not None:
         st.mention(target, item, "pronoun", evidence="recency")
-
-
-def _back_reference(st: Article, i: int) -> bool:
-    """A description that refers back ("the militant group that has seized parts of
-    Iraq"): its relative clause re-identifies the actor by its record, it tells no news."""
-    return any(how == "coref" for d, start, end, how, _ in st.mentions if start <= i < end)
 
 
 #: Bodies that speak of themselves as "it".

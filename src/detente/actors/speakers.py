@@ -1,13 +1,16 @@
-"""First-person words inside a direct quotation are its speaker.
+"""An institution's "we" inside its direct quotation is the institution.
 
-"We will not leave the camp," the commander said: "we" is the commander's side, and an
-event coded inside the quote ("we will attack") has the speaker as its actor. Runs after
-the quotes stage, which needs the actors stage first; it only adds mentions.
+"We will not withdraw our forces," the ministry said: "we" is the ministry, and an event
+coded inside the quote ("we will strike back") has it as its actor. Runs after the quotes
+stage, which needs the actors stage first; it only adds mentions.
 
 Decided here:
-- only direct quotes with a resolved speaker; an unattributed quote tells no one;
-- "I", "me", "we", "us" (subject or object) in the quote's own text, not "my"/"our":
-  an owner ("our troops") is not the party itself;
+- only direct quotes whose resolved speaker is a state, an organisation or a group; an
+  unattributed quote tells no one, and a person's "we" may be a family or a crowd (a
+  person's "I" was tried: it added private-speech events, "I want ...", that event
+  coders leave out, to sentences with no event of their own);
+- "we", "us" (subject or object) in the quote's own text, not "our": an owner ("our
+  troops") is not the party itself;
 - a token the actors stage already gave to an actor keeps it;
 - a quote inside the quote ("he told me: 'we are ready'") is not split out: first
   person there is rare in news and the outer speaker is then usually the one reported;
@@ -23,14 +26,18 @@ from typing import Any, Sequence
 from ..nlp import sentence_of, token_table
 from ..records import ActorAnalysis, Mention, Quote
 
-#: First-person pronouns that name the speaker (or the speaker's side) as a party.
-FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+#: First-person pronouns that name a speaking institution as a party.
+FIRST_PERSON = frozenset({"we", "us"})
+#: Speakers whose "we" is themselves: a state, an organisation or a group. A person's
+#: "we" may be a family, a crowd or a party, and "I" in a person's quote adds events of
+#: private speech ("I want ...", "I stand by ...") that event coders leave out.
+_INSTITUTIONS = frozenset({"organization", "country", "group"})
 
 
 def quoted_speakers(doc: Any, actors: ActorAnalysis, quotes: Sequence[Quote]) -> ActorAnalysis:
     """``actors`` with first-person words of each attributed direct quote given to its
     speaker (module doc); the same analysis when there are none."""
-    known = {a.id for a in actors.actors}
+    known = {a.id for a in actors.actors if a.kind in _INSTITUTIONS}
     _, starts, _ = token_table(doc)
     sent_of = sentence_of(doc)
     added: list[Mention] = []
