@@ -155,6 +155,10 @@ def test_group_nouns_of_opponents_army_units_and_criminals_are_typed(nlp, resolv
     assert found is not None and found.sector == sector and found.country is None
 
 
+def test_a_fire_brigade_is_no_army_unit(nlp, resolver):
+    assert actor_on(nlp, resolver, "A fire brigade arrived in time to save the shop.", "brigade") is None
+
+
 def test_it_after_a_participle_of_saying_is_the_main_clauses_body(nlp, resolver):
     text = "The Home Office declined to comment, saying it would not discuss individual cases."
     assert actor_on(nlp, resolver, text, "it").name == "Home Office"
