@@ -151,6 +151,7 @@ class Extractor:
         from .events.status import historical
         from .grounding.context import ground_context, story_date
         from .grounding.ground import date_quotes, ground_events, in_the_past
+        from .actors.speakers import quoted_speakers
         from .quotes import find_quotes
 
         res, published = self.resources, art.published
@@ -158,6 +159,8 @@ class Extractor:
             actors = res.actors.analyse(doc, published)
         with stage("quotes"):
             quotes = find_quotes(doc, actors)
+        with stage("actors"):
+            actors = quoted_speakers(doc, actors, quotes)
         with stage("events"):
             coded = res.events.code(doc, actors, quotes, published)
         countries = _article_countries(actors.actors)

@@ -124,6 +124,7 @@ class Actor:
     #: how the code was found: descriptor | kb | alias | dictionary | memory | coref |
     #: context (the one state of the sentence, for a titled official with no country) |
     #: document (an unsigned report/statement speaking for its origin country) |
+    #: lede (named after a describing first sentence: "A British man who ...") |
     #: implied (a party an event infers, e.g. ``police:IND``; no mention of its own) | none
     evidence: str = "none"
     kb_id: str | None = None
@@ -169,7 +170,8 @@ class Mention:
     text: str
     how: str = "name"  # name | descriptor | alias | pronoun | coref | group
     #: why a reference was resolved to this actor (pronouns: gender | only | subject |
-    #: recency; country context: context), "" when the mention names the actor itself
+    #: recency | clause | conjoined | quote (an institution's "we" in its own
+    #: quote); country context: context), "" when the mention names the actor itself
     evidence: str = ""
 
 

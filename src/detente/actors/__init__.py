@@ -15,7 +15,10 @@ Modules, in the order an article passes them:
   ``people`` (persons, titles), ``bodies`` (groups, provinces, documents, NGOs),
   ``states`` (names from the tables, "the country"), ``references`` (pronouns, pairs,
   short forms); they write into ``article.Article``, whose ``finish`` gives the
-  :class:`~detente.records.ActorAnalysis` (``context`` fills officials' countries).
+  :class:`~detente.records.ActorAnalysis` (``context`` fills officials' countries);
+  before that, two whole-article passes: ``appositions`` (a description apposed to a
+  named person is that person) and ``lede`` (the person named after a describing lede).
+- ``speakers``: after the quotes stage, first-person words of a quote are its speaker.
 - Data: ``data/actors/*.tsv`` and ``data/kb/*.tsv`` (formats in ``data/kb/README.md``).
 """
 

@@ -226,7 +226,7 @@ def _classify(
     doc: Any, head: Any, start: int, hits: dict[int, NameHit], tables: ActorTables, day: date | None
 ) -> Item | None:
     low = head.lower_
-    if head.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in GROUP_PRONOUNS):
+    if head.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in GROUP_PRONOUNS or _reported_it(head)):
         return Item("pronoun", head.i, head.i + 1, head.i)
     if head.dep_ == "appos" and head.lemma_.lower() in _RELATION_NOUNS:
         return Item("same", start, head.i + 1, head.i)
@@ -300,9 +300,25 @@ def _by_name(
 def _lone_name(doc: Any, head: Any, d: Descriptor) -> Item | None:
     """A lone capitalised name the tagger did not call a person ("said Caddell" tagged
     ORG): it may be the surname of a person named earlier (``references.handle_surname``)."""
-    if head.pos_ != "PROPN" or not head.text[:1].isupper() or d.start != head.i or head.ent_type_ in ("GPE", "LOC"):
+    if not head.text[:1].isupper() or d.start != head.i or head.ent_type_ in ("GPE", "LOC"):
+        return None
+    if head.pos_ != "PROPN" and not _capitalised_noun(head):
         return None
     return Item("surname", head.i, head.i + 1, head.i, d)
+
+
+def _reported_it(head: Any) -> bool:
+    """"it" as the subject of a reported clause ("Turkey said it would invade"): the
+    reference ``references.handle_pronoun`` may give to the reporting subject."""
+    return head.lower_ == "it" and head.dep_ == "nsubj" and head.head.dep_ == "ccomp"
+
+
+def _capitalised_noun(head: Any) -> bool:
+    """A surname the tagger took for a common noun ("Trump has called", "said Rice"):
+    capitalised inside a sentence, or tagged as a name at its start."""
+    if head.pos_ != "NOUN" or not head.text.istitle():
+        return False
+    return head.i != head.sent.start or head.ent_type_ in ("PERSON", "ORG")
 
 
 #: Words that make an unlisted organisation's name a civil-society body (PLOVER NGO):

@@ -29,7 +29,11 @@ the evidence must be in the text):
   source) still share it. "Iraqi police arrested protesters" thus leaves the protesters
   uncoded here; the events stage's domestic-target convention codes them;
 - diplomats, envoys and foreign ministers, whose work is abroad, and refugees never take a
-  country this way;
+  country this way; nor any sector outside the state's bodies and domestic politics
+  (``_CONTEXT_SECTORS``: rebels and journalists stay uncoded, civilians unless they are the
+  subject that acts), nor an actor named as several states' ("foreign fighters",
+  "coalition jets", "governments"), by a people without a state ("Kurdish forces"), as
+  aid or rights workers, or by a stance ("pro-Assad militiamen", "US-backed forces");
 - the code is marked ``evidence="context"``: the store does not learn people from it.
 
 The article's setting (``setting``) then codes what the sentence left: a story set in
@@ -82,14 +86,19 @@ def infer_countries(
 ) -> None:
     """Give each uncoded official the one state its sentence is about (see module doc)."""
     sent_of = sentence_of(doc)
+    mentions = list(mentions)
     by_sentence: dict[int, list[tuple["Draft", int, int]]] = {}
+    mentions_of: dict[int, list[int]] = {}
     for d, start, end, _, _ in mentions:
         by_sentence.setdefault(sent_of[start], []).append((d, start, end))
+        mentions_of.setdefault(id(d), []).append(sent_of[start])
     for n, sent in enumerate(sentences(doc)):
         spans = by_sentence.get(n, [])
         actors = [d for d, _, _ in spans]
         wanting = list({id(d): d for d in actors if _wants_country(d)}.values())
         for d in wanting:
+            if d.sector in _ACTING_ONLY and not _acting_here(doc, d, spans, mentions_of.get(id(d), ())):
+                continue
             skip = _opponents_names(doc, d, spans, hits)
             state = _sentence_state(sent, hits, actors, day, skip=skip)
             if state is None and d.sector in _DOMESTIC_SECTORS:
@@ -99,10 +108,62 @@ def infer_countries(
     apply_setting(drafts, doc, hits, mentions, day, _wants_country)
 
 
+#: Sectors that context may code: the state's own bodies and the domestic players of its
+#: politics (and civilians who act, below). Rebels, journalists, doctors, businesses are often of
+#: another state than the one their sentence or story names (foreign fighters, the victims
+#: of a foreign air force, a correspondent from abroad): a hand-read of Guardian stories on
+#: Syria found most such codes wrong, so they stay uncoded.
+_CONTEXT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM", "PTY", "OPP", "LAB", "ELI", "CVL"})
+#: Of those, sectors coded only where the group itself acts (a subject): civilians killed
+#: by a foreign air force are not of the air force's state, elders who demand are of theirs.
+_ACTING_ONLY = frozenset({"CVL"})
+#: Words in a group's name that make it several states' or none in particular
+#: ("foreign fighters", "coalition jets", "regional intelligence officials", "governments").
+_MANY_STATES = frozenset(
+    {"foreign", "coalition", "international", "multinational", "western", "allied", "regional", "governments",
+     "countries", "nations", "states"}
+)
+#: Peoples without a state of their own: "Kurdish forces" are named by their people, and
+#: the state a sentence names (Syria, Turkey, Iraq) is not thereby theirs.
+_PEOPLES = frozenset(
+    {"kurdish", "kurds", "kurd", "yazidi", "yazidis", "tamil", "tamils", "baloch", "baluch", "pashtun", "uighur",
+     "uyghur", "rohingya", "druze", "alawite", "sunni", "shia", "shiite", "christian", "muslim", "arab", "berber",
+     "tuareg", "hazara", "assyrian"}
+)
+
+
+#: Words of actors that serve no state: aid and rights workers, rebels ("a rebel official").
+_CIVIL_WORDS = frozenset({"aid", "humanitarian", "relief", "rights", "rebel", "rebels", "insurgent", "militant"})
+#: Stance marks ("pro-Assad militiamen", "anti-Assad opposition", "US-backed forces",
+#: "Turkish-aligned troops"): the group is defined by whom it sides with or against, and
+#: the state its sentence names is as often the backer or the enemy as its own.
+_STANCE_PREFIXES = ("pro-", "anti-")
+_STANCE_SUFFIXES = ("-backed", "-aligned", "-allied", "-affiliated", "-sponsored", "-funded", "-supported", "-linked")
+
+
+def _not_of_a_state(name: str) -> bool:
+    """A name that says its group is several states', a stateless people's, a civil
+    body's, or defined by a stance (see the word lists above)."""
+    low = name.lower()
+    words = set(low.replace("-", " ").split())
+    if words & (_MANY_STATES | _PEOPLES | _CIVIL_WORDS):
+        return True
+    return any(w.startswith(_STANCE_PREFIXES) or w.endswith(_STANCE_SUFFIXES) for w in low.split())
+
+
+def _acting_here(doc: Any, d: "Draft", spans: list[tuple["Draft", int, int]], sents: Iterable[int]) -> bool:
+    """Civilians take the sentence's state only where they act (a subject) and only when
+    the article names them in that one sentence: uncoded civilians of a story are one
+    actor, and "people" killed in one sentence are not the "people" of another."""
+    return len(set(sents)) == 1 and any(x is d and doc[s:e].root.dep_ == "nsubj" for x, s, e in spans)
+
+
 def _wants_country(d: "Draft") -> bool:
     if d.country is not None or d.sector is None or d.kind not in ("person", "group"):
         return False
-    if d.sector in _NO_CONTEXT_SECTORS:
+    if d.sector in _NO_CONTEXT_SECTORS or d.sector not in _CONTEXT_SECTORS:
+        return False
+    if _not_of_a_state(d.name):
         return False
     return (d.title or "").lower() not in _FOREIGN_TITLES and d.name.lower() not in _FOREIGN_TITLES
 

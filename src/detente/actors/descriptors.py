@@ -78,6 +78,11 @@ class Descriptor:
     count: int | None = None  # "the two men" -> 2
 
 
+#: Compounds whose head is a group noun but which name no party: a fire brigade is no
+#: army brigade.
+_NOT_GROUPS = frozenset({"fire brigade"})
+
+
 class Lexicon:
     """Titles and group nouns with their sectors, indexed once."""
 
@@ -127,6 +132,8 @@ class Lexicon:
         for left in head.lefts:
             if left.dep_ in ("compound", "amod") and left.i == head.i - 1:
                 for cand in (f"{left.lower_} {head.lower_}", f"{left.lower_} {lemma}"):
+                    if cand in _NOT_GROUPS:
+                        return None
                     if cand in self.groups:
                         return cand, self.groups[cand]
                 if lemma in MEMBER_NOUNS and left.dep_ == "compound":

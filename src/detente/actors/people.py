@@ -34,6 +34,7 @@ def handle_person(st: Article, item: "Item") -> None:
     if parent is not None and not parent.named and parent.kind == "person":
         parent.name, parent.named = name, True  # "the Russian foreign minister, Sergei Lavrov"
         parent.surnames = surnames_of(name)
+        _named_title(st, parent, name)
         st.mention(parent, item, "name")
         return
     found = _person_draft(st, name, d, item)
@@ -71,6 +72,22 @@ def _person_draft(st: Article, name: str, d: Descriptor, item: "Item") -> Draft:
     if found.country is None and d.title and not d.former:
         _misspelt(st, found, name, d.title)
     return found
+
+
+def _named_title(st: Article, parent: Draft, name: str) -> None:
+    """"The home secretary, Sajid Javid": the title named no country, the name may be a
+    KB person on the date; the KB's country, gender and id fill what the title left."""
+    kb_hit = st.tables.people.resolve(name, st.day)
+    if kb_hit is None:
+        return
+    person, role = kb_hit
+    parent.kb_id, parent.kb_titles = person.id, tuple(r.title for r in person.roles)
+    parent.gender = parent.gender or person.gender
+    parent.surnames = tuple(dict.fromkeys(parent.surnames + surnames_of(person.name, person.aliases)))
+    if parent.country is None and role.country:
+        parent.country = role.country
+        parent.sector = parent.sector or role.sector
+        parent.evidence = "kb" if parent.evidence == "none" else parent.evidence
 
 
 def _misspelt(st: Article, found: Draft, name: str, title: str) -> None:
@@ -150,7 +167,7 @@ def _owner_code(st: Article, item: "Item", sector: str | None) -> tuple[str | No
     owner = _owner(st, item)
     if owner is None or owner.country is None:
         return None, sector
-    if owner.kind == "country" or owner.country in NONSTATE:
+    if owner.kind in ("country", "person") or owner.country in NONSTATE:
         return owner.country, sector
     return owner.country, owner.sector or sector
 
@@ -161,6 +178,11 @@ def _owner(st: Article, item: "Item") -> Draft | None:
     if poss is None:
         return None
     low, lemma = poss.lower_, poss.lemma_.lower()
+    person = st.by_head.get(poss.i)
+    if person is None and poss.pos_ == "PROPN":
+        person = coref.by_surname(st.drafts, poss.text, poss.i)
+    if person is not None and person.kind == "person" and person.country not in NONSTATE:
+        return person  # "Erdoğan's spokesman": an aide serves the state his principal does
     if low in ("its", "their"):
         kinds: tuple[str, ...] = ("organization", "group", "country")
     elif lemma in _STATE_NOUNS:

@@ -22,6 +22,17 @@ def handle_pronoun(st: Article, item: "Item") -> None:
     if target is not None:
         st.mention(target, item, "pronoun", evidence="clause")
         return
+    if tok.lower_ == "it":
+        target = _reporter(st, tok)
+        if target is not None:
+            st.mention(target, item, "pronoun", evidence="clause")
+        return
+    if tok.lower_ in ("they", "them"):
+        pair = _conjoined_people(st, tok)
+        for n, person in enumerate(pair):
+            st.mention(person, item, "pronoun", primary=(n == 0), evidence="conjoined")
+        if pair:
+            return
     if tok.lower_ in coref.PERSON_PRONOUNS:
         found = pronouns.resolve_person(st, tok)
         if found.target is not None:
@@ -31,6 +42,55 @@ def handle_pronoun(st: Article, item: "Item") -> None:
     target = target or coref.pronoun_target(st.drafts, tok)
     if target is not None:
         st.mention(target, item, "pronoun", evidence="recency")
+
+
+#: Bodies that speak of themselves as "it".
+_IT_KINDS = frozenset({"organization", "country"})
+
+
+def _reporter(st: Article, tok: Any) -> Draft | None:
+    """"Turkey said it would invade", "the ministry announced it had ...": the subject of
+    a reported clause is the reporting subject when that is a state or an organisation
+    (a person is "he"/"she", and a plural group "they")."""
+    verb = tok.head.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    for _ in range(3):  # "the ministry declined to comment, saying it would": the main subject
+        if subj is not None or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head is verb:
+            break
+        verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    found = st.by_head.get(subj.i) if subj is not None else None
+    if found is None or subj.tag_ in ("NNS", "NNPS"):
+        return None
+    return found if found.kind in _IT_KINDS or (found.kind == "group" and subj.tag_ == "NN") else None
+
+
+def _conjoined_people(st: Article, tok: Any) -> list[Draft]:
+    """"Lavrov and Truss met on Monday. They agreed ...": "they" after a subject that
+    coordinates named people, when no group or state was named since, is those people."""
+    here = st.sent_of[tok.i]
+    latest = coref.recent(st.drafts, tok.i, ("group", "organization", "country", "person"))
+    if not latest or latest[0].kind != "person" or here - latest[0].sentence > 1:
+        return []
+    heads = sorted(
+        (i for i, d in st.by_head.items() if i < tok.i and here - st.sent_of[i] <= 1 and d.kind == "person"),
+        reverse=True,
+    )
+    for i in heads:
+        head = st.doc[i]
+        first = head
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        if first.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        members = [first]
+        for t in members:  # the conjuncts of conjuncts: "A, B and C"
+            members.extend(c for c in t.children if c.dep_ == "conj")
+        people = list({id(d): d for t in members if (d := st.by_head.get(t.i)) is not None}.values())
+        if len(people) >= 2 and all(p.kind == "person" for p in people) and len(people) == len(members):
+            return people
+        return []
+    return []
 
 
 def _clause_subject(st: Article, tok: Any) -> Draft | None:

@@ -25,12 +25,14 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from ..records import ActorAnalysis
 from . import bodies, people, references, states
+from .appositions import merge_appositions
 from .article import Article
 from .candidates import Item, ItemKind, find_items, name_hits
 from .countries import NameTable
 from .descriptors import Lexicon
 from .dictionaries import ActorDictionary
 from .knowledge import ActorTables
+from .lede import lede_person
 from .memory import ActorMemory
 from .regions import RegionTable
 
@@ -89,6 +91,8 @@ class ActorResolver:
         article = Article(self.tables, doc, published, hits)
         for item in sorted(items, key=lambda it: (it.start, -it.end)):
             HANDLERS[item.kind](article, item)
+        merge_appositions(article)  # whole-article passes, before the context codes
+        lede_person(article)
         return article.finish()
 
     def agent_sector(self, text: str) -> str | None:

@@ -92,6 +92,11 @@ def actor_index(actors: ActorAnalysis) -> dict[int, tuple[str, ...]]:
     return {i: tuple(ids) for i, ids in index.items()}
 
 
+#: Nouns whose "of" phrase names what they stand against, not who they are: "opponents
+#: of the senate" are not the senate.
+_OPPOSING_NOUNS = frozenset({"opponent", "critic", "enemy", "foe", "adversary", "rival"})
+
+
 def np_tokens(head: Any, depth: int = 0, conjuncts: bool = True) -> list[Any]:
     """The tokens of the noun phrase headed by ``head`` (without relative clauses or
     locative modifiers; "of"/"from" phrases stay: "leaders of France and Germany").
@@ -104,7 +109,9 @@ def np_tokens(head: Any, depth: int = 0, conjuncts: bool = True) -> list[Any]:
             if not conjuncts and depth == 0 and (child.dep_ in ("conj", "cc") or listed(child)):
                 continue
             out.extend(np_tokens(child, depth + 1))
-        elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from") and not (
+            child.lower_ == "of" and head.lemma_.lower() in _OPPOSING_NOUNS
+        ):
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     out.extend(np_tokens(grand, depth + 1))
