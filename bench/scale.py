@@ -3,15 +3,18 @@
 
 Usage (from the repository root, with the detente[ray] extra installed)::
 
-    .venv/bin/python bench/scale.py                      # 50 Guardian articles, 5 shards, N = 2
-    .venv/bin/python bench/scale.py --n 100 --shards 10 --workers 2
+    .venv/bin/python bench/scale.py                      # 249 Guardian articles, 10 shards, N = 2
+    .venv/bin/python bench/scale.py --n 50 --shards 5 --pairs 3
 
 Texts are the Guardian articles of the shared evaluation folder (never copied into the
 repository), ../shared/eval/guardian_sdf_sample/articles.jsonl.gz (or $DETENTE_SHARED),
 else the bundled samples. Each command runs in a fresh process, so the figures include
 start-up (model loads, and Ray's own start for the ray engine): articles/s of the whole
-command, and peak memory as the largest sum of RSS over the command's process tree
+command (and per worker or actor), and peak memory as the largest sum of RSS over the command's process tree
 (Ray's GCS, raylet and actors included), sampled every 0.2 s.
+
+``--pairs K`` runs the two commands in turn K times and reports the ratio of each pair and
+their median: on a shared machine, a pair run back to back sees about the same load.
 
 A script, not a test: the figures depend on the machine and on its load, printed with them.
 """
@@ -91,9 +94,10 @@ def _measure(cmd: list[str]) -> tuple[float, int, str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--n", type=int, default=50, help="articles")
-    ap.add_argument("--shards", type=int, default=5, help="JSONL shards they are split into")
+    ap.add_argument("--n", type=int, default=249, help="articles (default: the 249 of the Guardian sample)")
+    ap.add_argument("--shards", type=int, default=10, help="JSONL shards they are split into")
     ap.add_argument("--workers", type=int, default=2, help="worker processes / Ray actors")
+    ap.add_argument("--pairs", type=int, default=1, help="local/ray pairs run back to back (the ratio per pair)")
     args = ap.parse_args()
     lines = _articles(args.n)
     detente = str(Path(sys.executable).with_name("detente"))
@@ -103,23 +107,30 @@ def main() -> None:
         per = -(-len(lines) // args.shards)
         for i in range(args.shards):
             (shards / f"part-{i:03d}.jsonl").write_text("".join(lines[i * per:(i + 1) * per]), encoding="utf-8")
-        load = os.getloadavg()[0]
-        runs = {
-            f"ingest --workers {args.workers}": [detente, "ingest", str(shards), "--db", f"{tmp}/local.duckdb",
-                                                 "--workers", str(args.workers), "-q"],
-            f"ingest --engine ray --workers {args.workers}": [
-                detente, "ingest", str(shards), "--engine", "ray", "--out", f"{tmp}/out", "--workers",
-                str(args.workers), "-q"],
-        }
-        rates = []
-        for name, cmd in runs.items():
-            seconds, peak, last = _measure(cmd)
-            rates.append(len(lines) / seconds)
-            print(f"{name:40s} {len(lines)} articles in {seconds:6.1f} s = {rates[-1]:.2f} articles/s, "
-                  f"peak RSS {peak / 2**30:.2f} GiB  ({last})")
-        print(f"ray / local throughput: {rates[1] / rates[0]:.2f}x "
-              f"(load average {load:.1f} on {os.cpu_count()} cores at the start)")
-        print(_compare(f"{tmp}/local.duckdb", f"{tmp}/out", f"{tmp}/ray.duckdb"))
+        ratios = []
+        for pair in range(args.pairs):
+            load = os.getloadavg()[0]
+            runs = {
+                f"ingest --workers {args.workers}": [
+                    detente, "ingest", str(shards), "--db", f"{tmp}/local-{pair}.duckdb", "--workers",
+                    str(args.workers), "-q"],
+                f"ingest --engine ray --workers {args.workers}": [
+                    detente, "ingest", str(shards), "--engine", "ray", "--out", f"{tmp}/out-{pair}", "--workers",
+                    str(args.workers), "-q"],
+            }
+            rates = []
+            for name, cmd in runs.items():
+                seconds, peak, last = _measure(cmd)
+                rates.append(len(lines) / seconds)
+                print(f"{name:40s} {len(lines)} articles in {seconds:6.1f} s = {rates[-1]:.2f} articles/s "
+                      f"({rates[-1] / args.workers:.2f} per worker), peak RSS {peak / 2**30:.2f} GiB  ({last})")
+            ratios.append(rates[1] / rates[0])
+            print(f"pair {pair + 1}: ray / local throughput {ratios[-1]:.2f}x "
+                  f"(load average {load:.1f} on {os.cpu_count()} cores at the start)")
+        ratios.sort()
+        print(f"ray / local throughput over {len(ratios)} pairs: median {ratios[len(ratios) // 2]:.2f}x "
+              f"(min {ratios[0]:.2f}x, max {ratios[-1]:.2f}x)")
+        print(_compare(f"{tmp}/local-0.duckdb", f"{tmp}/out-0", f"{tmp}/ray.duckdb"))
 
 
 def _compare(local: str, out: str, loaded: str) -> str:
