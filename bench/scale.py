@@ -3,15 +3,22 @@
 
 Usage (from the repository root, with the detente[ray] extra installed)::
 
-    .venv/bin/python bench/scale.py                      # 50 Guardian articles, 5 shards, N = 2
-    .venv/bin/python bench/scale.py --n 100 --shards 10 --workers 2
+    .venv/bin/python bench/scale.py                      # 249 Guardian articles, 10 shards, N = 2
+    .venv/bin/python bench/scale.py --n 50 --shards 5 --pairs 3
 
 Texts are the Guardian articles of the shared evaluation folder (never copied into the
 repository), ../shared/eval/guardian_sdf_sample/articles.jsonl.gz (or $DETENTE_SHARED),
 else the bundled samples. Each command runs in a fresh process, so the figures include
 start-up (model loads, and Ray's own start for the ray engine): articles/s of the whole
-command, and peak memory as the largest sum of RSS over the command's process tree
-(Ray's GCS, raylet and actors included), sampled every 0.2 s.
+command, the CPU seconds of the command's process tree (Ray's GCS, raylet and actors
+included) and so articles per CPU second, and peak memory as the largest sum of RSS over
+the tree, sampled every 0.2 s. On a machine that other jobs share, wall time favours the
+command with more busy processes (the scheduler gives it a larger share of the cores);
+articles per CPU second does not depend on that, and is the figure to multiply by the
+CPUs of a cluster.
+
+``--pairs K`` runs the two commands in turn K times and reports the ratio of each pair and
+their median: on a shared machine, a pair run back to back sees about the same load.
 
 A script, not a test: the figures depend on the machine and on its load, printed with them.
 """
@@ -21,6 +28,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -43,10 +51,11 @@ def _articles(n: int) -> list[str]:
     return lines[:n]
 
 
-def _tree_rss(root: int) -> int:
-    """Sum of RSS (bytes) of ``root`` and all its descendants, from /proc."""
+def _tree(root: int) -> dict[int, tuple[int, float]]:
+    """RSS (bytes) and CPU seconds (user + system) of ``root`` and its descendants, from /proc."""
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
+    stats: dict[int, tuple[int, float]] = {}
+    tick = os.sysconf("SC_CLK_TCK")
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -54,7 +63,8 @@ def _tree_rss(root: int) -> int:
             stat = Path(f"/proc/{entry}/stat").read_text()
             fields = stat[stat.rfind(")") + 2:].split()
             parents[int(entry)] = int(fields[1])
-            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+            stats[int(entry)] = (int(fields[21]) * os.sysconf("SC_PAGE_SIZE"),
+                                 (int(fields[11]) + int(fields[12])) / tick)
         except (OSError, ValueError, IndexError):
             continue
     tree, frontier = {root}, [root]
@@ -64,19 +74,25 @@ def _tree_rss(root: int) -> int:
             if parent == pid and child not in tree:
                 tree.add(child)
                 frontier.append(child)
-    return sum(rss.get(p, 0) for p in tree)
+    return {p: stats[p] for p in tree if p in stats}
 
 
-def _measure(cmd: list[str]) -> tuple[float, int, str]:
+def _measure(cmd: list[str]) -> tuple[float, int, float, str]:
+    """Wall seconds, peak RSS of the process tree, CPU seconds of the tree, last output line.
+    CPU is each process's last sample (every 0.2 s): what a process spends after its
+    last sample is not counted, so the figure is a slight undercount for both engines."""
     env = dict(os.environ, RAY_USAGE_STATS_ENABLED="0")
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     peak = 0
+    cpu: dict[int, float] = {}
 
     def sample() -> None:
         nonlocal peak
         while proc.poll() is None:
-            peak = max(peak, _tree_rss(proc.pid))
+            tree = _tree(proc.pid)
+            peak = max(peak, sum(rss for rss, _ in tree.values()))
+            cpu.update({pid: seconds for pid, (_, seconds) in tree.items()})
             time.sleep(0.2)
 
     thread = threading.Thread(target=sample, daemon=True)
@@ -86,14 +102,15 @@ def _measure(cmd: list[str]) -> tuple[float, int, str]:
     thread.join()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{out}")
-    return seconds, peak, out.strip().splitlines()[-1] if out.strip() else ""
+    return seconds, peak, sum(cpu.values()), out.strip().splitlines()[-1] if out.strip() else ""
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--n", type=int, default=50, help="articles")
-    ap.add_argument("--shards", type=int, default=5, help="JSONL shards they are split into")
+    ap.add_argument("--n", type=int, default=249, help="articles (default: the 249 of the Guardian sample)")
+    ap.add_argument("--shards", type=int, default=10, help="JSONL shards they are split into")
     ap.add_argument("--workers", type=int, default=2, help="worker processes / Ray actors")
+    ap.add_argument("--pairs", type=int, default=1, help="local/ray pairs run back to back (the ratio per pair)")
     args = ap.parse_args()
     lines = _articles(args.n)
     detente = str(Path(sys.executable).with_name("detente"))
@@ -103,23 +120,33 @@ def main() -> None:
         per = -(-len(lines) // args.shards)
         for i in range(args.shards):
             (shards / f"part-{i:03d}.jsonl").write_text("".join(lines[i * per:(i + 1) * per]), encoding="utf-8")
-        load = os.getloadavg()[0]
-        runs = {
-            f"ingest --workers {args.workers}": [detente, "ingest", str(shards), "--db", f"{tmp}/local.duckdb",
-                                                 "--workers", str(args.workers), "-q"],
-            f"ingest --engine ray --workers {args.workers}": [
-                detente, "ingest", str(shards), "--engine", "ray", "--out", f"{tmp}/out", "--workers",
-                str(args.workers), "-q"],
-        }
-        rates = []
-        for name, cmd in runs.items():
-            seconds, peak, last = _measure(cmd)
-            rates.append(len(lines) / seconds)
-            print(f"{name:40s} {len(lines)} articles in {seconds:6.1f} s = {rates[-1]:.2f} articles/s, "
-                  f"peak RSS {peak / 2**30:.2f} GiB  ({last})")
-        print(f"ray / local throughput: {rates[1] / rates[0]:.2f}x "
-              f"(load average {load:.1f} on {os.cpu_count()} cores at the start)")
-        print(_compare(f"{tmp}/local.duckdb", f"{tmp}/out", f"{tmp}/ray.duckdb"))
+        ratios = []
+        for pair in range(args.pairs):
+            load = os.getloadavg()[0]
+            runs = {
+                f"ingest --workers {args.workers}": [
+                    detente, "ingest", str(shards), "--db", f"{tmp}/local-{pair}.duckdb", "--workers",
+                    str(args.workers), "-q"],
+                f"ingest --engine ray --workers {args.workers}": [
+                    detente, "ingest", str(shards), "--engine", "ray", "--out", f"{tmp}/out-{pair}", "--workers",
+                    str(args.workers), "-q"],
+            }
+            rates, per_cpu = [], []
+            for name, cmd in runs.items():
+                seconds, peak, cpu, last = _measure(cmd)
+                rates.append(len(lines) / seconds)
+                per_cpu.append(len(lines) / cpu if cpu else 0.0)
+                print(f"{name:40s} {len(lines)} articles in {seconds:6.1f} s = {rates[-1]:.2f} articles/s, "
+                      f"{cpu:6.1f} CPU s = {per_cpu[-1]:.2f} articles per CPU second, "
+                      f"peak RSS {peak / 2**30:.2f} GiB  ({last})")
+            ratios.append((rates[1] / rates[0], per_cpu[1] / per_cpu[0]))
+            print(f"pair {pair + 1}: ray / local throughput {ratios[-1][0]:.2f}x wall, {ratios[-1][1]:.2f}x per CPU "
+                  f"second (load average {load:.1f} on {os.cpu_count()} cores at the start)")
+        for i, what in enumerate(("wall", "per CPU second")):
+            r = sorted(x[i] for x in ratios)
+            print(f"ray / local throughput over {len(r)} pairs, {what}: median {statistics.median(r):.2f}x "
+                  f"(min {r[0]:.2f}x, max {r[-1]:.2f}x)")
+        print(_compare(f"{tmp}/local-0.duckdb", f"{tmp}/out-0", f"{tmp}/ray.duckdb"))
 
 
 def _compare(local: str, out: str, loaded: str) -> str:

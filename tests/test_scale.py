@@ -148,3 +148,28 @@ def test_cli_store_load_twice_and_usage_errors(extractor, run_cli, tmp_path):
     assert no_out.returncode == 2 and b"give --out FOLDER" in no_out.stderr
     bad_engine = run_cli("ingest", str(tmp_path), "--engine", "spark")
     assert bad_engine.returncode == 2 and b"give local or ray" in bad_engine.stderr
+
+
+def test_summary_parquet_counts_complete_shards_and_their_country_dyads(extractor, run_cli, tmp_path):
+    from detente.scale.summary import summarize_parquet
+
+    items, _ = _shard_items(extractor, ARTICLES)
+    out = Output(str(tmp_path / "out"))
+    out.write_shard(Shard("/x/a.jsonl", "a-1"), shard_tables("a-1", items))
+    # a shard whose files are there but whose marker is not: a run killed mid-write
+    partial = shard_tables("b-2", items[:1])
+    out.write_shard(Shard("/x/b.jsonl", "b-2"), partial)
+    (tmp_path / "out" / "_shards" / "b-2.json").unlink()
+
+    s = summarize_parquet(str(tmp_path / "out"))
+    n_events = shard_tables("a-1", items)["events"].num_rows
+    assert (s.shards, s.articles, s.events, s.failures) == (1, 2, n_events, 0)
+    assert (str(s.first_published), str(s.last_published)) == ("2015-06-02", "2016-01-10")
+    dyads = {(d.a, d.b): d for d in s.dyads}
+    assert dyads[("DEU", "FRA")].cooperative >= 1  # Merkel met Hollande
+    assert dyads[("IRN", "USA")].conflictual >= 1  # Iran threatened, the US imposed sanctions
+
+    res = run_cli("summary", "--parquet", str(tmp_path / "out"))
+    assert res.returncode == 0 and b"2 articles" in res.stdout and b"IRN - USA" in res.stdout
+    empty = run_cli("summary", "--parquet", str(tmp_path / "nothing"))
+    assert empty.returncode == 2 and b"no complete shard" in empty.stderr

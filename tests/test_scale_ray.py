@@ -2,14 +2,21 @@
 
 One small local Ray (127.0.0.1, 3 CPUs, no dashboard) serves the module and is shut down
 at its end. Inputs are 12 of the bundled sample articles in three JSONL shards (one with
-a broken line), plus, in one test, a Parquet shard and a corrupt Parquet file.
+a broken line), plus, in one test, a Parquet shard and a corrupt Parquet file; one test
+kills a real `detente ingest --engine ray` process; the gold test runs the 249 Guardian
+articles of ../shared (skipped without it).
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 
@@ -134,3 +141,97 @@ def test_actors_taking_every_cpu_are_refused_with_the_numbers(ray_local, shards,
     with pytest.raises(DetenteError, match=r"--workers 3 x --cpus-per-actor 1 = 3 CPUs, but Ray has 3"):
         ingest_ray([str(shards)], str(tmp_path / "out"), RayOptions(actors=3, progress=False))
     assert not (tmp_path / "out" / "_shards").exists()
+
+
+def test_a_driver_killed_mid_run_is_resumed_with_every_article_once(ray_local, local_store, tmp_path):
+    import pyarrow.parquet as pq
+
+    lines = (REPO / "samples" / "articles.jsonl").read_text(encoding="utf-8").splitlines()[:12]
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i, line in enumerate(lines):  # one article a shard: the run is killed between two shards
+        (inputs / f"a-{i:02d}.jsonl").write_text(line + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    env = {k: v for k, v in os.environ.items() if k != EXIT_ONCE_ENV}
+    cmd = [sys.executable, "-m", "detente.cli", "ingest", str(inputs), "--engine", "ray", "--out", str(out),
+           "--workers", "2", "--batch-size", "1", "-q"]
+    # its own session: the driver's local Ray (GCS, raylet, workers) can be ended with it
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 180
+        while not list((out / "_shards").glob("*.json")):
+            assert proc.poll() is None, f"the run ended before any shard was written: {proc.stderr.read()[-2000:]!r}"
+            assert time.monotonic() < deadline, "no shard written in 180 s"
+            time.sleep(0.01)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # whatever of its Ray outlived it
+        except ProcessLookupError:
+            pass
+        proc.stderr.close()
+    done = len(list((out / "_shards").glob("*.json")))
+    assert proc.returncode == -signal.SIGKILL and 1 <= done < 12, f"killed after {done} of 12 shards"
+
+    report = ingest_ray([str(inputs)], str(out), RayOptions(actors=2, progress=False))
+    assert (report.skipped, report.written) == (done, 12 - done)
+    hashes = pq.read_table(out / "articles").column("content_hash").to_pylist()
+    assert len(hashes) == len(set(hashes)) == 12  # every article once, the one in flight too
+    db = tmp_path / "ray.duckdb"
+    assert load_parquet(str(out), db).added == 12
+    for sql in (ARTICLES_Q, EVENTS_Q, QUOTES_Q):
+        assert _rows(db, sql) == _rows(local_store, sql), sql
+
+
+# -- the 249 Guardian articles (../shared): the same store as `detente ingest`, row for row --
+@pytest.fixture(scope="module")
+def guardian_shards(shared, tmp_path_factory):
+    sample = shared / "eval" / "guardian_sdf_sample" / "articles.jsonl.gz"
+    if not sample.exists():
+        pytest.skip(f"{sample} not found (set DETENTE_SHARED to the shared folder)")
+    with gzip.open(sample, "rt", encoding="utf-8") as fh:
+        lines = [line for line in fh if line.strip()]
+    folder = tmp_path_factory.mktemp("guardian")
+    per = -(-len(lines) // 10)
+    for i in range(10):
+        part = lines[i * per: (i + 1) * per]
+        if i == 3:
+            part.insert(4, '{"id": "cut-short", "text": "The talks\n')  # a broken line: one failure row
+        (folder / f"part-{i}.jsonl").write_text("".join(part), encoding="utf-8")
+    return folder, len(lines)
+
+
+@pytest.fixture(scope="module")
+def guardian_local(guardian_shards, tmp_path_factory):
+    """`detente ingest --workers 2` of the Guardian shards, once for the module."""
+    from detente.ingest import ingest
+
+    folder, n = guardian_shards
+    db = tmp_path_factory.mktemp("guardian-local") / "local.duckdb"
+    report = ingest([str(folder)], db, workers=2)
+    assert (report.added, report.failed) == (n, 1)
+    return db
+
+
+@pytest.mark.gold
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_guardian_articles_with_one_then_two_actors_give_the_local_store_row_for_row(
+    ray_local, guardian_shards, guardian_local, tmp_path
+):
+    folder, n = guardian_shards
+    files = sorted(folder.glob("*.jsonl"))
+    out = tmp_path / "out"
+    # three shards with one actor, the rest with two (a resumed run with more actors):
+    # each article is extracted once by Ray, which keeps the suite within its time
+    first = ingest_ray([str(f) for f in files[:3]], str(out), RayOptions(actors=1, progress=False))
+    assert (first.shards, first.written) == (3, 3)
+    rest = ingest_ray([str(folder)], str(out), RayOptions(actors=2, progress=False))
+    assert (rest.shards, rest.skipped, rest.written) == (10, 3, 7)
+    assert (first.articles + rest.articles, first.failed + rest.failed) == (n, 1)
+    db = tmp_path / "ray.duckdb"
+    assert load_parquet(str(out), db).added == n
+    # articles, events (type, status, date, actors, recipients, place, spans), quotes,
+    # failures, and every table's row count (memory and dedup included)
+    _assert_same_store(guardian_local, db)

@@ -50,3 +50,31 @@ def store_load_command(
     except DetenteError as exc:
         usage_error(str(exc))
     print(f"{r.db}: {r.added} articles added from {r.shards} shards ({r.failures} failure rows read)")
+
+
+def parquet_summary_command(parquet_dir: str, top: int) -> None:
+    """`detente summary --parquet DIR`: counts and country dyads, DuckDB over the Parquet files."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..scale.summary import summarize_parquet
+
+    try:
+        s = summarize_parquet(parquet_dir, top)
+    except DetenteError as exc:
+        usage_error(str(exc))
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=120)  # piped: keep rows on one line
+    console.print(
+        f"[bold]{s.out}[/bold] (Parquet, {s.shards} shards): {s.articles} articles ({s.first_published} to "
+        f"{s.last_published}), {s.events} events (not deduplicated across articles: `detente store load` for "
+        f"that), {s.quotes} quotes, {s.failures} failed inputs"
+    )
+    table = Table(title="Top country dyads")
+    for col in ("dyad", "events", "coop", "conflict", "net"):
+        table.add_column(col, justify="left" if col == "dyad" else "right")
+    for d in s.dyads:
+        table.add_row(f"{d.a} - {d.b}", str(d.events), str(d.cooperative), str(d.conflictual),
+                      f"{d.net_cooperation:+d}")
+    console.print(table)

@@ -32,7 +32,7 @@ def ingest_command(
     engine: str = typer.Option("local", "--engine", help="local (into --db) or ray (Ray Data, into Parquet under --out; --workers actors)."),
     out: Optional[str] = typer.Option(None, "--out", help="--engine ray: output folder or URI of the Parquet datasets."),
     cpus_per_actor: float = typer.Option(1.0, "--cpus-per-actor", help="--engine ray: CPUs each actor reserves."),
-    batch_size: int = typer.Option(16, "--batch-size", help="--engine ray: articles per actor call."),
+    batch_size: int = typer.Option(8, "--batch-size", help="--engine ray: articles per actor call."),
     address: Optional[str] = typer.Option(None, "--address", help="--engine ray: a Ray cluster (default: RAY_ADDRESS, else local)."),
 ) -> None:
     """Extract articles into the store; already stored articles are skipped."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 import typer
 
@@ -16,10 +17,18 @@ def register(app: typer.Typer) -> None:
 def summary_command(
     db: Path = typer.Option(Path("detente.duckdb"), "--db", help="DuckDB store."),
     top: int = typer.Option(10, "--top", min=1, help="How many dyads to show."),
+    parquet: Optional[str] = typer.Option(
+        None, "--parquet", help="Summarise the Parquet output of `ingest --engine ray` in place (no store)."),
 ) -> None:
     """Top dyads with counts, net cooperation and trend."""
     from rich.console import Console
     from rich.table import Table
+
+    if parquet is not None:
+        from ._scale import parquet_summary_command
+
+        parquet_summary_command(parquet, top)
+        return
 
     from ..analytics import top_dyads
     from ..store.queries import limit_counts, store_overview
