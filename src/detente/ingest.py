@@ -84,7 +84,7 @@ class IngestReport:
     seconds: float
     failures: tuple[tuple[str, str, str], ...] = ()  # (article or input, stage, message)
     failed_before: int = 0  # of the skipped: failed in an earlier run (in ingest_errors)
-    renamed: int = 0  # of the skipped: same text and date as an article stored under another id
+    renamed: int = 0  # of the skipped: same text as an article stored under another id
 
     @property
     def rate(self) -> float:
@@ -140,6 +140,11 @@ def ingest(
     executor = _make_executor(workers, settings, make_extractor or pipeline_extractor)
     try:
         store = open_store(db)
+        try:
+            store.verify()  # a damaged block is named now, not hidden by a run that "succeeds"
+        except BaseException:
+            store.close()
+            raise
         # The parent's statements are small (one chunk each): extra DuckDB threads save
         # no time there and take CPU from the workers (this store is ours, closed below).
         store.con.execute("SET threads = 1")
@@ -238,10 +243,10 @@ class _Run:
             yield chunk
 
     def _note_other_id(self, art: Article, first_id: str | None) -> None:
-        """The same text and date under another id: one article, kept under its first id."""
+        """The same text under another id: one article, kept under its first id."""
         if art.id is not None and first_id is not None and art.id != first_id:
             self.tally.renamed += 1
-            log.info("article %s: same text and date as article %s, stored once under %s", art.id, first_id, first_id)
+            log.info("article %s: same text as article %s, stored once under %s", art.id, first_id, first_id)
 
     def _articles(self) -> Iterator[Article]:
         from .sources import InputProblem, read_inputs

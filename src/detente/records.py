@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
@@ -50,13 +51,21 @@ class Article:
         }
 
     def content_hash(self) -> str:
-        """The article's identity in a store: sha256 of its publication date and text.
+        """The article's identity in a store: :func:`text_hash` of its text."""
+        return text_hash(self.text)
 
-        The id and file name are left out on purpose: the same story read from two files
-        is one article, and re-reading a file with renumbered lines adds nothing.
-        """
-        published = self.published.isoformat() if self.published else ""
-        return hashlib.sha256(f"{published}\x1f{self.text}".encode("utf-8")).hexdigest()
+
+def text_hash(text: str) -> str:
+    """sha256 of a text's normalised form: Unicode NFC, byte-order marks dropped, every
+    whitespace run one space, none at either end.
+
+    Only the text counts: the id and file name are left out (the same story read from two
+    files is one article), and so is the publication date, which one copy may lack. What
+    is normalised never tells two articles apart (a trailing space, CRLF, re-wrapped
+    lines); any other difference, one word or one comma, gives another hash.
+    """
+    norm = " ".join(unicodedata.normalize("NFC", text).replace("\ufeff", "").split())
+    return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,7 @@ def write_input(path: Path) -> None:
     for i in range(N_ARTICLES):
         p = i % len(people)
         code = codes[p] if i < len(people) else "?"
-        text = f"{people[p]} ({code}) met {people[(p + 3) % len(people)]}."
+        text = f"{people[p]} ({code}) met {people[(p + 3) % len(people)]}. Round {i}."  # distinct texts
         if i == 15:
             text = "FAIL " + text  # an article that fails: recorded in ingest_errors
         rows.append({"id": f"k{i}", "text": text, "published": f"2020-01-{1 + i:02d}"})

@@ -34,4 +34,4 @@ def test_a_rerun_names_earlier_failures_and_texts_stored_under_another_id(tmp_pa
     report = run(renamed, db)
     assert (report.added, report.skipped, report.renamed) == (0, 2, 2)
     _print_report(report)
-    assert "2 skipped articles have the text and date of an article stored under another id" in capsys.readouterr().err
+    assert "2 skipped articles have the text of an article stored under another id" in capsys.readouterr().err

@@ -69,7 +69,9 @@ def test_sigkill_of_a_real_worker_loses_no_article(tmp_path, monkeypatch, extrac
     """A worker of a real ingest (the model loaded) is killed with SIGKILL after the
     first chunk is written: the run ends normally with every article stored."""
     src = tmp_path / "news.jsonl"
-    rows = [{"id": f"n{i}", "text": SENTENCES[i % 4], "published": f"2019-06-{1 + i:02d}"} for i in range(24)]
+    # distinct texts: the content hash is the text's alone
+    rows = [{"id": f"n{i}", "text": f"{SENTENCES[i % 4]} Page {i}.", "published": f"2019-06-{1 + i:02d}"}
+            for i in range(24)]
     src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     pools: list = []
     real_make = ingest_mod._make_executor

@@ -102,7 +102,7 @@ def _print_report(report: IngestReport) -> None:
         f"{r.failed} failed, {r.events} events, {r.seconds:.1f} s ({r.rate:.2f} articles/s)"
     )
     if r.renamed:
-        warn(f"{r.renamed} skipped article{'s have' if r.renamed > 1 else ' has'} the text and date of an "
+        warn(f"{r.renamed} skipped article{'s have' if r.renamed > 1 else ' has'} the text of an "
              "article stored under another id: one article, kept under its first id")
     for where, stage, message in r.failures:
         warn(f"{where}: {describe_failure(stage, message)}")

@@ -8,14 +8,14 @@ hash. ``dedup_events`` + ``event_mentions`` are derived from ``events`` by
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, Callable
 
 from ..errors import StoreError
 
 log = logging.getLogger(__name__)
 
 #: Bump when the DDL changes and add the step to ``MIGRATIONS``.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -220,8 +220,54 @@ ALTER TABLE events ADD COLUMN IF NOT EXISTS date_source VARCHAR;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS location_source VARCHAR;
 """
 
-#: version -> statements that bring a store from ``version - 1`` to ``version``.
-MIGRATIONS: dict[int, str] = {1: _TABLES, 2: _MENTIONS, 3: _SOURCES}
+#: Tables keyed by an article's content hash (``articles`` itself is re-keyed first).
+_KEYED = ("actors", "mentions", "events", "event_actors", "quotes", "memory", "ingest_errors")
+
+
+def _rehash(con: Any) -> None:
+    """Version 4: content hashes of the normalised text alone (records.text_hash; they
+    covered the date and the exact bytes). Re-keys every table; of articles that become
+    one (a copy with a trailing space or no date), the first stored is kept."""
+    from ..records import text_hash
+    from .dedup import refresh
+
+    rows = con.execute("SELECT content_hash, text FROM articles ORDER BY seq").fetchall()
+    new_of: dict[str, str] = {}
+    kept: set[str] = set()
+    dropped: list[str] = []
+    for old, text in rows:
+        new = text_hash(text or "")
+        if new in kept:
+            dropped.append(old)
+            continue
+        kept.add(new)
+        new_of[old] = new
+    # a dropped copy's analysis and notes go. Failed articles keep their old hash (their
+    # text is not stored): a re-run tries them again.
+    for table in ("articles", *_KEYED):
+        con.execute(f"DELETE FROM {table} WHERE content_hash IN (SELECT unnest(?::VARCHAR[]))", [dropped])
+    import pyarrow as pa
+
+    _rekey = pa.table({"old": list(new_of), "new": list(new_of.values())})  # noqa: F841 (replacement scan)
+    con.execute("CREATE TEMP TABLE _rekey AS SELECT * FROM _rekey")
+    for table in ("articles", *_KEYED[:-1]):
+        con.execute(f"UPDATE {table} SET content_hash = k.new FROM _rekey k WHERE {table}.content_hash = k.old")
+    con.execute("UPDATE ingest_errors SET content_hash = k.new, error_key = k.new || substr(error_key, length(k.old) + 1) "
+                "FROM _rekey k WHERE ingest_errors.content_hash = k.old")
+    # one-event buckets name their article's hash (dedup.dedup_key); clusters are re-made
+    con.execute("UPDATE events SET dedup_key = 'single|' || content_hash || '|' || event_id "
+                "WHERE dedup_key LIKE 'single|%'")
+    con.execute("DROP TABLE _rekey")
+    con.execute("DELETE FROM dedup_events")
+    con.execute("DELETE FROM event_mentions")
+    keys = [k for (k,) in con.execute("SELECT DISTINCT dedup_key FROM events WHERE dedup_key IS NOT NULL").fetchall()]
+    refresh(con, keys)
+    if dropped:
+        log.info("store: %d articles stored twice (whitespace or date only) kept once", len(dropped))
+
+
+#: version -> statements (or a step) that bring a store from ``version - 1`` to ``version``.
+MIGRATIONS: dict[int, str | Callable[[Any], None]] = {1: _TABLES, 2: _MENTIONS, 3: _SOURCES, 4: _rehash}
 
 
 def schema_version(con: Any) -> int:
@@ -249,7 +295,11 @@ def migrate(con: Any, path: str = "") -> int:
     try:
         for version in range(current + 1, SCHEMA_VERSION + 1):
             log.info("store %s: migrating schema to version %d", path, version)
-            con.execute(MIGRATIONS[version])
+            step = MIGRATIONS[version]
+            if callable(step):
+                step(con)
+            else:
+                con.execute(step)
         con.execute(
             "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
         )

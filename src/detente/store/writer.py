@@ -24,11 +24,8 @@ MEMORY_EVIDENCE = ("descriptor",)
 
 
 def content_hash(article: Article) -> str:
-    """The identity of an article in the store: sha256 of its publication date and text.
-
-    The id and file name are left out on purpose: the same story read from two files is
-    one article, and re-reading a file with renumbered lines adds nothing.
-    """
+    """The identity of an article in the store: :func:`detente.records.text_hash` of its
+    text (normalised whitespace; no id, file name or date)."""
     return article.content_hash()
 
 
