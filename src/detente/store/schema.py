@@ -231,17 +231,18 @@ def _rehash(con: Any) -> None:
     from ..records import text_hash
     from .dedup import refresh
 
-    rows = con.execute("SELECT content_hash, text FROM articles ORDER BY seq").fetchall()
     new_of: dict[str, str] = {}
     kept: set[str] = set()
     dropped: list[str] = []
-    for old, text in rows:
-        new = text_hash(text or "")
-        if new in kept:
-            dropped.append(old)
-            continue
-        kept.add(new)
-        new_of[old] = new
+    cursor = con.execute("SELECT content_hash, text FROM articles ORDER BY seq")
+    while batch := cursor.fetchmany(10_000):  # texts in batches: a big store need not fit in memory
+        for old, text in batch:
+            new = text_hash(text or "")
+            if new in kept:
+                dropped.append(old)
+                continue
+            kept.add(new)
+            new_of[old] = new
     # a dropped copy's analysis and notes go. Failed articles keep their old hash (their
     # text is not stored): a re-run tries them again.
     for table in ("articles", *_KEYED):
