@@ -299,8 +299,10 @@ def test_an_article_over_its_time_budget_fails_in_a_ray_actor_as_in_ingest(ray_l
 
     inputs = tmp_path / "in"
     inputs.mkdir()
-    (inputs / "slow.jsonl").write_text(json.dumps(LIMITED[0]) + "\n", encoding="utf-8")
-    settings = dataclasses.replace(load_settings(), time_budget=1e-6)
+    # long enough that its stages outlast the budget and the switch to the watchdog thread (~5 ms)
+    slow = {**LIMITED[0], "text": " ".join(a["text"] for a in (LIMITED[0], LIMITED[3], LIMITED[2])) * 3}
+    (inputs / "slow.jsonl").write_text(json.dumps(slow) + "\n", encoding="utf-8")
+    settings = dataclasses.replace(load_settings(), time_budget=1e-3)
     local = tmp_path / "local.duckdb"
     ingest([str(inputs)], local, settings=settings)
     out = tmp_path / "out"
