@@ -235,3 +235,81 @@ def test_guardian_articles_with_one_then_two_actors_give_the_local_store_row_for
     # articles, events (type, status, date, actors, recipients, place, spans), quotes,
     # failures, and every table's row count (memory and dedup included)
     _assert_same_store(guardian_local, db)
+
+
+# -- the limits and the language check: the same ingest_errors rows from both engines --------
+# Articles written for this test (no eval data).
+LIMITED = [
+    {"id": "en-short", "published": "2024-03-05", "title": "Recall",
+     "text": "Chile recalled its ambassador to Peru on Monday after a dispute over fishing rights. "
+             "The Peruvian foreign minister said Lima regretted the decision."},
+    {"id": "fr", "published": "2024-03-05", "title": "Frontières",
+     "text": "Le gouvernement suisse a annoncé mercredi de nouvelles discussions avec l'Italie sur les "
+             "tunnels alpins et les frontières, selon le ministre des affaires étrangères."},
+    {"id": "en-long", "published": "2024-03-06", "title": "Talks",
+     "text": "Ghana and Togo signed a border agreement in Accra on Tuesday. " * 12},
+    {"id": "en-list", "published": "2024-03-07", "title": "Summit",
+     "text": "Leaders of Kenya, Uganda, Tanzania, Rwanda, Burundi, Ethiopia, Somalia, Sudan, Egypt, Libya, "
+             "Tunisia, Algeria, Morocco, Senegal, Mali, Niger, Chad, Nigeria, Ghana, Togo and Benin met in "
+             "Nairobi on Thursday and agreed on a trade pact, officials said."},
+]
+
+
+def test_limits_and_language_give_the_local_ingest_errors_row_for_row(ray_local, tmp_path):
+    import dataclasses
+
+    from detente.ingest import ingest
+    from detente.scale.summary import summarize_parquet
+    from detente.settings import load_settings
+    from detente.store.queries import limit_counts, store_overview
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "limits.jsonl").write_text("".join(json.dumps(a) + "\n" for a in LIMITED), encoding="utf-8")
+    # en-long is cut at 300 characters; en-list has a sentence of more than 30 tokens
+    settings = dataclasses.replace(load_settings(), max_chars=300, max_sentence_tokens=30)
+    local = tmp_path / "local.duckdb"
+    ingest([str(inputs)], local, settings=settings)
+    out = tmp_path / "out"
+    report = ingest_ray([str(inputs)], str(out), RayOptions(actors=1, progress=False), settings=settings)
+    assert report.articles == 3
+    db = tmp_path / "ray.duckdb"
+    load_parquet(str(out), db)
+
+    errors_q = "SELECT article_id, content_hash, source, stage, message FROM ingest_errors ORDER BY 1, 4"
+    local_errors = _rows(local, errors_q)
+    assert {(r[0], r[3]) for r in local_errors} == {("fr", "language"), ("en-long", "truncated"),
+                                                    ("en-list", "sentence_tokens")}, local_errors
+    assert _rows(db, errors_q) == local_errors
+    _assert_same_store(local, db)
+    with open_store(local, read_only=True) as store:
+        counts, overview = limit_counts(store.con), store_overview(store.con)
+    # `summary --parquet` counts them as `summary` does: the limits, and one failed input
+    s = summarize_parquet(str(out))
+    assert (s.limits, s.failures, s.articles) == (counts, overview["errors"], overview["articles"]) == (
+        {"language": 1, "truncated": 1, "sentence_tokens": 1}, 1, 3)
+
+
+def test_an_article_over_its_time_budget_fails_in_a_ray_actor_as_in_ingest(ray_local, tmp_path):
+    # a Ray Data actor runs batches outside the main thread, where no SIGALRM timer reaches
+    import dataclasses
+
+    from detente.ingest import ingest
+    from detente.settings import load_settings
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    # long enough that its stages outlast the budget and the switch to the watchdog thread (~5 ms)
+    slow = {**LIMITED[0], "text": " ".join(a["text"] for a in (LIMITED[0], LIMITED[3], LIMITED[2])) * 3}
+    (inputs / "slow.jsonl").write_text(json.dumps(slow) + "\n", encoding="utf-8")
+    settings = dataclasses.replace(load_settings(), time_budget=1e-3)
+    local = tmp_path / "local.duckdb"
+    ingest([str(inputs)], local, settings=settings)
+    out = tmp_path / "out"
+    report = ingest_ray([str(inputs)], str(out), RayOptions(actors=1, progress=False), settings=settings)
+    assert (report.articles, report.failed) == (0, 1)
+    db = tmp_path / "ray.duckdb"
+    load_parquet(str(out), db)
+    errors_q = "SELECT article_id, content_hash, source, stage, message FROM ingest_errors"
+    assert [r[3] for r in _rows(local, errors_q)] == ["time_budget"]
+    assert _rows(db, errors_q) == _rows(local, errors_q)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures as cf
-import dataclasses
 import datetime as dt
 import gzip
 import json
@@ -282,11 +281,9 @@ class _Run:
 
     def _with_limits(self, art: Article, result: ExtractedArticle | ArticleError) -> ExtractedArticle | ArticleError:
         """The cut at ``max_chars`` is made before the workers see the text: note it here."""
-        limit = self.settings.max_chars
-        if isinstance(result, ArticleError) or len(art.text) <= limit:
-            return result
-        note = ("truncated", f"{len(art.text)} characters, only the first {limit} parsed (max_chars)")
-        return dataclasses.replace(result, notes=result.notes + (note,))
+        from .limits import with_truncation
+
+        return with_truncation(art, result, self.settings.max_chars)
 
     def _commit_problems(self) -> None:
         from .store import Failure

@@ -107,6 +107,31 @@ def test_time_budget_stops_a_stage_that_never_ends():
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
+def test_time_budget_stops_a_stage_in_another_thread_too():
+    # a Ray Data actor runs its batches outside the main thread, where no SIGALRM reaches
+    import threading
+
+    outcome = []
+
+    def stage():
+        try:
+            with time_budget(0.05):
+                while True:
+                    sum(range(1000))
+        except OverBudget as exc:
+            outcome.append(str(exc))
+        with time_budget(5):  # a body that finishes is not interrupted later
+            pass
+        time.sleep(0.1)
+        outcome.append("went on")
+
+    worker = threading.Thread(target=stage)
+    worker.start()
+    worker.join(5)
+    assert not worker.is_alive() and len(outcome) == 2
+    assert "time_budget" in outcome[0] and outcome[1] == "went on"
+
+
 def test_an_article_over_its_budget_fails_and_the_next_goes_on(extractor):
     from detente.pipeline import Extractor
 

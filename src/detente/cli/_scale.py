@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, List, Optional
 import typer
 
 from ..errors import DetenteError
-from .common import EXIT_OK, EXIT_SOME_FAILED, usage_error, warn
+from .common import EXIT_OK, EXIT_SOME_FAILED, limits_line, usage_error, warn
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -71,6 +71,9 @@ def parquet_summary_command(parquet_dir: str, top: int) -> None:
         f"{s.last_published}), {s.events} events (not deduplicated across articles: `detente store load` for "
         f"that), {s.quotes} quotes, {s.failures} failed inputs"
     )
+    limits = limits_line(s.limits)
+    if limits:
+        console.print(limits, highlight=False)
     table = Table(title="Top country dyads")
     for col in ("dyad", "events", "coop", "conflict", "net"):
         table.add_column(col, justify="left" if col == "dyad" else "right")

@@ -27,6 +27,21 @@ def describe_failure(stage: str, message: str) -> str:
     return f"failed in {stage}: {message}"
 
 
+def limits_line(counts: dict[str, int]) -> str | None:
+    """'3 articles truncated, 1 over its time budget' (the limits of docs/reliability.md)."""
+    def n(stage: str, one: str, many: str) -> str | None:
+        k = counts.get(stage, 0)
+        return f"{k} {one if k == 1 else many}" if k else None
+
+    parts = [n("truncated", "article truncated", "articles truncated"),
+             n("sentence_tokens", "article with sentences ended at the token limit",
+               "articles with sentences ended at the token limit"),
+             n("time_budget", "over its time budget", "over their time budget"),
+             n("language", "not in English (skipped)", "not in English (skipped)")]
+    kept = [p for p in parts if p]
+    return (", ".join(kept) + " (see ingest_errors)") if kept else None
+
+
 def usage_error(message: str) -> NoReturn:
     warn(message)
     raise typer.Exit(EXIT_USAGE)

@@ -8,6 +8,9 @@ from typing import Optional
 import typer
 
 from ._store import open_read
+from .common import limits_line
+
+__all__ = ["limits_line", "register", "summary_command"]
 
 
 def register(app: typer.Typer) -> None:
@@ -58,18 +61,3 @@ def summary_command(
         console.print(table)
     console.print(f"Explore: detente dyad A B --db {db} --plot dyad.png, or `detente serve --db {db}` "
                   "for the graph, timelines and map.")
-
-
-def limits_line(counts: dict[str, int]) -> str | None:
-    """'3 articles truncated, 1 over its time budget' (the limits of docs/reliability.md)."""
-    def n(stage: str, one: str, many: str) -> str | None:
-        k = counts.get(stage, 0)
-        return f"{k} {one if k == 1 else many}" if k else None
-
-    parts = [n("truncated", "article truncated", "articles truncated"),
-             n("sentence_tokens", "article with sentences ended at the token limit",
-               "articles with sentences ended at the token limit"),
-             n("time_budget", "over its time budget", "over their time budget"),
-             n("language", "not in English (skipped)", "not in English (skipped)")]
-    kept = [p for p in parts if p]
-    return (", ".join(kept) + " (see ingest_errors)") if kept else None

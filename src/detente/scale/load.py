@@ -59,8 +59,8 @@ def _read(output: Output, dataset: str, key: str) -> list[dict[str, Any]]:
 
 
 def _shard_records(output: Output, key: str) -> tuple[list[Any], list[str], list[Any]]:
-    """The shard's results in input order (articles and failed articles), their content
-    hashes, and its read failures (lines that named no article)."""
+    """The shard's results in input order (articles, with the limits noted on them, and
+    failed articles), their content hashes, and its read failures (lines that named no article)."""
     from ..records import Article
     from ..store import Failure
     from ..store.reader import _actor, _event, _quote
@@ -70,16 +70,26 @@ def _shard_records(output: Output, key: str) -> tuple[list[Any], list[str], list
         for row in _read(output, dataset, key):
             by_hash[row["content_hash"]][dataset].append(row)
     ordered: list[tuple[int, Any, str]] = []
-    for a in _read(output, "articles", key):
+    notes: dict[int, list[tuple[str, str]]] = defaultdict(list)  # article index -> its limit notes
+    failures = []
+    articles = _read(output, "articles", key)
+    stored = {(a["index"], a["content_hash"]) for a in articles}
+    for f in _read(output, "failures", key):
+        if (f["index"], f["content_hash"]) in stored:
+            notes[f["index"]].append((f["stage"], f["message"]))
+        else:
+            failures.append(f)
+    for a in articles:
         parts = by_hash[a["content_hash"]]
         article = Article(text=a["text"] or "", id=a["id"], published=a["published"], title=a["title"],
                           source=a["source"], url=a["url"])
         actors = tuple(_actor(r, _spans(r)) for r in parts["actors"])
         events = tuple(_with_mentions(_event(r), r) for r in parts["events"])
         quotes = tuple(_quote(q) for q in sorted(parts["quotes"], key=lambda q: q["quote_index"]))
-        ordered.append((a["index"], ExtractedArticle(article, actors, events, quotes), a["content_hash"]))
+        ordered.append((a["index"], ExtractedArticle(article, actors, events, quotes, notes=tuple(notes[a["index"]])),
+                        a["content_hash"]))
     extra = []
-    for f in _read(output, "failures", key):
+    for f in failures:
         if f["content_hash"]:
             ordered.append((f["index"], ArticleError(f["article_id"], f["stage"], f["message"]), f["content_hash"]))
         else:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Sequence
 
 from ..errors import DetenteError
+from ..limits import with_truncation
 from ..records import Article, ArticleError
 from ..settings import Settings, load_settings
 from .shards import Output, Shard, list_shards, read_shard, shard_tables
@@ -166,7 +167,9 @@ class ArticleActor:
         # extract_many is the local ingest's per-article function; spaCy's memory zone is
         # opened around each of its batches, so a long-lived actor does not grow.
         results = self.extractor.extract_many([art for _, art in todo])
+        max_chars = self.extractor.settings.max_chars
         for (r, art), result in zip(todo, results):
+            result = with_truncation(art, result, max_chars)  # noted as the local ingest notes it
             r["payload"] = pickle.dumps((art, result) if isinstance(result, ArticleError) else result)
             r["kind"] = "result"
         return pa.Table.from_pylist(rows, schema=batch.schema)

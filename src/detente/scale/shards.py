@@ -201,7 +201,8 @@ def dataset_schemas() -> dict[str, "pa.Schema"]:
 def shard_tables(key: str, items: Sequence[tuple[int, Any]]) -> dict[str, "pa.Table"]:
     """The five tables of one shard from its items in order: ``(index, result)`` where a
     result is an ExtractedArticle, an (Article, ArticleError) pair, or a (where, message)
-    read problem."""
+    read problem. An article's notes (limits that applied to it) are failure rows with its
+    index and content hash."""
     import pyarrow as pa
 
     from ..frames import events_table
@@ -213,6 +214,12 @@ def shard_tables(key: str, items: Sequence[tuple[int, Any]]) -> dict[str, "pa.Ta
         if isinstance(item, ExtractedArticle):
             done.append(item)
             _article_rows(rows, key, index, item)
+            # limits that applied to a stored article (truncated, ...): failure rows beside
+            # its article row, as ingest_errors holds them beside the article
+            art = item.article
+            rows["failures"].extend({"content_hash": art.content_hash(), "shard": key, "index": index,
+                                     "article_id": art.id, "source": art.source, "stage": stage,
+                                     "message": message} for stage, message in item.notes)
         elif isinstance(item[1], ArticleError):
             art, err = item
             rows["failures"].append({"content_hash": art.content_hash(), "shard": key, "index": index,

@@ -8,12 +8,13 @@ rows are per article (nothing is deduplicated across articles: that needs a stor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from ..errors import DetenteError
 from ..store.filters import HAPPENED
+from ..store.queries import LIMIT_STAGES
 from .shards import DATASETS, Output, dataset_schemas
 
 
@@ -39,8 +40,9 @@ class ParquetSummary:
     last_published: date | None
     events: int  # event rows (one per event of each article)
     quotes: int
-    failures: int
+    failures: int  # failed inputs (not the limits noted on stored articles)
     dyads: tuple[ParquetDyad, ...]  # country dyads, most events first
+    limits: dict[str, int] = field(default_factory=dict)  # rows per limit stage, as `summary` counts them
 
 
 _DYADS = """
@@ -82,9 +84,15 @@ def summarize_parquet(out: str, top: int = 10) -> ParquetSummary:
         row: Any = con.execute(
             "SELECT (SELECT count(*) FROM articles), (SELECT min(published) FROM articles), "
             "(SELECT max(published) FROM articles), (SELECT count(*) FROM events), "
-            "(SELECT count(*) FROM quotes), (SELECT count(*) FROM failures)"
+            "(SELECT count(*) FROM quotes), "
+            # a limit noted on a stored article (truncated, ...) is no failed input, as in `summary`
+            "(SELECT count(*) FROM failures WHERE content_hash IS NULL "
+            "OR content_hash NOT IN (SELECT content_hash FROM articles))"
         ).fetchone()
+        limits = {stage: int(n) for stage, n in con.execute(
+            "SELECT stage, count(*) FROM failures WHERE stage IN (SELECT unnest(?::VARCHAR[])) GROUP BY stage",
+            [list(LIMIT_STAGES)]).fetchall()}
         dyads = tuple(ParquetDyad(*r) for r in con.execute(_DYADS, [list(HAPPENED), top]).fetchall())
     finally:
         con.close()
-    return ParquetSummary(out, len(keys), row[0], row[1], row[2], row[3], row[4], row[5], dyads)
+    return ParquetSummary(out, len(keys), row[0], row[1], row[2], row[3], row[4], row[5], dyads, limits)
