@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 Result = ExtractedArticle | ArticleError
 #: exit codes of the pool's own shutdown of the other workers after one died
 _TERMINATED = (None, 0, -signal.SIGTERM)
+#: exit codes Python gives a process that ended on an error of its own, not a telling death
+_GENERIC = (1, 255)
 
 
 class PoolTask:
@@ -137,10 +139,11 @@ class WorkerPool:
         """How the dead worker ended, from the exit codes of the broken pool's processes
         (the others end with SIGTERM: the pool terminates them)."""
         processes = getattr(self._pool, "_processes", None) or {}  # pid -> Process, until shutdown
-        for process in list(processes.values()):
-            if process.exitcode not in _TERMINATED:
-                return describe_exit(process.exitcode)
-        return "it ended abruptly"
+        codes = [p.exitcode for p in list(processes.values()) if p.exitcode not in _TERMINATED]
+        # A worker caught mid-task by the pool's shutdown can end with Python's generic 1 or
+        # 255 (seen under load); the one that died first has the telling code, so it wins.
+        codes.sort(key=lambda code: code in _GENERIC)
+        return describe_exit(codes[0]) if codes else "it ended abruptly"
 
     # -- what goes to the workers and back -----------------------------------------------
     def _slim(self, art: Article) -> Article:
