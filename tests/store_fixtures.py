@@ -32,15 +32,15 @@ def event(eid: str, etype: str, actor: ActorRef, recipient: ActorRef, date: str,
     )
 
 
-def article(aid: str, published: str, events: tuple[Event, ...], text: str | None = None,
+def article(aid: str, published: str | None, events: tuple[Event, ...], text: str | None = None,
             source: str = "test") -> ExtractedArticle:
     text = text or f"Story {aid}: Hillary Clinton met Sergei Lavrov in Geneva."
     actors = (
         Actor("a1", "Hillary Clinton", "person", "USA", "GOV", "Secretary of State", ((10, 25),), "descriptor"),
         Actor("a2", "Sergei Lavrov", "person", "RUS", "GOV", "Foreign Minister", ((30, 43),), "kb"),
     )
-    quotes = (Quote(RUS, "We will work hard", (0, 17), "said", True, published[:10]),)
+    quotes = (Quote(RUS, "We will work hard", (0, 17), "said", True, published[:10] if published else None),)
     return ExtractedArticle(
-        Article(text=text, id=aid, published=dt.date.fromisoformat(published), title=f"T {aid}", source=source),
+        Article(text=text, id=aid, published=dt.date.fromisoformat(published) if published else None, title=f"T {aid}", source=source),
         actors, events, quotes,
     )

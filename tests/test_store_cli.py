@@ -55,3 +55,12 @@ def test_bad_inputs_exit_2_with_one_line(db, tmp_path):
         res = run(*args)
         assert res.exit_code == 2 and "Traceback" not in res.output
         assert len(res.stderr.strip().splitlines()) == 1
+
+
+def test_summary_of_articles_without_publication_dates_says_so(tmp_path):
+    path = tmp_path / "undated.duckdb"
+    with open_store(path) as s:
+        s.write([article("u1", None, (event("e1", "CONSULT", USA, RUS, "2010-05-03", place=GENEVA),))])
+    res = run("summary", "--db", str(path))
+    assert res.exit_code == 0, res.output
+    assert "1 articles (no publication dates)" in res.stdout and "None" not in res.stdout

@@ -43,8 +43,10 @@ def summary_command(
         o = store_overview(store.con)
         limits = limits_line(limit_counts(store.con))
         tables = [(kind, top_dyads(store.con, kind, top)) for kind in ("country", "person")]
+    span = (f"{o['first_published']} to {o['last_published']}" if o["first_published"] is not None
+            else "no publication dates")
     console.print(
-        f"[bold]{db}[/bold]: {o['articles']} articles ({o['first_published']} to {o['last_published']}), "
+        f"[bold]{db}[/bold]: {o['articles']} articles ({span}), "
         f"{o['events']} event mentions -> {o['dedup_events']} deduplicated events, {o['quotes']} quotes, "
         f"{o['errors']} failed inputs"
     )
