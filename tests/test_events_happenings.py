@@ -195,3 +195,26 @@ def test_a_further_that_clause_of_an_allegation_is_its_content(extractor):
 def test_the_toll_after_a_comma_joins_the_blast(extractor):
     (event,) = _of(_events(extractor, "A bomb exploded at a bus stop in Kano on Monday, killing four people."), "ASSAULT")
     assert {m.trigger for m in event.mentions} >= {"exploded", "killing"}
+
+
+# -- figures of "explode" and "charge" -------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "The minister exploded in anger when reporters asked about the deal.",
+    "The coach exploded with rage at the referee after the match.",
+])
+def test_a_person_who_explodes_in_anger_attacks_nobody(extractor, text):
+    assert _of(_events(extractor, text), "ASSAULT") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Riot police charged the marchers with batons outside parliament.",
+    "Mounted police charged the crowd with tear gas and sticks on Sunday.",
+])
+def test_police_charging_a_crowd_with_batons_is_force_not_an_accusation(extractor, text):
+    events = _events(extractor, text)
+    assert _of(events, "ASSAULT") and not _of(events, "ACCUSE"), [(e.type, e.trigger) for e in events]
+
+
+def test_charging_a_person_with_a_crime_stays_an_accusation(extractor):
+    events = _events(extractor, "Prosecutors charged the former governor with fraud on Tuesday.")
+    assert _of(events, "ACCUSE") and not _of(events, "ASSAULT")
