@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 Result = ExtractedArticle | ArticleError
 #: exit codes of the pool's own shutdown of the other workers after one died
 _TERMINATED = (None, 0, -signal.SIGTERM)
-#: exit codes Python gives a process that ended on an error of its own, not a telling death
+#: exit codes that say little: Python's for an error of its own, forkserver's for "not known"
 _GENERIC = (1, 255)
 
 
@@ -63,6 +63,9 @@ class WorkerPool:
         self._initializer, self._initargs = initializer, initargs
         self._task, self._ready, self._max_chars = task, ready, max_chars
         self._live: list[PoolTask] = []  # submitted to the current pool, not resolved yet
+        # The current pool's worker processes as seen at each submit: the executor may drop
+        # a dead one from its own table before we read its exit code.
+        self._seen: dict[int, Any] = {}
         self._pool = self._new_pool()
         # The pool starts a process per submit while none is idle: one no-op task per
         # worker starts them all now, so they load while the parent reads the input.
@@ -83,6 +86,7 @@ class WorkerPool:
         except BrokenProcessPool:  # a worker died since the last result was read
             self._recover()
             future = self._pool.submit(run_slim, self._task, sent, snapshot)
+        self._note_processes()
         task = PoolTask(self, articles, snapshot, future)
         self._live.append(task)
         return task
@@ -109,15 +113,16 @@ class WorkerPool:
             try:
                 task.results = self._restore(task.articles, task.future.result())
             except (BrokenProcessPool, cf.CancelledError):
-                task.results = [self._alone(art, task.snapshot) for art in task.articles]
+                task.results = [self._alone(art, task.snapshot, dead) for art in task.articles]
 
-    def _alone(self, art: Article, snapshot: Any) -> Result:
+    def _alone(self, art: Article, snapshot: Any, earlier: str) -> Result:
         """Extract one article as the only task in flight: if the worker dies, it was this one."""
         future = self._pool.submit(run_slim, self._task, [self._slim(art)], snapshot)
+        self._note_processes()
         try:
             return self._restore([art], future.result())[0]
         except BrokenProcessPool:
-            dead = self._death_note()
+            dead = self._death_note(fallback=earlier)
             self._restart()
         message = (f"the worker process died while extracting it ({dead}), also when retried alone; "
                    "it is skipped (a resume skips it too). Check the article's size and content")
@@ -126,6 +131,7 @@ class WorkerPool:
 
     def _restart(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+        self._seen = {}
         self._pool = self._new_pool()
         try:
             self._pool.submit(self._ready).result()
@@ -135,15 +141,23 @@ class WorkerPool:
                 "check free memory, or run with --workers 1"
             ) from None
 
-    def _death_note(self) -> str:
+    def _death_note(self, fallback: str | None = None) -> str:
         """How the dead worker ended, from the exit codes of the broken pool's processes
         (the others end with SIGTERM: the pool terminates them)."""
-        processes = getattr(self._pool, "_processes", None) or {}  # pid -> Process, until shutdown
-        codes = [p.exitcode for p in list(processes.values()) if p.exitcode not in _TERMINATED]
-        # A worker caught mid-task by the pool's shutdown can end with Python's generic 1 or
-        # 255 (seen under load); the one that died first has the telling code, so it wins.
-        codes.sort(key=lambda code: code in _GENERIC)
+        self._note_processes()
+        codes = [p.exitcode for p in list(self._seen.values()) if p.exitcode not in _TERMINATED]
+        # 255 is also what a forkserver child reports when its status was not read in time,
+        # and 1 what a worker caught mid-task by the shutdown may give: a telling code wins,
+        # then the earlier death's note (the article that died alone died that way before).
+        telling = [code for code in codes if code not in _GENERIC]
+        if telling:
+            return describe_exit(telling[0])
+        if fallback is not None:
+            return fallback
         return describe_exit(codes[0]) if codes else "it ended abruptly"
+
+    def _note_processes(self) -> None:
+        self._seen.update(getattr(self._pool, "_processes", None) or {})  # pid -> Process
 
     # -- what goes to the workers and back -----------------------------------------------
     def _slim(self, art: Article) -> Article:
