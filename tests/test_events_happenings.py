@@ -164,20 +164,17 @@ def test_a_claim_of_responsibility_joins_the_attack_it_claims(extractor):
     assert "Islamic State" in _names(event.actor) and len({m.sentence_index for m in event.mentions}) == 2
 
 
-def test_blasts_in_two_towns_are_two_events(extractor):
-    text = "A bomb exploded in Lyon on Friday, wounding 13 people. The blast in Lille hurt nobody."
-    assert len(_of(_events(extractor, text), "ASSAULT")) == 2
-
-
-def test_the_same_kind_of_victim_is_not_the_same_victim(extractor):
-    text = ("Seven militants were killed in Helmand on Monday, officials said. "
-            "Four militants were killed in a separate clash in Kandahar.")
-    assert len(_of(_events(extractor, text), "ASSAULT")) == 2
-
-
-def test_a_differently_named_bombing_is_another_event(extractor):
-    text = ("Saturday's attack on London Bridge killed eight people. "
-            "Police said the Manchester bombing last month had been planned abroad.")
+@pytest.mark.parametrize("text", [
+    # two towns are two places
+    "A bomb exploded in Lyon on Friday, wounding 13 people. The blast in Lille hurt nobody.",
+    # the same kind of victim is not the same victim
+    "Seven militants were killed in Helmand on Monday, officials said. "
+    "Four militants were killed in a separate clash in Kandahar.",
+    # a differently named bombing is another event
+    "Saturday's attack on London Bridge killed eight people. "
+    "Police said the Manchester bombing last month had been planned abroad.",
+])
+def test_two_happenings_stay_two_events(extractor, text):
     assert len(_of(_events(extractor, text), "ASSAULT")) == 2
 
 
